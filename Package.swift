@@ -1,0 +1,34 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Regards",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "regards", targets: ["regards"]),
+        .library(name: "RegardsCore", targets: ["RegardsCore"]),
+        .library(name: "RegardsProtocols", targets: ["RegardsProtocols"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .target(name: "RegardsCore"),
+        .target(
+            name: "RegardsProtocols",
+            dependencies: ["RegardsCore", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "RegardsCLI",
+            dependencies: [
+                "RegardsCore", "RegardsProtocols",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "regards", dependencies: ["RegardsCLI"]),
+        .testTarget(name: "RegardsCoreTests", dependencies: ["RegardsCore"]),
+        .testTarget(name: "RegardsProtocolsTests", dependencies: ["RegardsProtocols", "RegardsCore"]),
+        .testTarget(name: "RegardsCLITests", dependencies: ["RegardsCLI", "RegardsProtocols", "RegardsCore"]),
+    ]
+)

@@ -1,0 +1,140 @@
+import RegardsCore
+import RegardsProtocols
+
+/// Plain-text renderings for the terminal. Rendering only: every figure comes from the core.
+enum TextRenderer {
+    static func show(_ p: AuditProtocol, file: String) -> [String] {
+        var out = ["\(p.title)", "\(p.reference) · \(p.kind.rawValue) · \(p.criteriaCount) critères · \(file)", "empreinte sha256 \(p.contentHash)"]
+        if let c = p.comparesWith { out.append("comparé à \(c)") }
+        if let w = p.workflow { out.append("déroulé \(w)") }
+        if p.status == .aVerifier { out.append("statut : à vérifier" + (p.note.map { " — \($0)" } ?? "")) }
+        out.append("")
+        out.append("Échelles")
+        for s in p.scales {
+            var levels = s.levels.map { "\($0.value) \($0.label)" }
+            if s.notAssessed { levels.append(s.notAssessedLabel) }
+            if s.notApplicable { levels.append(s.notApplicableLabel) }
+            out.append("  \(s.id): " + levels.joined(separator: " · "))
+        }
+        if !p.context.isEmpty {
+            out.append("")
+            out.append("Contexte")
+            for v in p.context {
+                out.append("  \(v.id) (\(v.type.rawValue)\(v.values.isEmpty ? "" : ": " + v.values.joined(separator: ", "))) — \(v.title)")
+            }
+        }
+        if !p.methods.isEmpty {
+            out.append("")
+            out.append("Méthodes")
+            p.methods.forEach { out.append("  \($0.id) — \($0.title)") }
+        }
+        for section in p.sections {
+            out.append("")
+            out.append("[\(section.id)] \(section.title)")
+            for c in section.criteria {
+                var flags: [String] = []
+                if c.imperative { flags.append("impératif") }
+                if !c.required { flags.append("facultatif") }
+                if c.weight != 1 { flags.append("poids \(c.weight == c.weight.rounded() ? String(Int(c.weight)) : String(c.weight))") }
+                if c.status == .aVerifier { flags.append("à vérifier") }
+                out.append("  \(c.id)  \(c.title)" + (flags.isEmpty ? "" : "  (\(flags.joined(separator: ", ")))"))
+                if !c.references.isEmpty { out.append("        réf. \(c.references.joined(separator: " ; "))") }
+                if let when = c.when { out.append("        si \(when)") }
+                for m in c.mapsTo { out.append("        ↔ \(m.control) (\(m.relation.rawValue))") }
+            }
+        }
+        if let journey = p.journey {
+            out.append("")
+            out.append("Parcours")
+            for step in journey.steps {
+                var line = "  \(step.id) — \(step.title)"
+                if let d = step.deadline { line += " : au plus \(d.within) après \(d.after)" }
+                if let r = step.repeatEvery { line += ", puis tous les \(r)" }
+                if let ref = step.reference { line += " [\(ref)]" }
+                if step.optional { line += " (facultatif)" }
+                out.append(line)
+            }
+        }
+        if !p.documents.isEmpty {
+            out.append("")
+            out.append("Documents")
+            for d in p.documents {
+                out.append("  \(d.id) — \(d.title)" + (d.overlapsWith.isEmpty ? "" : " (recoupe \(d.overlapsWith.joined(separator: ", ")))"))
+            }
+        }
+        return out
+    }
+
+    static func show(_ w: Workflow, file: String) -> [String] {
+        var out = ["\(w.title)", "\(w.reference) · workflow · \(w.states.count) états · \(file)", "empreinte sha256 \(w.contentHash)", ""]
+        for state in w.states {
+            out.append("\(state.id == w.initial ? "→" : " ") \(state.id) — \(state.title)\(state.final ? " (final)" : "")")
+            for t in w.transitions(from: state.id) {
+                out.append("      vers \(t.to)" + (t.guards.isEmpty ? "" : " si " + t.guards.map(\.summary).joined(separator: " ; ")))
+            }
+        }
+        return out
+    }
+
+    static func diff(_ d: ProtocolDiff) -> [String] {
+        var out = ["\(d.old) → \(d.new)"]
+        if d.changes.isEmpty { out.append("  no change") }
+        for c in d.changes {
+            var line = "  " + c.impact.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0) + "\(c.subject) \(c.id) \(c.kind.rawValue)"
+            if let field = c.field, c.kind != .renamed { line += " \(field)" }
+            switch (c.old, c.new) {
+            case let (o?, n?): line += ": \(o) → \(n)"
+            case let (nil, n?): line += ": \(n)"
+            default: break
+            }
+            out.append(line)
+        }
+        let counts = ProtocolDiff.Impact.allCases.map { impact in "\(d.changes.filter { $0.impact == impact }.count) \(impact.rawValue)" }
+        out.append("impact: \(d.impact.rawValue) (\(counts.joined(separator: ", ")))")
+        d.warnings.forEach { out.append("warning: \($0)") }
+        return out
+    }
+
+    static func percent(_ x: Double) -> String { "\(Int((x * 100).rounded())) %" }
+
+    static func coverage(_ c: Coverage) -> [String] {
+        var out = ["Couverture de \(c.evaluation) par \(c.control)",
+                   "\(c.covered) critères sur \(c.criteria) reliés à un point de contrôle (\(percent(c.coverageRate)))", "",
+                   "Par thème"]
+        let rows = [["THÈME", "CRITÈRES", "COUVERTS", "EQUAL", "SUPERSET", "SUBSET", "INTERSECTS", "TITRE"]] + c.themes.map { t in
+            [t.section, "\(t.criteria)", "\(t.covered)"] + ["equal", "superset", "subset", "intersects"].map { "\(t.byRelation[$0] ?? 0)" } + [t.title]
+        }
+        out += table(rows).map { "  " + $0 }
+        out.append("")
+        out.append("Angles morts du contrôle : \(c.blindSpots.count) critère(s) d'évaluation qu'aucun point de contrôle ne regarde")
+        c.blindSpots.forEach { out.append("  \($0.id)  \($0.title)") }
+        out.append("")
+        out.append("Points de contrôle sans critère d'évaluation : \(c.unmappedControlItems.count)")
+        c.unmappedControlItems.forEach { out.append("  \($0.id)  \($0.title)") }
+        out.append("")
+        out.append("Documents qui se recoupent : \(c.overlappingDocuments.count) groupe(s)")
+        for group in c.overlappingDocuments {
+            out.append("  " + group.documents.map { d in d.title + (d.references.isEmpty ? "" : " (\(d.references.joined(separator: ", ")))") }.joined(separator: " ≈ "))
+        }
+        if !c.sharedDocuments.isEmpty {
+            out.append("")
+            out.append("Documents demandés par plusieurs points : \(c.sharedDocuments.count)")
+            c.sharedDocuments.forEach { out.append("  \($0.title) — \($0.items.joined(separator: ", "))") }
+        }
+        if !c.scaleMismatches.isEmpty {
+            out.append("")
+            out.append("Échelles difficiles à rapprocher : \(c.scaleMismatches.count)")
+            c.scaleMismatches.forEach { out.append("  \($0.criterion) ↔ \($0.control) : \($0.reason)") }
+        }
+        return out
+    }
+
+    static func table(_ rows: [[String]]) -> [String] {
+        guard let width = rows.first?.count else { return [] }
+        var widths = [Int](repeating: 0, count: width)
+        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
+        return rows.map { row in
+            row.enumerated().map { i, cell in i == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - cell.count) }.joined(separator: "  ")
+        }
+    }
+}

@@ -1,0 +1,141 @@
+/// The phases of a visit and the rules to move between them, read from `Protocols/workflows/*.yaml`.
+public struct Workflow: Codable, Equatable, Sendable {
+    public var id: String
+    public var version: SemanticVersion
+    public var title: String
+    public var description: String?
+    public var initial: String
+    public var states: [WorkflowState]
+    public var transitions: [Transition]
+
+    public init(id: String, version: SemanticVersion, title: String, description: String? = nil, initial: String,
+                states: [WorkflowState], transitions: [Transition]) {
+        self.id = id
+        self.version = version
+        self.title = title
+        self.description = description
+        self.initial = initial
+        self.states = states
+        self.transitions = transitions
+    }
+
+    public var reference: String { "\(id)@\(version)" }
+    public func state(_ id: String) -> WorkflowState? { states.first { $0.id == id } }
+    public func transitions(from state: String) -> [Transition] { transitions.filter { $0.from == state } }
+}
+
+/// A phase of a visit (préparation, immersion …).
+public struct WorkflowState: Codable, Equatable, Sendable {
+    public var id: String
+    public var title: String
+    public var description: String?
+    /// A final state ends the visit; it needs no way out.
+    public var final: Bool
+
+    public init(id: String, title: String, description: String? = nil, final: Bool = false) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.final = final
+    }
+}
+
+/// A move from one phase to another, allowed when every guard holds.
+public struct Transition: Codable, Equatable, Sendable {
+    public var from: String
+    public var to: String
+    public var title: String?
+    public var guards: [Guard]
+
+    public init(from: String, to: String, title: String? = nil, guards: [Guard] = []) {
+        self.from = from
+        self.to = to
+        self.title = title
+        self.guards = guards
+    }
+}
+
+/// Which grid a guard looks at.
+public enum GridKind: String, Codable, Sendable, CaseIterable {
+    case evaluation
+    case control
+}
+
+/// A condition on a visit, taken from a fixed vocabulary (documented in docs/protocol-format.md).
+public enum Guard: Equatable, Sendable, Codable {
+    /// Every required, relevant criterion of the grid has an answer.
+    case gridComplete(GridKind)
+    /// At least `count` observations were recorded (with `method` when given).
+    case minObservations(method: String?, count: Int)
+    /// At least `count` residents' journeys were recorded.
+    case minJourneys(Int)
+    /// Every late or missing journey step carries an explanatory note.
+    case journeysChecked
+    /// At least `count` improvement actions were agreed.
+    case minActions(Int)
+    /// Every action has an owner and a due date.
+    case actionsHaveOwners
+    /// Every imperative criterion answered below its top level is linked to an action.
+    case imperativesHaveActions
+
+    /// The names accepted in workflow files.
+    public static let vocabulary = [
+        "grid_complete", "min_observations", "min_journeys", "journeys_checked",
+        "min_actions", "actions_have_owners", "imperatives_have_actions",
+    ]
+
+    public var name: String {
+        switch self {
+        case .gridComplete: "grid_complete"
+        case .minObservations: "min_observations"
+        case .minJourneys: "min_journeys"
+        case .journeysChecked: "journeys_checked"
+        case .minActions: "min_actions"
+        case .actionsHaveOwners: "actions_have_owners"
+        case .imperativesHaveActions: "imperatives_have_actions"
+        }
+    }
+
+    /// A French sentence for `visit advance` and `protocol show`.
+    public var summary: String {
+        switch self {
+        case .gridComplete(let grid): "grille \(grid == .evaluation ? "d'évaluation" : "de contrôle") complète"
+        case .minObservations(let method, let count): "au moins \(count) observation(s)" + (method.map { " « \($0) »" } ?? "")
+        case .minJourneys(let count): "au moins \(count) parcours usager"
+        case .journeysChecked: "parcours vérifiés (chaque retard ou manque est commenté)"
+        case .minActions(let count): "au moins \(count) piste(s) d'amélioration"
+        case .actionsHaveOwners: "chaque piste a un responsable et une échéance"
+        case .imperativesHaveActions: "chaque critère impératif sous le niveau maximal a une piste"
+        }
+    }
+
+    private enum CodingKeys: String, CodingKey { case guardName = "guard", grid, method, count }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let name = try c.decode(String.self, forKey: .guardName)
+        switch name {
+        case "grid_complete": self = .gridComplete(try c.decode(GridKind.self, forKey: .grid))
+        case "min_observations": self = .minObservations(method: try c.decodeIfPresent(String.self, forKey: .method), count: try c.decode(Int.self, forKey: .count))
+        case "min_journeys": self = .minJourneys(try c.decode(Int.self, forKey: .count))
+        case "journeys_checked": self = .journeysChecked
+        case "min_actions": self = .minActions(try c.decode(Int.self, forKey: .count))
+        case "actions_have_owners": self = .actionsHaveOwners
+        case "imperatives_have_actions": self = .imperativesHaveActions
+        default: throw DecodingError.dataCorruptedError(forKey: .guardName, in: c, debugDescription: "unknown guard \(name)")
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .guardName)
+        switch self {
+        case .gridComplete(let grid): try c.encode(grid, forKey: .grid)
+        case .minObservations(let method, let count):
+            try c.encodeIfPresent(method, forKey: .method)
+            try c.encode(count, forKey: .count)
+        case .minJourneys(let count), .minActions(let count): try c.encode(count, forKey: .count)
+        case .journeysChecked, .actionsHaveOwners, .imperativesHaveActions: break
+        }
+    }
+}

@@ -1,0 +1,330 @@
+import RegardsCore
+
+/// What a protocol file holds.
+public enum ProtocolFileContent: Sendable, Equatable {
+    case grid(AuditProtocol)
+    case workflow(Workflow)
+}
+
+/// One file read from disk: its model (when it could be built), where each value sits, and every problem found.
+public struct LoadedFile: Sendable {
+    public var file: String
+    public var content: ProtocolFileContent?
+    public var sourceMap: SourceMap
+    public var diagnostics: [Diagnostic]
+
+    public var grid: AuditProtocol? {
+        if case .grid(let p) = content { return p }
+        return nil
+    }
+
+    public var workflow: Workflow? {
+        if case .workflow(let w) = content { return w }
+        return nil
+    }
+
+    public var id: String? { grid?.id ?? workflow?.id }
+    public var version: SemanticVersion? { grid?.version ?? workflow?.version }
+    public var reference: String? { grid?.reference ?? workflow?.reference }
+    public var contentHash: String? { grid?.contentHash ?? workflow?.contentHash }
+}
+
+/// Turns the bytes of one YAML file into a protocol or a workflow, with diagnostics located at `file:line:col`.
+public struct ProtocolLoader: Sendable {
+    public init() {}
+
+    static let protocolKeys = ["id", "version", "kind", "title", "language", "description", "status", "note", "compares_with",
+                               "workflow", "context", "scales", "default_scale", "methods", "documents", "sections", "journey"]
+    static let workflowKeys = ["id", "version", "kind", "title", "description", "initial", "states", "transitions"]
+
+    /// Loads one file's bytes; `file` is the path printed in diagnostics.
+    public func load(bytes: [UInt8], file: String) -> LoadedFile {
+        let context = LoadContext(file: file)
+        let root: YNode
+        switch YAMLDocumentReader(file: file).read(bytes) {
+        case .failure(let diagnostic):
+            return LoadedFile(file: file, content: nil, sourceMap: context.sourceMap, diagnostics: [diagnostic])
+        case .document(let node):
+            root = node
+        }
+        guard case .mapping(let pairs) = root.kind else {
+            context.error("a protocol file must be a mapping of keys (id, version, kind …), found \(root.typeName)", root, path: "")
+            return LoadedFile(file: file, content: nil, sourceMap: context.sourceMap, diagnostics: context.diagnostics)
+        }
+        let kindNode = pairs.first { $0.key.scalar == "kind" }?.value
+        let kindText = kindNode?.scalar
+        let isWorkflow = kindText == "workflow" || (kindText == nil && pairs.contains { ["states", "transitions", "initial"].contains($0.key.scalar ?? "") })
+        let content: ProtocolFileContent?
+        if isWorkflow {
+            content = WorkflowReader(context: context).read(root).map(ProtocolFileContent.workflow)
+        } else {
+            content = GridReader(context: context).read(root).map(ProtocolFileContent.grid)
+        }
+        var diagnostics = context.diagnostics
+        switch content {
+        case .grid(let p)?: diagnostics += ProtocolValidator().validate(p, sourceMap: context.sourceMap)
+        case .workflow(let w)?: diagnostics += WorkflowValidator().validate(w, sourceMap: context.sourceMap)
+        case nil: break
+        }
+        return LoadedFile(file: file, content: content, sourceMap: context.sourceMap, diagnostics: diagnostics)
+    }
+}
+
+/// Shared reading of `id`, `version` and `kind`.
+struct HeaderReader {
+    let context: LoadContext
+
+    func version(_ r: MappingReader) -> SemanticVersion {
+        guard let text = r.string("version") else { return SemanticVersion(0, 0, 0) }
+        if let v = SemanticVersion(text) { return v }
+        if let node = r.node("version") {
+            context.error("version `\(text)` is not a semantic version MAJOR.MINOR.PATCH (e.g. `1.0.0`)", node, path: "version")
+        }
+        return SemanticVersion(0, 0, 0)
+    }
+
+    func kind(_ r: MappingReader, expected: [String]) -> String? {
+        guard let text = r.string("kind"), let node = r.node("kind") else { return nil }
+        let all = ["control", "evaluation", "workflow"]
+        if !all.contains(text) {
+            context.error("`kind` must be one of `control`, `evaluation`, `workflow`, found `\(text)`", node, path: "kind", hint: Suggestion.hint(for: text, in: all))
+            return nil
+        }
+        return expected.contains(text) ? text : nil
+    }
+}
+
+struct GridReader {
+    let context: LoadContext
+
+    func read(_ root: YNode) -> AuditProtocol? {
+        guard let r = MappingReader(root, path: "", context: context, allowed: ProtocolLoader.protocolKeys,
+                                    required: ["id", "version", "kind", "title", "scales", "sections"], what: "the protocol") else { return nil }
+        let header = HeaderReader(context: context)
+        let kind = header.kind(r, expected: ["control", "evaluation"]).flatMap(ProtocolKind.init(rawValue:)) ?? .evaluation
+        var p = AuditProtocol(id: r.string("id") ?? "", version: header.version(r), kind: kind, title: r.string("title") ?? "")
+        p.language = r.string("language") ?? "fr"
+        p.description = r.string("description")
+        p.status = r.choice("status", ReviewStatus.self) ?? .confirme
+        p.note = r.string("note")
+        if let text = r.string("compares_with"), let node = r.node("compares_with") {
+            if let reference = ProtocolReference(text) {
+                p.comparesWith = reference
+            } else {
+                context.error("`compares_with` must be written `protocol-id@MAJOR` (e.g. `chrs-controle@1`), found `\(text)`", node, path: "compares_with")
+            }
+        }
+        p.workflow = r.string("workflow")
+        p.context = r.entries("context").compactMap { readVariable($0.id, $0.node, $0.path) }
+        p.scales = r.entries("scales").compactMap { readScale($0.id, $0.node, $0.path) }
+        p.defaultScale = r.string("default_scale")
+        p.methods = r.list("methods").compactMap { readMethod($0.node, $0.path) }
+        p.documents = r.list("documents").compactMap { readDocument($0.node, $0.path) }
+        p.sections = r.list("sections").compactMap { readSection($0.node, $0.path, defaultScale: p.defaultScale) }
+        if let node = r.node("journey") {
+            p.journey = readJourney(node, "journey")
+        }
+        return p
+    }
+
+    func readVariable(_ id: String, _ node: YNode, _ path: String) -> ContextVariable? {
+        guard let r = MappingReader(node, path: path, context: context, allowed: ["title", "type", "values"], required: ["title", "type"],
+                                    what: "context variable `\(id)`") else { return nil }
+        return ContextVariable(id: id, title: r.string("title") ?? "", type: r.choice("type", ContextVariable.ValueType.self) ?? .choice,
+                               values: r.strings("values"))
+    }
+
+    func readScale(_ id: String, _ node: YNode, _ path: String) -> Scale? {
+        guard let r = MappingReader(node, path: path, context: context,
+                                    allowed: ["title", "levels", "not_applicable", "not_applicable_label", "not_assessed", "not_assessed_label"],
+                                    required: ["levels"], what: "scale `\(id)`") else { return nil }
+        var scale = Scale(id: id, title: r.string("title"), levels: [])
+        scale.levels = r.list("levels").compactMap { item, itemPath in
+            guard let l = MappingReader(item, path: itemPath, context: context, allowed: ["value", "label", "colour", "description"],
+                                        required: ["value", "label"], what: "a scale level") else { return nil }
+            return ScaleLevel(value: l.int("value") ?? 0, label: l.string("label") ?? "", colour: l.string("colour"), description: l.string("description"))
+        }
+        scale.notApplicable = r.bool("not_applicable") ?? false
+        scale.notApplicableLabel = r.string("not_applicable_label") ?? "Non concerné"
+        scale.notAssessed = r.bool("not_assessed") ?? false
+        scale.notAssessedLabel = r.string("not_assessed_label") ?? "Non évalué"
+        return scale
+    }
+
+    func readMethod(_ node: YNode, _ path: String) -> ObservationMethod? {
+        guard let r = MappingReader(node, path: path, context: context, allowed: ["id", "title", "description"], required: ["id", "title"],
+                                    what: "an observation method") else { return nil }
+        return ObservationMethod(id: r.string("id") ?? "", title: r.string("title") ?? "", description: r.string("description"))
+    }
+
+    func readDocument(_ node: YNode, _ path: String) -> EvidenceDocument? {
+        guard let r = MappingReader(node, path: path, context: context,
+                                    allowed: ["id", "title", "purpose", "references", "overlaps_with", "status", "note"],
+                                    required: ["id", "title"], what: "a document") else { return nil }
+        return EvidenceDocument(id: r.string("id") ?? "", title: r.string("title") ?? "", purpose: r.string("purpose"),
+                                references: r.strings("references"), overlapsWith: r.strings("overlaps_with"),
+                                status: r.choice("status", ReviewStatus.self) ?? .confirme, note: r.string("note"))
+    }
+
+    func readSection(_ node: YNode, _ path: String, defaultScale: String?) -> Section? {
+        guard let r = MappingReader(node, path: path, context: context, allowed: ["id", "title", "description", "criteria"],
+                                    required: ["id", "title", "criteria"], what: "a section") else { return nil }
+        return Section(id: r.string("id") ?? "", title: r.string("title") ?? "", description: r.string("description"),
+                       criteria: r.list("criteria").compactMap { readCriterion($0.node, $0.path, defaultScale: defaultScale) })
+    }
+
+    static let criterionKeys = ["id", "title", "guidance", "scale", "required", "weight", "imperative", "references", "documents",
+                                "methods", "when", "maps_to", "replaces", "status", "note"]
+
+    func readCriterion(_ node: YNode, _ path: String, defaultScale: String?) -> Criterion? {
+        guard let r = MappingReader(node, path: path, context: context, allowed: Self.criterionKeys, required: ["id", "title"],
+                                    what: "a criterion") else { return nil }
+        var scale = r.string("scale")
+        if scale == nil {
+            if let defaultScale {
+                scale = defaultScale
+            } else {
+                context.error("missing required key `scale` in a criterion (the protocol has no `default_scale`)", node, path: path)
+            }
+        }
+        let mappings: [Mapping] = r.list("maps_to").compactMap { item, itemPath in
+            guard let m = MappingReader(item, path: itemPath, context: context, allowed: ["control", "relation", "note"],
+                                        required: ["control", "relation"], what: "a mapping") else { return nil }
+            guard let control = m.string("control"), let relation = m.choice("relation", MappingRelation.self) else { return nil }
+            return Mapping(control: control, relation: relation, note: m.string("note"))
+        }
+        return Criterion(id: r.string("id") ?? "", title: r.string("title") ?? "", guidance: r.string("guidance"), scale: scale ?? "",
+                         required: r.bool("required") ?? true, weight: r.double("weight") ?? 1, imperative: r.bool("imperative") ?? false,
+                         references: r.strings("references"), documents: r.strings("documents"), methods: r.strings("methods"),
+                         when: r.string("when"), mapsTo: mappings, replaces: r.strings("replaces"),
+                         status: r.choice("status", ReviewStatus.self) ?? .confirme, note: r.string("note"))
+    }
+
+    func readPeriod(_ r: MappingReader, what: String) -> Period? {
+        let days = r.int("days"), months = r.int("months")
+        switch (r.has("days"), r.has("months")) {
+        case (true, true):
+            context.error("\(what) takes `days` or `months`, not both", r.node, path: r.path)
+            return nil
+        case (false, false):
+            context.error("\(what) needs `days` or `months`", r.node, path: r.path)
+            return nil
+        default:
+            if let n = days ?? months, n < 1, let node = r.node(r.has("days") ? "days" : "months") {
+                context.error("\(what) must be at least 1", node, path: join(r.path, r.has("days") ? "days" : "months"))
+                return nil
+            }
+            guard days != nil || months != nil else { return nil }
+            return Period(days: days, months: months)
+        }
+    }
+
+    func readJourney(_ node: YNode, _ path: String) -> JourneyTemplate? {
+        guard let r = MappingReader(node, path: path, context: context, allowed: ["steps"], required: ["steps"], what: "the journey") else { return nil }
+        let steps: [JourneyStep] = r.list("steps").compactMap { item, itemPath in
+            guard let s = MappingReader(item, path: itemPath, context: context,
+                                        allowed: ["id", "title", "deadline", "repeat_every", "reference", "optional", "status", "note"],
+                                        required: ["id", "title"], what: "a journey step") else { return nil }
+            var step = JourneyStep(id: s.string("id") ?? "", title: s.string("title") ?? "", reference: s.string("reference"),
+                                   optional: s.bool("optional") ?? false, status: s.choice("status", ReviewStatus.self) ?? .confirme, note: s.string("note"))
+            if let d = s.node("deadline"),
+               let dr = MappingReader(d, path: join(itemPath, "deadline"), context: context, allowed: ["after", "days", "months"],
+                                      required: ["after"], what: "a deadline") {
+                if let after = dr.string("after"), let period = readPeriod(dr, what: "a deadline") {
+                    step.deadline = Deadline(after: after, within: period)
+                }
+            }
+            if let e = s.node("repeat_every"),
+               let er = MappingReader(e, path: join(itemPath, "repeat_every"), context: context, allowed: ["days", "months"], what: "`repeat_every`") {
+                step.repeatEvery = readPeriod(er, what: "`repeat_every`")
+            }
+            return step
+        }
+        return JourneyTemplate(steps: steps)
+    }
+}
+
+struct WorkflowReader {
+    let context: LoadContext
+
+    func read(_ root: YNode) -> Workflow? {
+        guard let r = MappingReader(root, path: "", context: context, allowed: ProtocolLoader.workflowKeys,
+                                    required: ["id", "version", "kind", "title", "initial", "states", "transitions"], what: "the workflow") else { return nil }
+        let header = HeaderReader(context: context)
+        if let text = r.string("kind"), text != "workflow", let node = r.node("kind") {
+            context.error("a workflow file must say `kind: workflow`, found `\(text)`", node, path: "kind")
+        }
+        let states: [WorkflowState] = r.list("states").compactMap { item, path in
+            guard let s = MappingReader(item, path: path, context: context, allowed: ["id", "title", "description", "final"],
+                                        required: ["id", "title"], what: "a state") else { return nil }
+            return WorkflowState(id: s.string("id") ?? "", title: s.string("title") ?? "", description: s.string("description"), final: s.bool("final") ?? false)
+        }
+        let transitions: [Transition] = r.list("transitions").compactMap { item, path in
+            guard let t = MappingReader(item, path: path, context: context, allowed: ["from", "to", "title", "guards"],
+                                        required: ["from", "to"], what: "a transition") else { return nil }
+            let guards = t.list("guards").compactMap { readGuard($0.node, $0.path) }
+            return Transition(from: t.string("from") ?? "", to: t.string("to") ?? "", title: t.string("title"), guards: guards)
+        }
+        return Workflow(id: r.string("id") ?? "", version: header.version(r), title: r.string("title") ?? "", description: r.string("description"),
+                        initial: r.string("initial") ?? "", states: states, transitions: transitions)
+    }
+
+    /// `- journeys_checked`, `- grid_complete: evaluation`, `- min_observations: {method: entretien, count: 3}`.
+    func readGuard(_ node: YNode, _ path: String) -> Guard? {
+        let name: String
+        let argument: YNode?
+        switch node.kind {
+        case .scalar where !node.isNull:
+            name = node.scalar ?? ""
+            argument = nil
+        case .mapping(let pairs) where pairs.count == 1:
+            guard let key = pairs[0].key.scalar else { fallthrough }
+            name = key
+            argument = pairs[0].value
+        default:
+            context.error("a guard is a name or a one-key mapping (`grid_complete: evaluation`), found \(node.typeName)", node, path: path)
+            return nil
+        }
+        let argPath = join(path, name)
+        if let argument { context.record(argPath, argument) }
+        func count(_ value: YNode?) -> Int? {
+            guard let value, let s = value.scalar, !value.quoted, let n = Int(s) else {
+                context.error("`\(name)` needs a whole number", value ?? node, path: argPath)
+                return nil
+            }
+            return n
+        }
+        func noArgument() -> Bool {
+            if let argument, argument.scalar != "true" {
+                context.error("`\(name)` takes no value (write `- \(name)`)", argument, path: argPath)
+                return false
+            }
+            return true
+        }
+        switch name {
+        case "grid_complete":
+            guard let argument, let text = argument.scalar, let grid = GridKind(rawValue: text) else {
+                context.error("`grid_complete` needs `evaluation` or `control`", argument ?? node, path: argPath,
+                              hint: argument?.scalar.flatMap { Suggestion.hint(for: $0, in: GridKind.allCases.map(\.rawValue)) })
+                return nil
+            }
+            return .gridComplete(grid)
+        case "min_observations":
+            if let argument, case .mapping = argument.kind {
+                guard let m = MappingReader(argument, path: argPath, context: context, allowed: ["method", "count"], required: ["count"],
+                                            what: "`min_observations`") else { return nil }
+                guard let n = m.int("count") else { return nil }
+                return .minObservations(method: m.string("method"), count: n)
+            }
+            return count(argument).map { .minObservations(method: nil, count: $0) }
+        case "min_journeys": return count(argument).map { .minJourneys($0) }
+        case "min_actions": return count(argument).map { .minActions($0) }
+        case "journeys_checked": return noArgument() ? .journeysChecked : nil
+        case "actions_have_owners": return noArgument() ? .actionsHaveOwners : nil
+        case "imperatives_have_actions": return noArgument() ? .imperativesHaveActions : nil
+        default:
+            context.error("unknown guard `\(name)`", node, path: path, hint: Suggestion.hint(for: name, in: Guard.vocabulary))
+            return nil
+        }
+    }
+}

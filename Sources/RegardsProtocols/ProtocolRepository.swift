@@ -1,0 +1,174 @@
+import Foundation
+import RegardsCore
+
+/// A failure to reach files (as opposed to problems inside them, which are diagnostics).
+public enum ProtocolRepositoryError: Error, Equatable, Sendable, CustomStringConvertible {
+    case missingFile(String)
+    case missingDirectory(String)
+    case unreadable(String, reason: String)
+    case unknownProtocol(String, hint: String?)
+    case unknownVersion(String, available: [String])
+    case invalidSpecifier(String)
+
+    public var description: String {
+        switch self {
+        case .missingFile(let path): "\(path): no such file"
+        case .missingDirectory(let path): "\(path): no such protocol folder"
+        case .unreadable(let path, let reason): "\(path): cannot read: \(reason)"
+        case .unknownProtocol(let id, let hint): "no protocol `\(id)` in the protocol folders" + (hint.map { "; \($0)" } ?? "")
+        case .unknownVersion(let spec, let available): "no version `\(spec)` in the protocol folders (available: \(available.joined(separator: ", ")))"
+        case .invalidSpecifier(let spec): "`\(spec)` is neither a file nor `id`, `id@MAJOR` or `id@MAJOR.MINOR.PATCH`"
+        }
+    }
+}
+
+/// The protocol folders, in search order, and the files they hold.
+public struct ProtocolRepository: Sendable {
+    /// Folders in search order.
+    public var directories: [String]
+    /// Every file found, in search order (folder order, then path order inside a folder).
+    public private(set) var files: [LoadedFile] = []
+
+    /// The default search order: `./Protocols`, then the protocols installed beside the binary
+    /// (`<bin>/../share/regards/Protocols`), then those of the source tree the binary was built from.
+    public static func defaultDirectories(currentDirectory: String = FileManager.default.currentDirectoryPath,
+                                          executable: String? = CommandLine.arguments.first) -> [String] {
+        var candidates = ["Protocols"]
+        if let executable {
+            let exe = URL(fileURLWithPath: executable, relativeTo: URL(fileURLWithPath: currentDirectory, isDirectory: true)).resolvingSymlinksInPath()
+            candidates.append(exe.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("share/regards/Protocols").path)
+        }
+        candidates.append(sourceTreeRoot.appendingPathComponent("Protocols").path)
+        var seen = Set<String>()
+        return candidates.filter { path in
+            var isDirectory: ObjCBool = false
+            let absolute = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: currentDirectory, isDirectory: true)).standardizedFileURL.resolvingSymlinksInPath().path
+            guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory), isDirectory.boolValue else { return false }
+            return seen.insert(absolute).inserted
+        }
+    }
+
+    /// The package root this module was compiled from (…/Sources/RegardsProtocols/ProtocolRepository.swift → …).
+    static var sourceTreeRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    public static var templatesDirectory: String? {
+        var candidates: [String] = ["Templates"]
+        if let executable = CommandLine.arguments.first {
+            let bin = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+            candidates.append(bin.deletingLastPathComponent().appendingPathComponent("share/regards/Templates").path)
+        }
+        candidates.append(sourceTreeRoot.appendingPathComponent("Templates").path)
+        return candidates.first { FileManager.default.fileExists(atPath: $0) }
+    }
+
+    /// An empty repository (no folder).
+    public init() {
+        directories = []
+    }
+
+    /// Loads every `.yaml`/`.yml` file under the folders.
+    public init(directories: [String]) throws(ProtocolRepositoryError) {
+        self.directories = directories
+        let loader = ProtocolLoader()
+        for directory in directories {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw .missingDirectory(directory)
+            }
+            for path in Self.yamlFiles(under: directory) {
+                files.append(try Self.load(path, loader: loader))
+            }
+        }
+    }
+
+    static func yamlFiles(under directory: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+        var out: [String] = []
+        while let next = enumerator.nextObject(), let relative = next as? String {
+            let name = (relative as NSString).lastPathComponent
+            if name.hasPrefix(".") { enumerator.skipDescendants(); continue }
+            if relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") {
+                out.append(directory.hasSuffix("/") ? directory + relative : directory + "/" + relative)
+            }
+        }
+        return out.sorted()
+    }
+
+    /// Reads and loads one file; a file too large is refused before it is read.
+    public static func load(_ path: String, loader: ProtocolLoader = ProtocolLoader()) throws(ProtocolRepositoryError) -> LoadedFile {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missingFile(path) }
+        if isDirectory.boolValue { throw .unreadable(path, reason: "is a folder") }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        if size > YAMLDocumentReader.maximumBytes {
+            let mb = YAMLDocumentReader.format(Double(size) / 1_048_576)
+            let diagnostic = Diagnostic(.error, "file is too large (\(mb) MB); a protocol file is at most \(YAMLDocumentReader.maximumBytes / 1_048_576) MB",
+                                        at: SourceLocation(file: path, line: 1, column: 1))
+            return LoadedFile(file: path, content: nil, sourceMap: SourceMap(file: path), diagnostics: [diagnostic])
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable(path, reason: "permission denied") }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            data = try handle.readToEnd() ?? Data()
+        } catch {
+            throw .unreadable(path, reason: "\(error.localizedDescription)")
+        }
+        return loader.load(bytes: [UInt8](data), file: path)
+    }
+
+    /// Adds files named on the command line ahead of the folders (they win on duplicates).
+    public mutating func prepend(_ loaded: [LoadedFile]) {
+        let paths = Set(loaded.map { URL(fileURLWithPath: $0.file).standardizedFileURL.path })
+        files = loaded + files.filter { !paths.contains(URL(fileURLWithPath: $0.file).standardizedFileURL.path) }
+    }
+
+    public var grids: [LoadedFile] { files.filter { $0.grid != nil } }
+    public var workflows: [LoadedFile] { files.filter { $0.workflow != nil } }
+
+    /// Problems that span files (crosswalk, workflow references, duplicates).
+    public func crossFileDiagnostics() -> [Diagnostic] {
+        CatalogueValidator().validate(
+            grids: files.compactMap { f in f.grid.map { Located($0, f.sourceMap) } },
+            workflows: files.compactMap { f in f.workflow.map { Located($0, f.sourceMap) } })
+    }
+
+    /// Every diagnostic of every file, sorted.
+    public func allDiagnostics() -> [Diagnostic] {
+        (files.flatMap(\.diagnostics) + crossFileDiagnostics()).sortedForDisplay()
+    }
+
+    /// Resolves `id` (highest version), `id@MAJOR` (highest of that major) or `id@X.Y.Z`; a path to a file is loaded directly.
+    public func resolve(_ specifier: String) throws(ProtocolRepositoryError) -> LoadedFile {
+        if specifier.hasSuffix(".yaml") || specifier.hasSuffix(".yml") || specifier.contains("/") {
+            return try Self.load(specifier)
+        }
+        let parts = specifier.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        let id = parts[0]
+        guard Identifier.isSlug(id) else { throw .invalidSpecifier(specifier) }
+        let candidates = files.filter { $0.id == id }
+        guard !candidates.isEmpty else {
+            throw .unknownProtocol(id, hint: Suggestion.hint(for: id, in: Set(files.compactMap(\.id)).sorted()))
+        }
+        var matching = candidates
+        if parts.count == 2 {
+            let wanted = parts[1]
+            if let major = Int(wanted), wanted.allSatisfy(\.isNumber) {
+                matching = candidates.filter { $0.version?.major == major }
+            } else if let version = SemanticVersion(wanted) {
+                matching = candidates.filter { $0.version == version }
+            } else {
+                throw .invalidSpecifier(specifier)
+            }
+        }
+        // Highest version; among equal versions the first in search order.
+        var best: LoadedFile?
+        for file in matching where best == nil || best!.version! < file.version! { best = file }
+        guard let best else {
+            throw .unknownVersion(specifier, available: Set(candidates.compactMap { $0.version?.description }).sorted())
+        }
+        return best
+    }
+}

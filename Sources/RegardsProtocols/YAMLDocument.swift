@@ -1,0 +1,212 @@
+import RegardsCore
+import Yams
+
+/// A YAML value with its position, detached from the YAML library.
+struct YNode {
+    enum Kind {
+        case scalar(String)
+        case mapping([(key: YNode, value: YNode)])
+        case sequence([YNode])
+    }
+
+    var kind: Kind
+    var line: Int
+    var column: Int
+    /// Written in single or double quotes.
+    var quoted = false
+    /// A plain `~`, `null` or empty value.
+    var isNull = false
+
+    var typeName: String {
+        if isNull { return "nothing" }
+        switch kind {
+        case .scalar: return "a value"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        }
+    }
+
+    var scalar: String? {
+        if case .scalar(let s) = kind, !isNull { return s }
+        return nil
+    }
+}
+
+/// Reads a file's bytes into a `YNode` tree, turning every failure into one diagnostic.
+///
+/// Guards against what a YAML library alone does not: huge files, binary data, invalid UTF-8,
+/// deeply nested flow collections (stack depth) and alias bombs (node budget).
+struct YAMLDocumentReader {
+    static let maximumBytes = 4 * 1024 * 1024
+    static let maximumNodes = 200_000
+    static let maximumDepth = 64
+
+    let file: String
+
+    enum Outcome {
+        case document(YNode)
+        case failure(Diagnostic)
+    }
+
+    func read(_ bytes: [UInt8]) -> Outcome {
+        func fail(_ message: String, line: Int = 1, column: Int = 1) -> Outcome {
+            .failure(Diagnostic(.error, message, at: SourceLocation(file: file, line: line, column: column)))
+        }
+        if bytes.count > Self.maximumBytes {
+            let mb = Double(bytes.count) / 1_048_576
+            return fail("file is too large (\(Self.format(mb)) MB); a protocol file is at most \(Self.maximumBytes / 1_048_576) MB")
+        }
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        if body.starts(with: [0xFF, 0xFE]) || body.starts(with: [0xFE, 0xFF]) {
+            return fail("file is UTF-16; save it as UTF-8")
+        }
+        if let nul = body.firstIndex(of: 0) {
+            let (line, column) = Self.position(of: nul, in: bytes)
+            return fail("file is binary, not YAML text (NUL byte)", line: line, column: column)
+        }
+        guard let text = String(validating: body, as: UTF8.self) else {
+            let bad = Self.firstInvalidUTF8(body)
+            let (line, column) = Self.position(of: bad, in: bytes)
+            return fail(String(format: "file is not valid UTF-8 (byte 0x%02X); save it as UTF-8", bytes[bad]), line: line, column: column)
+        }
+        if let (line, column) = Self.excessiveFlowNesting(text) {
+            return fail("nesting is deeper than \(Self.maximumDepth) levels", line: line, column: column)
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            return .failure(diagnostic(for: error))
+        } catch {
+            return fail("YAML syntax error")
+        }
+        guard let root else { return fail("file is empty: expected a YAML mapping") }
+        var budget = Self.maximumNodes
+        guard let tree = convert(root, budget: &budget, depth: 0) else {
+            return fail("document expands to more than \(Self.maximumNodes) values (nested YAML aliases?)")
+        }
+        return .document(tree)
+    }
+
+    private func convert(_ node: Node, budget: inout Int, depth: Int) -> YNode? {
+        budget -= 1
+        guard budget >= 0, depth <= Self.maximumDepth * 2 else { return nil }
+        let line = node.mark?.line ?? 1, column = node.mark?.column ?? 1
+        switch node {
+        case .scalar(let scalar):
+            var y = YNode(kind: .scalar(scalar.string), line: line, column: column)
+            y.quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
+            y.isNull = scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+            return y
+        case .mapping(let mapping):
+            var pairs: [(key: YNode, value: YNode)] = []
+            for (key, value) in mapping {
+                guard let k = convert(key, budget: &budget, depth: depth + 1), let v = convert(value, budget: &budget, depth: depth + 1) else { return nil }
+                pairs.append((k, v))
+            }
+            return YNode(kind: .mapping(pairs), line: line, column: column)
+        case .sequence(let sequence):
+            var items: [YNode] = []
+            for item in sequence {
+                guard let y = convert(item, budget: &budget, depth: depth + 1) else { return nil }
+                items.append(y)
+            }
+            return YNode(kind: .sequence(items), line: line, column: column)
+        case .alias:
+            return YNode(kind: .scalar(""), line: line, column: column)
+        }
+    }
+
+    private func diagnostic(for error: YamlError) -> Diagnostic {
+        func make(_ problem: String, _ context: YamlError.Context?, _ mark: Mark) -> Diagnostic {
+            var message = "YAML syntax error: \(problem)"
+            if let context { message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))" }
+            return Diagnostic(.error, message, at: SourceLocation(file: file, line: max(mark.line, 1), column: max(mark.column, 1)))
+        }
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            return make(problem, context, mark)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let keys = duplicates.map { "`\($0)`" }.joined(separator: ", ")
+            return Diagnostic(.error, "duplicate key \(keys) in a mapping", at: SourceLocation(file: file, line: max(context.mark.line, 1), column: max(context.mark.column, 1)))
+        case let .reader(problem, _, _, _):
+            return Diagnostic(.error, "YAML reader error: \(problem)", at: SourceLocation(file: file, line: 1, column: 1))
+        default:
+            return Diagnostic(.error, "YAML syntax error", at: SourceLocation(file: file, line: 1, column: 1))
+        }
+    }
+
+    static func format(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+
+    static func position(of offset: Int, in bytes: some Collection<UInt8>) -> (Int, Int) {
+        var line = 1, column = 1, index = 0
+        for byte in bytes {
+            if index == offset { break }
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+            index += 1
+        }
+        return (line, column)
+    }
+
+    static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int {
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            let length: Int
+            switch b {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return i
+            }
+            guard i + length <= bytes.endIndex else { return i }
+            if length > 1, String(validating: bytes[i..<(i + length)], as: UTF8.self) == nil { return i }
+            i += length
+        }
+        return bytes.startIndex
+    }
+
+    /// Flow collections (`[[[[…`) nest without indentation and could exhaust the stack of a
+    /// recursive parser; find the first place deeper than the limit, ignoring quotes and comments.
+    static func excessiveFlowNesting(_ text: String) -> (Int, Int)? {
+        var depth = 0, line = 1, column = 0
+        var quote: Unicode.Scalar?
+        var comment = false
+        var previous: Unicode.Scalar = "\n"
+        for c in text.unicodeScalars {
+            column += 1
+            defer { previous = c }
+            if c == "\n" {
+                line += 1
+                column = 0
+                comment = false
+                continue
+            }
+            if comment { continue }
+            if let q = quote {
+                if c == q { quote = nil }
+                continue
+            }
+            switch c {
+            case "#" where previous == " " || previous == "\t" || previous == "\n": comment = true
+            case "'", "\"": if depth > 0 || previous == " " || previous == ":" { quote = c }
+            case "[", "{":
+                depth += 1
+                if depth > maximumDepth { return (line, column) }
+            case "]", "}": depth = max(0, depth - 1)
+            default: break
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,3 @@
+import RegardsCLI
+
+RegardsCommand.main()
