@@ -90,7 +90,11 @@ public struct ProtocolRepository: Sendable {
             let name = (relative as NSString).lastPathComponent
             if name.hasPrefix(".") { enumerator.skipDescendants(); continue }
             if relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") {
-                out.append(directory.hasSuffix("/") ? directory + relative : directory + "/" + relative)
+                if directory == "." || directory == "./" {
+                    out.append(relative)
+                } else {
+                    out.append(directory.hasSuffix("/") ? directory + relative : directory + "/" + relative)
+                }
             }
         }
         return out.sorted()

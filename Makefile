@@ -1,0 +1,39 @@
+# Regards — one entry point for building, testing and running the demo.
+SWIFT ?= swift
+PREFIX ?= /usr/local
+BIN := .build/debug/regards
+SYSTEM_PACKAGES := libsqlite3-dev libxlsxwriter-dev
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: setup build release test demo install clean
+
+## setup: install the Debian packages the build needs (only those missing)
+setup:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then echo "installing:$$missing"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; fi
+
+build:
+	$(SWIFT) build
+
+release:
+	$(SWIFT) build -c release
+
+## test: the whole test suite (unit, fixtures, end to end on the built binary)
+test:
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+## demo: validate the shipped protocols and show how far the control grid covers the evaluation grid
+demo: build
+	$(BIN) protocol list
+	$(BIN) protocol validate
+	$(BIN) protocol coverage chrs-acces-aux-droits
+
+install: release
+	install -d $(PREFIX)/bin $(PREFIX)/share/regards
+	install -m 0755 .build/release/regards $(PREFIX)/bin/regards
+	rm -rf $(PREFIX)/share/regards/Protocols $(PREFIX)/share/regards/Templates
+	cp -R Protocols Templates $(PREFIX)/share/regards/
+
+clean:
+	rm -rf .build
