@@ -80,12 +80,12 @@ enum TextRenderer {
         var out = ["\(d.old) → \(d.new)"]
         if d.changes.isEmpty { out.append("  no change") }
         for c in d.changes {
-            var line = "  " + c.impact.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0) + "\(c.subject) \(c.id) \(c.kind.rawValue)"
-            if let field = c.field, c.kind != .renamed { line += " \(field)" }
-            switch (c.old, c.new) {
-            case let (o?, n?): line += ": \(o) → \(n)"
-            case let (nil, n?): line += ": \(n)"
-            default: break
+            var line = "  " + c.impact.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0) + "\(c.subject) "
+            switch c.kind {
+            case .added: line += "\(c.id) added" + (c.new.map { " in \($0)" } ?? "")
+            case .removed: line += "\(c.id) removed"
+            case .renamed: line += "\(c.old ?? "?") renamed \(c.id)"
+            case .changed: line += "\(c.id) \(c.field ?? "")" + ": \(c.old ?? "—") → \(c.new ?? "—")"
             }
             out.append(line)
         }

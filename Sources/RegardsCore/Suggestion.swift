@@ -27,7 +27,7 @@ public enum Suggestion {
         var best: (String, Int)?
         for candidate in candidates {
             let d = distance(word.lowercased(), candidate.lowercased())
-            if d <= limit, best == nil || d < best!.1 || (d == best!.1 && candidate < best!.0) {
+            if d <= limit, d < Swift.max(word.count, candidate.count), best == nil || d < best!.1 || (d == best!.1 && candidate < best!.0) {
                 best = (candidate, d)
             }
         }

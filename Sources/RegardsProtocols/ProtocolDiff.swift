@@ -38,7 +38,7 @@ public struct ProtocolDiff: Codable, Equatable, Sendable {
     public var warnings: [String]
 
     /// The highest impact of all changes (`safe` when nothing changed).
-    public var impact: Impact { changes.map(\.impact).max() ?? .safe }
+    public var impact: Impact
 
     public struct DifferentProtocols: Error, Sendable {
         public var old: String
@@ -61,6 +61,7 @@ public struct ProtocolDiff: Codable, Equatable, Sendable {
         builder.compareJourney(a, b)
         builder.compareContext(a, b)
         changes = builder.changes
+        impact = changes.map(\.impact).max() ?? .safe
         var warnings: [String] = []
         let worst = changes.map(\.impact).max() ?? .safe
         if worst == .breaking && b.version.major == a.version.major {
@@ -110,8 +111,8 @@ public struct ProtocolDiff: Codable, Equatable, Sendable {
         /// Level values, "non concerné" and "non évalué" are what recorded answers rely on.
         mutating func compareScale(_ s: Scale, _ t: Scale, id: String) {
             let removed = s.values.filter { t.level($0) == nil }, added = t.values.filter { s.level($0) == nil }
-            if !removed.isEmpty { add("scale", id, .changed, .breaking, field: "levels", old: removed.map(String.init).joined(separator: ", "), new: "—") }
-            if !added.isEmpty { add("scale", id, .changed, .migration, field: "levels", old: "—", new: added.map(String.init).joined(separator: ", ")) }
+            if !removed.isEmpty { add("scale", id, .changed, .breaking, field: "levels", old: removed.map(String.init).joined(separator: ", ")) }
+            if !added.isEmpty { add("scale", id, .changed, .migration, field: "levels", new: added.map(String.init).joined(separator: ", ")) }
             for level in s.levels {
                 guard let other = t.level(level.value) else { continue }
                 field("scale", id, "levels[\(level.value)].label", level.label, other.label, .safe) { $0 }
@@ -231,9 +232,9 @@ public struct ProtocolDiff: Codable, Equatable, Sendable {
                 if let n = b.context.first(where: { $0.id == v.id }) {
                     field("context", v.id, "type", v.type.rawValue, n.type.rawValue, .migration) { $0 }
                     let removed = v.values.filter { !n.values.contains($0) }
-                    if !removed.isEmpty { add("context", v.id, .changed, .migration, field: "values", old: removed.joined(separator: ", "), new: "—") }
+                    if !removed.isEmpty { add("context", v.id, .changed, .migration, field: "values", old: removed.joined(separator: ", ")) }
                     let added = n.values.filter { !v.values.contains($0) }
-                    if !added.isEmpty { add("context", v.id, .changed, .safe, field: "values", old: "—", new: added.joined(separator: ", ")) }
+                    if !added.isEmpty { add("context", v.id, .changed, .safe, field: "values", new: added.joined(separator: ", ")) }
                 } else {
                     add("context", v.id, .removed, .migration)
                 }
