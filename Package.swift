@@ -29,6 +29,6 @@ let package = Package(
         .executableTarget(name: "regards", dependencies: ["RegardsCLI"]),
         .testTarget(name: "RegardsCoreTests", dependencies: ["RegardsCore"]),
         .testTarget(name: "RegardsProtocolsTests", dependencies: ["RegardsProtocols", "RegardsCore"]),
-        .testTarget(name: "RegardsCLITests", dependencies: ["RegardsCLI", "RegardsProtocols", "RegardsCore"]),
+        .testTarget(name: "RegardsCLITests", dependencies: ["regards", "RegardsCLI", "RegardsProtocols", "RegardsCore"]),
     ]
 )

@@ -17,7 +17,7 @@ public enum ProtocolRepositoryError: Error, Equatable, Sendable, CustomStringCon
         case .unreadable(let path, let reason): "\(path): cannot read: \(reason)"
         case .unknownProtocol(let id, let hint): "no protocol `\(id)` in the protocol folders" + (hint.map { "; \($0)" } ?? "")
         case .unknownVersion(let spec, let available): "no version `\(spec)` in the protocol folders (available: \(available.joined(separator: ", ")))"
-        case .invalidSpecifier(let spec): "`\(spec)` is neither a file nor `id`, `id@MAJOR` or `id@MAJOR.MINOR.PATCH`"
+        case .invalidSpecifier(let spec): "`\(spec)` is neither a file nor `id`, `id@MAJOR`, `id@MAJOR.MINOR` or `id@MAJOR.MINOR.PATCH`"
         }
     }
 }
@@ -144,7 +144,8 @@ public struct ProtocolRepository: Sendable {
         (files.flatMap(\.diagnostics) + crossFileDiagnostics()).sortedForDisplay()
     }
 
-    /// Resolves `id` (highest version), `id@MAJOR` (highest of that major) or `id@X.Y.Z`; a path to a file is loaded directly.
+    /// Resolves `id` (highest version), `id@MAJOR` or `id@MAJOR.MINOR` (highest matching) or `id@X.Y.Z`;
+    /// a path to a file is loaded directly.
     public func resolve(_ specifier: String) throws(ProtocolRepositoryError) -> LoadedFile {
         if specifier.hasSuffix(".yaml") || specifier.hasSuffix(".yml") || specifier.contains("/") {
             return try Self.load(specifier)
@@ -161,6 +162,8 @@ public struct ProtocolRepository: Sendable {
             let wanted = parts[1]
             if let major = Int(wanted), wanted.allSatisfy(\.isNumber) {
                 matching = candidates.filter { $0.version?.major == major }
+            } else if let version = SemanticVersion(wanted + ".0"), version.prerelease == nil, wanted.split(separator: ".").count == 2 {
+                matching = candidates.filter { $0.version?.major == version.major && $0.version?.minor == version.minor }
             } else if let version = SemanticVersion(wanted) {
                 matching = candidates.filter { $0.version == version }
             } else {
