@@ -118,7 +118,7 @@ enum TextRenderer {
         }
         if !c.sharedDocuments.isEmpty {
             out.append("")
-            out.append("Documents demandés par plusieurs points : \(c.sharedDocuments.count)")
+            out.append("Documents demandés par les deux grilles : \(c.sharedDocuments.count)")
             c.sharedDocuments.forEach { out.append("  \($0.title) — \($0.items.joined(separator: ", "))") }
         }
         if !c.scaleMismatches.isEmpty {

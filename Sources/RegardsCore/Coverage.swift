@@ -60,7 +60,7 @@ public struct Coverage: Codable, Equatable, Sendable {
     public var matrix: [MatrixCell]
     /// Documents declared as overlapping (`overlaps_with`), grouped.
     public var overlappingDocuments: [DocumentGroup]
-    /// Documents cited as evidence by several items.
+    /// Documents cited as evidence by both grids: asked for twice in one mission.
     public var sharedDocuments: [SharedDocument]
     public var scaleMismatches: [ScaleMismatch]
 
@@ -109,7 +109,7 @@ public struct Coverage: Codable, Equatable, Sendable {
             c.sections.map { cs in MatrixCell(evaluationSection: es.id, controlSection: cs.id, links: cells["\(es.id)\u{0}\(cs.id)"] ?? 0) }
         }
         overlappingDocuments = Self.overlapGroups([e, c])
-        sharedDocuments = Self.sharedDocuments([e, c])
+        sharedDocuments = Self.sharedDocuments(e, c)
         scaleMismatches = Self.mismatches(e, c)
     }
 
@@ -156,24 +156,19 @@ public struct Coverage: Codable, Equatable, Sendable {
         return roots.map { DocumentGroup(documents: groups[$0, default: []].compactMap { members[$0] }) }
     }
 
-    private static func sharedDocuments(_ protocols: [AuditProtocol]) -> [SharedDocument] {
-        var items: [String: [String]] = [:]
-        var titles: [String: String] = [:]
-        var order: [String] = []
-        for p in protocols {
-            for d in p.documents where titles[d.id] == nil {
-                titles[d.id] = d.title
-                order.append(d.id)
-            }
+    private static func sharedDocuments(_ e: AuditProtocol, _ c: AuditProtocol) -> [SharedDocument] {
+        func citations(_ p: AuditProtocol) -> [String: [String]] {
+            var items: [String: [String]] = [:]
             for (_, criterion) in p.allCriteria {
-                for d in criterion.documents where !(items[d]?.contains(criterion.id) ?? false) {
-                    items[d, default: []].append(criterion.id)
-                }
+                for d in criterion.documents where !(items[d]?.contains(criterion.id) ?? false) { items[d, default: []].append(criterion.id) }
             }
+            return items
         }
-        return order.compactMap { id in
-            guard let cited = items[id], cited.count >= 2 else { return nil }
-            return SharedDocument(document: id, title: titles[id] ?? id, items: cited)
+        let fromEvaluation = citations(e), fromControl = citations(c)
+        var seen = Set<String>()
+        return (e.documents + c.documents).compactMap { d in
+            guard seen.insert(d.id).inserted, let a = fromEvaluation[d.id], let b = fromControl[d.id] else { return nil }
+            return SharedDocument(document: d.id, title: d.title, items: a + b)
         }
     }
 
@@ -186,13 +181,13 @@ public struct Coverage: Codable, Equatable, Sendable {
                 if es.notApplicable != cs.notApplicable {
                     let (yes, no) = es.notApplicable ? (criterion.id, item.id) : (item.id, criterion.id)
                     out.append(.init(criterion: criterion.id, control: item.id,
-                                     reason: "`\(yes)` can be answered « non concerné », `\(no)` cannot"))
+                                     reason: "`\(yes)` admet « non concerné », `\(no)` non"))
                 }
                 if es.notAssessed != cs.notAssessed, link.relation == .equal {
-                    out.append(.init(criterion: criterion.id, control: item.id, reason: "only one side allows « non évalué »"))
+                    out.append(.init(criterion: criterion.id, control: item.id, reason: "« non évalué » n'existe que d'un côté"))
                 }
                 if criterion.imperative && !item.required {
-                    out.append(.init(criterion: criterion.id, control: item.id, reason: "`\(criterion.id)` is imperative but `\(item.id)` is optional"))
+                    out.append(.init(criterion: criterion.id, control: item.id, reason: "`\(criterion.id)` est impératif, `\(item.id)` est facultatif"))
                 }
             }
         }

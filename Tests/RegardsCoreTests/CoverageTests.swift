@@ -29,7 +29,7 @@ import Testing
 
     @Test func documentsOverlapTransitively() {
         #expect(coverage.overlappingDocuments.map { $0.documents.map(\.id) } == [["avenant", "bilan", "projet"]])
-        #expect(coverage.sharedDocuments.map(\.document) == ["livret", "contrat"])
+        #expect(coverage.sharedDocuments.map(\.document) == ["livret"])
         #expect(coverage.sharedDocuments.first { $0.document == "livret" }?.items == ["AC-01", "CTL-DU-01"])
     }
 
@@ -38,8 +38,8 @@ import Testing
         c.scales[0].notApplicable = false
         c.sections[0].criteria[1].required = false
         let mismatches = Coverage(evaluation: Sample.evaluation(), control: c).scaleMismatches
-        #expect(mismatches.contains { $0.criterion == "VC-02" && $0.reason == "`VC-02` is imperative but `CTL-DU-02` is optional" })
-        #expect(mismatches.contains { $0.criterion == "AC-01" && $0.reason == "`AC-01` can be answered « non concerné », `CTL-DU-01` cannot" })
+        #expect(mismatches.contains { $0.criterion == "VC-02" && $0.reason == "`VC-02` est impératif, `CTL-DU-02` est facultatif" })
+        #expect(mismatches.contains { $0.criterion == "AC-01" && $0.reason == "`AC-01` admet « non concerné », `CTL-DU-01` non" })
     }
 
     @Test func hashIgnoresNothingMeaningful() {
