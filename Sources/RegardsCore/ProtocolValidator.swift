@@ -67,7 +67,7 @@ public struct ProtocolValidator: Sendable {
 
     private func validateScales(_ p: AuditProtocol, _ map: SourceMap) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        if p.scales.isEmpty {
+        if p.scales.isEmpty, map.contains("scales"), !map.isInvalid("scales") {
             out.append(map.error("a protocol needs at least one scale", at: "scales"))
         }
         for scale in p.scales {
@@ -80,16 +80,17 @@ public struct ProtocolValidator: Sendable {
             }
             var seenValues: [Int: Int] = [:]
             var seenLabels: [String: Int] = [:]
+            func line(_ i: Int) -> Int { map.location(of: "\(base).levels[\(i)]").line }
             for (i, level) in scale.levels.enumerated() {
                 let path = "\(base).levels[\(i)]"
                 if let earlier = seenValues[level.value] {
-                    out.append(map.error("duplicate level value \(level.value) in scale `\(scale.id)` (also level \(earlier + 1))", at: "\(path).value"))
+                    out.append(map.error("duplicate level value \(level.value) in scale `\(scale.id)` (first declared on line \(line(earlier)))", at: "\(path).value"))
                 } else {
                     seenValues[level.value] = i
                 }
                 let key = level.label.lowercased()
                 if let earlier = seenLabels[key] {
-                    out.append(map.error("duplicate level label `\(level.label)` in scale `\(scale.id)` (also level \(earlier + 1))", at: "\(path).label"))
+                    out.append(map.error("duplicate level label `\(level.label)` in scale `\(scale.id)` (first declared on line \(line(earlier)))", at: "\(path).label"))
                 } else {
                     seenLabels[key] = i
                 }
@@ -132,7 +133,7 @@ public struct ProtocolValidator: Sendable {
 
     private func validateSections(_ p: AuditProtocol, _ map: SourceMap) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        if p.sections.isEmpty {
+        if p.sections.isEmpty, map.contains("sections"), !map.isInvalid("sections") {
             out.append(map.error("a protocol needs at least one section", at: "sections"))
         }
         out += uniqueIDs(p.sections.map(\.id), what: "section", path: { "sections[\($0)].id" }, map)
@@ -144,7 +145,7 @@ public struct ProtocolValidator: Sendable {
             if !Identifier.isCode(section.id) {
                 out.append(map.error("section id `\(section.id)` must be an upper-case code (`AD`, `CTL-DU`)", at: "\(sectionPath).id"))
             }
-            if section.criteria.isEmpty {
+            if section.criteria.isEmpty, !map.isInvalid("\(sectionPath).criteria") {
                 out.append(map.warning("section `\(section.id)` has no criteria", at: sectionPath))
             }
             for (j, criterion) in section.criteria.enumerated() {
@@ -161,7 +162,9 @@ public struct ProtocolValidator: Sendable {
                 if sectionIDs.contains(criterion.id) {
                     out.append(map.error("criterion id `\(criterion.id)` is also a section id", at: "\(path).id"))
                 }
-                if !criterion.scale.isEmpty, p.scale(criterion.scale) == nil {
+                // A criterion without `scale` takes `default_scale`, whose own error is reported once, at `default_scale`.
+                let inheritsUnknownDefault = !map.contains("\(path).scale") && criterion.scale == p.defaultScale
+                if !criterion.scale.isEmpty, p.scale(criterion.scale) == nil, !inheritsUnknownDefault {
                     out.append(map.error("unknown scale `\(criterion.scale)`", at: "\(path).scale", hint: Suggestion.hint(for: criterion.scale, in: scaleIDs)))
                 }
                 if !(criterion.weight > 0) || !criterion.weight.isFinite {
@@ -192,13 +195,7 @@ public struct ProtocolValidator: Sendable {
     }
 
     private func validateCondition(_ text: String, context: [ContextVariable], path: String, _ map: SourceMap) -> [Diagnostic] {
-        let base = map.location(of: path)
-        func at(_ offset: Int) -> SourceLocation {
-            // The map points at the scalar; a quoted scalar starts one column before its text.
-            var location = base
-            location.column += offset + (map.quotedScalars.contains(path) ? 1 : 0)
-            return location
-        }
+        func at(_ offset: Int) -> SourceLocation { map.location(of: path, offset: offset) }
         let condition: Condition
         do {
             condition = try Condition.parse(text)

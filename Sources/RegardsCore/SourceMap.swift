@@ -5,8 +5,10 @@
 public struct SourceMap: Sendable, Equatable {
     public let file: String
     private var locations: [String: SourceLocation] = [:]
-    /// Key paths whose scalar was written in quotes (its text starts one column after the location).
-    public private(set) var quotedScalars: Set<String> = []
+    /// Key paths whose value could not be read (a wrong type …): checks that depend on them are skipped.
+    public private(set) var invalidPaths: Set<String> = []
+    /// For some scalars (relevance conditions), the position of each Unicode scalar of the decoded text.
+    private var scalarPositions: [String: [SourceLocation]] = [:]
 
     public init(file: String) {
         self.file = file
@@ -18,8 +20,37 @@ public struct SourceMap: Sendable, Equatable {
         }
     }
 
-    public mutating func markQuoted(_ keyPath: String) {
-        quotedScalars.insert(keyPath)
+    public mutating func markInvalid(_ keyPath: String) {
+        invalidPaths.insert(keyPath)
+    }
+
+    public mutating func recordPositions(_ keyPath: String, _ positions: [SourceLocation]) {
+        scalarPositions[keyPath] = positions
+    }
+
+    /// Whether the file had a value at this key path.
+    public func contains(_ keyPath: String) -> Bool { locations[keyPath] != nil }
+
+    /// Whether the value at this key path (or one of its parents) could not be read.
+    public func isInvalid(_ keyPath: String) -> Bool {
+        var path = Substring(keyPath)
+        while true {
+            if invalidPaths.contains(String(path)) { return true }
+            guard let cut = path.lastIndex(where: { $0 == "." || $0 == "[" }) else { return false }
+            path = path[..<cut]
+        }
+    }
+
+    /// The position of the `offset`-th Unicode scalar of the text at `keyPath` when known,
+    /// else the position of the value itself.
+    public func location(of keyPath: String, offset: Int) -> SourceLocation {
+        if let positions = scalarPositions[keyPath], !positions.isEmpty {
+            if offset < positions.count { return positions[offset] }
+            var end = positions[positions.count - 1]
+            end.column += offset - positions.count + 1
+            return end
+        }
+        return location(of: keyPath)
     }
 
     public func location(of keyPath: String) -> SourceLocation {

@@ -30,6 +30,8 @@ public struct WorkflowValidator: Sendable {
             out.append(map.error("the workflow has no final state (mark one with `final: true`)", at: "states"))
         }
         var edges: [String: [String]] = [:]
+        var leaving = Set<String>()
+        var brokenTransition = false
         var seenPairs = Set<String>()
         for (i, t) in w.transitions.enumerated() {
             let path = "transitions[\(i)]"
@@ -48,7 +50,8 @@ public struct WorkflowValidator: Sendable {
             if !seenPairs.insert("\(t.from)→\(t.to)").inserted {
                 out.append(map.error("duplicate transition `\(t.from)` → `\(t.to)`", at: path))
             }
-            if known { edges[t.from, default: []].append(t.to) }
+            if known { edges[t.from, default: []].append(t.to) } else { brokenTransition = true }
+            leaving.insert(t.from)
             for (j, g) in t.guards.enumerated() {
                 switch g {
                 case .minObservations(_, let n), .minJourneys(let n), .minActions(let n):
@@ -57,8 +60,9 @@ public struct WorkflowValidator: Sendable {
                 }
             }
         }
-        // Reachability from the initial state.
-        if ids.contains(w.initial) {
+        // Reachability from the initial state; with a transition to an unknown state the graph is
+        // incomplete, and that error is the one to fix first.
+        if ids.contains(w.initial), !brokenTransition {
             var reached: Set<String> = [w.initial]
             var queue = [w.initial]
             while let s = queue.popLast() {
@@ -68,7 +72,7 @@ public struct WorkflowValidator: Sendable {
                 out.append(map.error("state `\(state.id)` cannot be reached from the initial state `\(w.initial)`", at: "states[\(i)].id"))
             }
         }
-        for (i, state) in w.states.enumerated() where !state.final && edges[state.id, default: []].isEmpty {
+        for (i, state) in w.states.enumerated() where !state.final && !leaving.contains(state.id) {
             out.append(map.error("state `\(state.id)` is a dead end: no transition leaves it and it is not final", at: "states[\(i)].id"))
         }
         for (i, state) in w.states.enumerated() where state.final && !edges[state.id, default: []].isEmpty {

@@ -4,6 +4,8 @@ import RegardsCore
 final class LoadContext {
     var sourceMap: SourceMap
     var diagnostics: [Diagnostic] = []
+    /// The file's lines, to place errors inside a scalar's text.
+    var lines: [[Unicode.Scalar]] = []
 
     init(file: String) {
         sourceMap = SourceMap(file: file)
@@ -11,11 +13,78 @@ final class LoadContext {
 
     func record(_ path: String, _ node: YNode) {
         sourceMap.record(path, line: node.line, column: node.column)
-        if node.quoted { sourceMap.markQuoted(path) }
     }
 
+    /// Reports a problem with the value at `path`; checks that depend on it are then skipped.
     func error(_ message: String, _ node: YNode, path: String, hint: String? = nil) {
         diagnostics.append(Diagnostic(.error, message, at: SourceLocation(file: sourceMap.file, line: node.line, column: node.column), keyPath: path, hint: hint))
+        sourceMap.markInvalid(path)
+    }
+
+    /// Records where each character of a scalar's text sits in the file.
+    func recordPositions(_ path: String, _ node: YNode) {
+        guard let text = node.scalar, let positions = ScalarPositions.locate(text, node: node, lines: lines) else { return }
+        sourceMap.recordPositions(path, positions.map { SourceLocation(file: sourceMap.file, line: $0.line, column: $0.column) })
+    }
+}
+
+/// Maps each Unicode scalar of a decoded YAML scalar back to its line and column, following
+/// quoting, escapes, line folding and block indentation; nil when the text cannot be matched.
+enum ScalarPositions {
+    static func locate(_ text: String, node: YNode, lines: [[Unicode.Scalar]]) -> [(line: Int, column: Int)]? {
+        var row = node.line - 1, col = node.column - 1
+        guard row >= 0, row < lines.count else { return nil }
+        switch node.style {
+        case .singleQuoted, .doubleQuoted:
+            col += 1
+        case .literal, .folded:
+            // The text starts on the next non-blank line, at its indentation.
+            row += 1
+            while row < lines.count, lines[row].allSatisfy({ $0 == " " }) { row += 1 }
+            guard row < lines.count else { return nil }
+            col = lines[row].prefix { $0 == " " }.count
+        case .plain, .collection:
+            break
+        }
+        var out: [(line: Int, column: Int)] = []
+        func atLineEnd() -> Bool { lines[row][col...].allSatisfy { $0 == " " || $0 == "\t" } }
+        func nextLine() -> Bool {
+            row += 1
+            guard row < lines.count else { return false }
+            col = lines[row].prefix { $0 == " " || $0 == "\t" }.count
+            return true
+        }
+        for scalar in text.unicodeScalars {
+            guard row < lines.count else { return nil }
+            if col >= lines[row].count || atLineEnd() {
+                // A line break in the source: kept (`\n`) or folded into a space.
+                guard scalar == " " || scalar == "\n" else { return nil }
+                out.append((row + 1, min(col, lines[row].count) + 1))
+                guard nextLine() else { return out }
+                continue
+            }
+            let raw = lines[row][col]
+            switch node.style {
+            case .doubleQuoted where raw == "\\":
+                guard col + 1 < lines[row].count else { return nil }
+                out.append((row + 1, col + 1))
+                switch lines[row][col + 1] {
+                case "x": col += 4
+                case "u": col += 6
+                case "U": col += 10
+                default: col += 2
+                }
+            case .singleQuoted where raw == "'":
+                guard scalar == "'" else { return nil }
+                out.append((row + 1, col + 1))
+                col += 2
+            default:
+                guard raw == scalar else { return nil }
+                out.append((row + 1, col + 1))
+                col += 1
+            }
+        }
+        return out
     }
 }
 
@@ -38,7 +107,7 @@ struct MappingReader {
         self.context = context
         context.record(path, node)
         guard case .mapping(let pairs) = node.kind else {
-            context.error("\(what) must be a mapping, found \(node.typeName)", node, path: path)
+            context.error("\(what) must be a mapping, found \(MappingReader.describe(node))", node, path: path)
             return nil
         }
         for (key, value) in pairs {
@@ -60,6 +129,13 @@ struct MappingReader {
     }
 
     func has(_ key: String) -> Bool { values[key] != nil }
+
+    /// Text whose characters the diagnostics may point into (a relevance condition).
+    func locatedString(_ key: String) -> String? {
+        guard let value = string(key), let node = values[key] else { return nil }
+        context.recordPositions(join(path, key), node)
+        return value
+    }
     func node(_ key: String) -> YNode? { values[key] }
 
     func string(_ key: String) -> String? {
@@ -122,7 +198,7 @@ struct MappingReader {
             }
             return out
         default:
-            context.error("`\(key)` must be a list of texts, found \(value.typeName)", value, path: base)
+            context.error("`\(key)` must be a list of texts, found \(describe(value))", value, path: base)
             return []
         }
     }
@@ -132,7 +208,7 @@ struct MappingReader {
         guard let value = values[key] else { return [] }
         let base = join(path, key)
         guard case .sequence(let items) = value.kind else {
-            context.error("`\(key)` must be a list, found \(value.typeName)", value, path: base)
+            context.error("`\(key)` must be a list, found \(describe(value))", value, path: base)
             return []
         }
         return items.enumerated().map { i, item in
@@ -146,7 +222,7 @@ struct MappingReader {
         guard let value = values[key] else { return [] }
         let base = join(path, key)
         guard case .mapping(let pairs) = value.kind else {
-            context.error("`\(key)` must be a mapping of ids, found \(value.typeName)", value, path: base)
+            context.error("`\(key)` must be a mapping of ids, found \(describe(value))", value, path: base)
             return []
         }
         var out: [(id: String, node: YNode, path: String)] = []
@@ -162,6 +238,10 @@ struct MappingReader {
     }
 
     private func describe(_ value: YNode) -> String {
+        MappingReader.describe(value)
+    }
+
+    static func describe(_ value: YNode) -> String {
         if let s = value.scalar { return value.quoted ? "the text \"\(s)\"" : "`\(s)`" }
         return value.typeName
     }

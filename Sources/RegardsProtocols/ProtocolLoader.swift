@@ -44,8 +44,9 @@ public struct ProtocolLoader: Sendable {
         switch YAMLDocumentReader(file: file).read(bytes) {
         case .failure(let diagnostic):
             return LoadedFile(file: file, content: nil, sourceMap: context.sourceMap, diagnostics: [diagnostic])
-        case .document(let node):
+        case .document(let node, let lines):
             root = node
+            context.lines = lines
         }
         guard case .mapping(let pairs) = root.kind else {
             context.error("a protocol file must be a mapping of keys (id, version, kind …), found \(root.typeName)", root, path: "")
@@ -196,7 +197,7 @@ struct GridReader {
         return Criterion(id: r.string("id") ?? "", title: r.string("title") ?? "", guidance: r.string("guidance"), scale: scale ?? "",
                          required: r.bool("required") ?? true, weight: r.double("weight") ?? 1, imperative: r.bool("imperative") ?? false,
                          references: r.strings("references"), documents: r.strings("documents"), methods: r.strings("methods"),
-                         when: r.string("when"), mapsTo: mappings, replaces: r.strings("replaces"),
+                         when: r.locatedString("when"), mapsTo: mappings, replaces: r.strings("replaces"),
                          status: r.choice("status", ReviewStatus.self) ?? .confirme, note: r.string("note"))
     }
 

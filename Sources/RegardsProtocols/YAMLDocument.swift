@@ -9,11 +9,16 @@ struct YNode {
         case sequence([YNode])
     }
 
+    enum Style {
+        case plain, singleQuoted, doubleQuoted, literal, folded, collection
+    }
+
     var kind: Kind
     var line: Int
     var column: Int
+    var style = Style.collection
     /// Written in single or double quotes.
-    var quoted = false
+    var quoted: Bool { style == .singleQuoted || style == .doubleQuoted }
     /// A plain `~`, `null` or empty value.
     var isNull = false
 
@@ -44,7 +49,8 @@ struct YAMLDocumentReader {
     let file: String
 
     enum Outcome {
-        case document(YNode)
+        /// The tree and the text's lines (for exact positions inside scalars).
+        case document(YNode, lines: [[Unicode.Scalar]])
         case failure(Diagnostic)
     }
 
@@ -62,12 +68,12 @@ struct YAMLDocumentReader {
             return fail("file is UTF-16; save it as UTF-8")
         }
         if let nul = body.firstIndex(of: 0) {
-            let (line, column) = Self.position(of: nul, in: bytes)
+            let (line, column) = Self.position(of: nul - body.startIndex, in: body)
             return fail("file is binary, not YAML text (NUL byte)", line: line, column: column)
         }
         guard let text = String(validating: body, as: UTF8.self) else {
             let bad = Self.firstInvalidUTF8(body)
-            let (line, column) = Self.position(of: bad, in: bytes)
+            let (line, column) = Self.position(of: bad - body.startIndex, in: body)
             return fail(String(format: "file is not valid UTF-8 (byte 0x%02X); save it as UTF-8", bytes[bad]), line: line, column: column)
         }
         if let (line, column) = Self.excessiveFlowNesting(text) {
@@ -81,45 +87,74 @@ struct YAMLDocumentReader {
         } catch {
             return fail("YAML syntax error")
         }
-        guard let root else { return fail("file is empty: expected a YAML mapping") }
-        var budget = Self.maximumNodes
-        guard let tree = convert(root, budget: &budget, depth: 0) else {
-            return fail("document expands to more than \(Self.maximumNodes) values (nested YAML aliases?)")
+        guard let root else {
+            let hasComments = text.split(separator: "\n").contains { $0.trimmingPrefix(while: { $0 == " " || $0 == "\t" }).hasPrefix("#") }
+            return fail(hasComments ? "file has only comments: expected a YAML mapping" : "file is empty: expected a YAML mapping")
         }
-        return .document(tree)
+        var budget = Self.maximumNodes
+        switch convert(root, budget: &budget, depth: 0) {
+        case .success(let tree):
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+                Array((line.hasSuffix("\r") ? line.dropLast() : line).unicodeScalars)
+            }
+            return .document(tree, lines: lines)
+        case .failure(.tooManyValues):
+            return fail("document expands to more than \(Self.maximumNodes) values (nested YAML aliases?)")
+        case .failure(.tooDeep(let line, let column)):
+            return fail("nesting is deeper than \(Self.maximumDepth) levels", line: line, column: column)
+        }
     }
 
-    private func convert(_ node: Node, budget: inout Int, depth: Int) -> YNode? {
+    enum Refusal: Error {
+        case tooManyValues
+        case tooDeep(line: Int, column: Int)
+    }
+
+    private func convert(_ node: Node, budget: inout Int, depth: Int) -> Result<YNode, Refusal> {
         budget -= 1
-        guard budget >= 0, depth <= Self.maximumDepth * 2 else { return nil }
         let line = node.mark?.line ?? 1, column = node.mark?.column ?? 1
+        guard budget >= 0 else { return .failure(.tooManyValues) }
+        guard depth <= Self.maximumDepth else { return .failure(.tooDeep(line: line, column: column)) }
         switch node {
         case .scalar(let scalar):
             var y = YNode(kind: .scalar(scalar.string), line: line, column: column)
-            y.quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
-            y.isNull = scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
-            return y
+            switch scalar.style {
+            case .singleQuoted: y.style = .singleQuoted
+            case .doubleQuoted: y.style = .doubleQuoted
+            case .literal: y.style = .literal
+            case .folded: y.style = .folded
+            default: y.style = .plain
+            }
+            y.isNull = y.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+            return .success(y)
         case .mapping(let mapping):
             var pairs: [(key: YNode, value: YNode)] = []
             for (key, value) in mapping {
-                guard let k = convert(key, budget: &budget, depth: depth + 1), let v = convert(value, budget: &budget, depth: depth + 1) else { return nil }
-                pairs.append((k, v))
+                switch (convert(key, budget: &budget, depth: depth + 1), convert(value, budget: &budget, depth: depth + 1)) {
+                case let (.success(k), .success(v)): pairs.append((k, v))
+                case let (.failure(refusal), _), let (_, .failure(refusal)): return .failure(refusal)
+                }
             }
-            return YNode(kind: .mapping(pairs), line: line, column: column)
+            return .success(YNode(kind: .mapping(pairs), line: line, column: column))
         case .sequence(let sequence):
             var items: [YNode] = []
             for item in sequence {
-                guard let y = convert(item, budget: &budget, depth: depth + 1) else { return nil }
-                items.append(y)
+                switch convert(item, budget: &budget, depth: depth + 1) {
+                case .success(let y): items.append(y)
+                case .failure(let refusal): return .failure(refusal)
+                }
             }
-            return YNode(kind: .sequence(items), line: line, column: column)
+            return .success(YNode(kind: .sequence(items), line: line, column: column))
         case .alias:
-            return YNode(kind: .scalar(""), line: line, column: column)
+            return .success(YNode(kind: .scalar(""), line: line, column: column))
         }
     }
 
     private func diagnostic(for error: YamlError) -> Diagnostic {
         func make(_ problem: String, _ context: YamlError.Context?, _ mark: Mark) -> Diagnostic {
+            if problem.hasPrefix("Maximum nesting level reached") {
+                return Diagnostic(.error, "nesting is deeper than \(Self.maximumDepth) levels", at: SourceLocation(file: file, line: max(mark.line, 1), column: max(mark.column, 1)))
+            }
             var message = "YAML syntax error: \(problem)"
             if let context { message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))" }
             return Diagnostic(.error, message, at: SourceLocation(file: file, line: max(mark.line, 1), column: max(mark.column, 1)))
@@ -128,13 +163,40 @@ struct YAMLDocumentReader {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
             return make(problem, context, mark)
         case let .duplicatedKeysInMapping(duplicates, context):
+            // The library marks the first occurrence; point at the repetition, as for duplicate ids.
+            let first = context.mark
+            let key = duplicates.first ?? ""
+            if let again = Self.repetition(of: key, after: first, in: context.text) {
+                return Diagnostic(.error, "duplicate key `\(key)` (first declared on line \(first.line))", at: SourceLocation(file: file, line: again.line, column: again.column))
+            }
             let keys = duplicates.map { "`\($0)`" }.joined(separator: ", ")
-            return Diagnostic(.error, "duplicate key \(keys) in a mapping", at: SourceLocation(file: file, line: max(context.mark.line, 1), column: max(context.mark.column, 1)))
+            return Diagnostic(.error, "duplicate key \(keys) in a mapping", at: SourceLocation(file: file, line: max(first.line, 1), column: max(first.column, 1)))
         case let .reader(problem, _, _, _):
             return Diagnostic(.error, "YAML reader error: \(problem)", at: SourceLocation(file: file, line: 1, column: 1))
         default:
             return Diagnostic(.error, "YAML syntax error", at: SourceLocation(file: file, line: 1, column: 1))
         }
+    }
+
+    /// The next line after `first` where `key:` starts at the same column (a block mapping's repeated key).
+    static func repetition(of key: String, after first: Mark, in text: String) -> (line: Int, column: Int)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard first.line >= 1, first.line <= lines.count else { return nil }
+        let indent = first.column - 1
+        for index in first.line..<lines.count {
+            let line = Array(lines[index].unicodeScalars)
+            guard line.count > indent else { continue }
+            let leading = line.prefix { $0 == " " }.count
+            if leading < indent, line.contains(where: { $0 != " " && $0 != "\r" }), !(line.first == "#") { return nil }
+            guard leading == indent else { continue }
+            var rest = String.UnicodeScalarView()
+            rest.append(contentsOf: line[indent...])
+            let text = String(rest)
+            if text.hasPrefix(key + ":") || text.hasPrefix("\"\(key)\":") || text.hasPrefix("'\(key)':") {
+                return (index + 1, first.column)
+            }
+        }
+        return nil
     }
 
     static func format(_ value: Double) -> String {

@@ -71,8 +71,8 @@ import Testing
         var p = Sample.control()
         p.scales[0].levels.append(ScaleLevel(value: 2, label: "conforme", colour: "red"))
         #expect(messages(p) == [
-            "duplicate level value 2 in scale `conformite` (also level 1)",
-            "duplicate level label `conforme` in scale `conformite` (also level 1)",
+            "duplicate level value 2 in scale `conformite` (first declared on line 1)",
+            "duplicate level label `conforme` in scale `conformite` (first declared on line 1)",
             "colour `red` must be written `#RRGGBB`",
         ])
     }
@@ -105,11 +105,18 @@ import Testing
         #expect(messages(workflow([("a", "b"), ("b", "c"), ("c", "z"), ("b", "a")])).isEmpty)
     }
 
-    @Test func unreachableDeadEndAndUnknown() {
-        #expect(messages(workflow([("a", "b"), ("b", "z"), ("b", "zz")])) == [
-            "transition to unknown state `zz`; did you mean `z`?",
+    @Test func unreachableAndDeadEnd() {
+        #expect(messages(workflow([("a", "b"), ("b", "z")])) == [
             "state `c` cannot be reached from the initial state `a`",
             "state `c` is a dead end: no transition leaves it and it is not final",
+        ])
+    }
+
+    /// A transition to an unknown state is the error to fix; reachability is not judged on a broken graph,
+    /// and a state with a (broken) way out is not a dead end.
+    @Test func unknownTargetIsReportedAlone() {
+        #expect(messages(workflow([("a", "b"), ("b", "zz"), ("c", "z")])) == [
+            "transition to unknown state `zz`; did you mean `z`?",
         ])
     }
 

@@ -53,10 +53,12 @@ func validationOutput(of directory: URL) throws -> [String] {
 
 @Suite struct InvalidFixtureTests {
     static let cases = Paths.subdirectories(of: Paths.fixtures.appendingPathComponent("invalid"))
-        .filter { FileManager.default.fileExists(atPath: $0.appendingPathComponent("expected.txt").path) }
 
-    @Test func corpusIsThere() {
-        #expect(Self.cases.count >= 40)
+    @Test func corpusIsThereAndComplete() {
+        #expect(Self.cases.count >= 60)
+        for directory in Self.cases {
+            #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("expected.txt").path), "\(directory.lastPathComponent) has no expected.txt")
+        }
     }
 
     @Test(arguments: cases)

@@ -115,7 +115,8 @@ sections:
 
     @Test(arguments: [
         ("", "t.yaml:1:1: error: file is empty: expected a YAML mapping"),
-        ("# rien\n\n", "t.yaml:1:1: error: file is empty: expected a YAML mapping"),
+        ("# rien\n\n", "t.yaml:1:1: error: file has only comments: expected a YAML mapping"),
+        ("\n  \n", "t.yaml:1:1: error: file is empty: expected a YAML mapping"),
         ("- a\n- b\n", "t.yaml:1:1: error: a protocol file must be a mapping of keys (id, version, kind …), found a list"),
         ("just text", "t.yaml:1:1: error: a protocol file must be a mapping of keys (id, version, kind …), found a value"),
     ])
