@@ -25,7 +25,11 @@ import Testing
         #expect(text.stdout.contains("chrs-controle"))
     }
 
-    @Test(arguments: ["yaml-syntax-error", "unknown-scale", "workflow-unreachable-state", "alias-bomb", "invalid-utf8", "unknown-control-item"])
+    static let invalidCases = ((try? FileManager.default.contentsOfDirectory(atPath: Run.fixtures.appendingPathComponent("invalid").path)) ?? [])
+        .filter { !$0.hasSuffix(".md") }.sorted()
+
+    /// Every invalid fixture, through the real binary: exact stdout, exit 1, no crash.
+    @Test(arguments: invalidCases)
     func validateFixtureEndToEnd(name: String) throws {
         let directory = Run.fixtures.appendingPathComponent("invalid/\(name)")
         let run = try Run("protocol", "validate", "--protocols", ".", in: directory)
