@@ -140,3 +140,14 @@ import Testing
         try #require(try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".yaml") }.sorted().first)
     }
 }
+
+@Suite struct WarningTests {
+    /// Warnings are printed like errors but do not fail validation.
+    @Test func warningsDoNotFail() throws {
+        let directory = Run.fixtures.appendingPathComponent("warnings")
+        let run = try Run("protocol", "validate", "--protocols", ".", in: directory)
+        #expect(run.status == 0)
+        #expect(run.stdout == (try String(contentsOf: directory.appendingPathComponent("expected.txt"), encoding: .utf8)))
+        #expect(run.stderr == "4 file(s) checked: 0 error(s), 3 warning(s)\n")
+    }
+}
