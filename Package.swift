@@ -15,6 +15,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "RegardsCore"),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "RegardsStore", dependencies: ["RegardsCore", "CSQLite"]),
         .target(
             name: "RegardsProtocols",
             dependencies: ["RegardsCore", .product(name: "Yams", package: "Yams")]
@@ -22,13 +24,14 @@ let package = Package(
         .target(
             name: "RegardsCLI",
             dependencies: [
-                "RegardsCore", "RegardsProtocols",
+                "RegardsCore", "RegardsProtocols", "RegardsStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "regards", dependencies: ["RegardsCLI"]),
         .testTarget(name: "RegardsCoreTests", dependencies: ["RegardsCore"]),
         .testTarget(name: "RegardsProtocolsTests", dependencies: ["RegardsProtocols", "RegardsCore"]),
+        .testTarget(name: "RegardsStoreTests", dependencies: ["RegardsStore", "RegardsCore"]),
         .testTarget(name: "RegardsCLITests", dependencies: ["regards", "RegardsCLI", "RegardsProtocols", "RegardsCore"]),
     ]
 )

@@ -1,0 +1,318 @@
+import CSQLite
+import Foundation
+import RegardsCore
+
+/// A workspace in one SQLite file: created owner-only (0600), WAL, a busy timeout, foreign keys on,
+/// migrated forward on open. The only type that speaks SQL.
+public final class SQLiteWorkspace: Workspace {
+    let db: Database
+    public let path: String
+
+    /// Opens the workspace at `path`, creating it when `create` is true and the file does not exist.
+    /// A file that is not a Regards workspace, or one written by a newer Regards, is refused untouched.
+    public init(path: String, create: Bool) throws(StoreError) {
+        self.path = path
+        let manager = FileManager.default
+        var isNew = false
+        if !manager.fileExists(atPath: path) {
+            guard create else { throw .missing(path: path) }
+            let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+            if fd < 0 && errno != EEXIST {
+                throw .cannotCreate(path: path, reason: String(cString: strerror(errno)))
+            }
+            if fd >= 0 { close(fd) }
+            isNew = true
+        }
+        try Self.checkHeader(path)
+        db = try Database(path: path)
+        let applicationID = try db.scalarInt("PRAGMA application_id")
+        let version = try db.scalarInt("PRAGMA user_version")
+        let tables = try db.scalarInt("SELECT count(*) FROM sqlite_master")
+        if applicationID != Int(Migrations.applicationID) && !(applicationID == 0 && tables == 0) {
+            throw .notAWorkspace(path: path)
+        }
+        if version > Migrations.latest {
+            throw .newerSchema(path: path, found: version, supported: Migrations.latest)
+        }
+        if tables == 0 && !isNew && !create { throw .notAWorkspace(path: path) }
+        try db.execute("PRAGMA journal_mode = WAL")
+        try db.execute("PRAGMA synchronous = FULL")
+        try db.execute("PRAGMA foreign_keys = ON")
+        try migrate()
+    }
+
+    /// The schema version of the file.
+    public var schemaVersion: Int { (try? db.scalarInt("PRAGMA user_version")) ?? 0 }
+
+    static func checkHeader(_ path: String) throws(StoreError) {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw .cannotCreate(path: path, reason: "cannot read it (permission denied?)")
+        }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        if header.isEmpty { return }
+        if header != Data("SQLite format 3\0".utf8) { throw .notADatabase(path: path) }
+    }
+
+    private func migrate() throws(StoreError) {
+        do {
+            for migration in Migrations.all {
+                try db.transaction {
+                    // Read again under the write lock: another process may have migrated meanwhile.
+                    let current = try db.scalarInt("PRAGMA user_version")
+                    guard current < migration.version else { return }
+                    try db.execute(migration.sql)
+                    try db.execute("PRAGMA user_version = \(migration.version)")
+                    try db.execute("PRAGMA application_id = \(Migrations.applicationID)")
+                }
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            preconditionFailure("migrations only throw StoreError")
+        }
+    }
+
+    /// `PRAGMA integrity_check`: "ok" or the problems found.
+    public func integrityCheck() throws(StoreError) -> [String] {
+        let statement = try db.prepare("PRAGMA integrity_check")
+        var out: [String] = []
+        while try statement.step() { out.append(statement.string(0)) }
+        return out
+    }
+
+    // MARK: - Encoding helpers
+
+    static func json<T: Encodable>(_ value: T) -> String { String(decoding: CanonicalJSON.encode(value), as: UTF8.self) }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ text: String?, default fallback: T) -> T {
+        guard let text else { return fallback }
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return (try? decoder.decode(T.self, from: Data(text.utf8))) ?? fallback
+    }
+
+    // MARK: - Visits
+
+    public func createVisit(_ visit: Visit, snapshots: [ProtocolSnapshot]) throws {
+        try db.transaction {
+            let insertSnapshot = try db.prepare("INSERT OR IGNORE INTO protocol_snapshot (hash, id, version, kind, file, source) VALUES (?, ?, ?, ?, ?, ?)")
+            for s in snapshots {
+                try insertSnapshot.run([.text(s.hash), .text(s.id), .text(s.version), .text(s.kind), .text(s.file), .text(s.source)])
+            }
+            try db.prepare("""
+                INSERT INTO visit (id, uid, establishment, finess, start_date, end_date, inspectors, campaign, evaluation_hash, control_hash,
+                                   workflow_hash, state, context, created_at, created_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).run([
+                    .text(visit.id), .text(visit.uid), .text(visit.establishment), .text(visit.finess),
+                    .optional(visit.startDate?.description), .optional(visit.endDate?.description), .text(Self.json(visit.inspectors)),
+                    .optional(visit.campaign), .text(visit.evaluation.hash), .optional(visit.control?.hash), .optional(visit.workflow?.hash),
+                    .text(visit.state), .text(Self.json(visit.context)), .text(visit.createdAt), .text(visit.createdBy),
+                ])
+        }
+    }
+
+    private static let visitColumns = """
+        v.id, v.uid, v.establishment, v.finess, v.start_date, v.end_date, v.inspectors, v.campaign,
+        e.id, e.version, e.hash, c.id, c.version, c.hash, w.id, w.version, w.hash, v.state, v.context, v.created_at, v.created_by
+        FROM visit v JOIN protocol_snapshot e ON e.hash = v.evaluation_hash
+        LEFT JOIN protocol_snapshot c ON c.hash = v.control_hash LEFT JOIN protocol_snapshot w ON w.hash = v.workflow_hash
+        """
+
+    private func readVisit(_ s: Statement) -> Visit {
+        func pin(_ i: Int32) -> ProtocolPin? {
+            s.isNull(i) ? nil : ProtocolPin(id: s.string(i), version: s.string(i + 1), hash: s.string(i + 2))
+        }
+        return Visit(id: s.string(0), uid: s.string(1), establishment: s.string(2), finess: s.string(3),
+                     startDate: s.text(4).flatMap(CalendarDate.init(iso:)), endDate: s.text(5).flatMap(CalendarDate.init(iso:)),
+                     inspectors: Self.decode([String].self, s.text(6), default: []), campaign: s.text(7),
+                     evaluation: pin(8) ?? ProtocolPin(id: "?", version: "?", hash: "?"), control: pin(11), workflow: pin(14),
+                     state: s.string(17), context: Self.decode([String: ContextValue].self, s.text(18), default: [:]),
+                     createdAt: s.string(19), createdBy: s.string(20))
+    }
+
+    public func visit(_ id: String) throws -> Visit? {
+        let s = try db.prepare("SELECT \(Self.visitColumns) WHERE v.id = ?")
+        try s.bind([.text(id)])
+        return try s.step() ? readVisit(s) : nil
+    }
+
+    public func visits(campaign: String?) throws -> [Visit] {
+        let s = try db.prepare("SELECT \(Self.visitColumns) WHERE ?1 IS NULL OR v.campaign = ?1 ORDER BY v.id")
+        try s.bind([.optional(campaign)])
+        var out: [Visit] = []
+        while try s.step() { out.append(readVisit(s)) }
+        return out
+    }
+
+    public func visitIDs(prefix: String) throws -> [String] {
+        let s = try db.prepare("SELECT id FROM visit WHERE substr(id, 1, length(?1)) = ?1 ORDER BY id")
+        try s.bind([.text(prefix)])
+        var out: [String] = []
+        while try s.step() { out.append(s.string(0)) }
+        return out
+    }
+
+    public func snapshot(hash: String) throws -> ProtocolSnapshot? {
+        let s = try db.prepare("SELECT hash, id, version, kind, file, source FROM protocol_snapshot WHERE hash = ?")
+        try s.bind([.text(hash)])
+        guard try s.step() else { return nil }
+        return ProtocolSnapshot(hash: s.string(0), id: s.string(1), version: s.string(2), kind: s.string(3), file: s.string(4), source: s.string(5))
+    }
+
+    // MARK: - Answers
+
+    public func recordAnswers(visit: String, _ changes: [AnswerChange], author: String, at: String) throws -> [AnswerEvent] {
+        try db.transaction {
+            let current = try db.prepare("SELECT value FROM answer_event WHERE visit = ? AND grid = ? AND criterion = ? ORDER BY seq DESC LIMIT 1")
+            let insert = try db.prepare("""
+                INSERT INTO answer_event (uid, visit, grid, criterion, value, comment, evidence, author, at, previous, reason)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            var events: [AnswerEvent] = []
+            for change in changes {
+                try current.bind([.text(visit), .text(change.grid.rawValue), .text(change.criterion)])
+                let previous = try current.step() ? current.text(0).flatMap(AnswerValue.init(code:)) : nil
+                try insert.run([
+                    .text(change.uid), .text(visit), .text(change.grid.rawValue), .text(change.criterion), .optional(change.value?.code),
+                    .optional(change.comment), .optional(change.evidence), .text(author), .text(at), .optional(previous?.code), .optional(change.reason),
+                ])
+                events.append(AnswerEvent(uid: change.uid, visit: visit, grid: change.grid, criterion: change.criterion, value: change.value,
+                                          comment: change.comment, evidence: change.evidence, author: author, at: at, previous: previous, reason: change.reason))
+            }
+            return events
+        }
+    }
+
+    public func answerEvents(visit: String) throws -> [AnswerEvent] {
+        let s = try db.prepare("""
+            SELECT uid, grid, criterion, value, comment, evidence, author, at, previous, reason FROM answer_event WHERE visit = ? ORDER BY seq
+            """)
+        try s.bind([.text(visit)])
+        var out: [AnswerEvent] = []
+        while try s.step() {
+            out.append(AnswerEvent(uid: s.string(0), visit: visit, grid: GridKind(rawValue: s.string(1)) ?? .evaluation, criterion: s.string(2),
+                                   value: s.text(3).flatMap(AnswerValue.init(code:)), comment: s.text(4), evidence: s.text(5),
+                                   author: s.string(6), at: s.string(7), previous: s.text(8).flatMap(AnswerValue.init(code:)), reason: s.text(9)))
+        }
+        return out
+    }
+
+    // MARK: - Observations, journeys
+
+    public func addObservation(_ o: Observation) throws {
+        try db.prepare("""
+            INSERT INTO observation (uid, visit, method, text, participant, role, criteria, theme, date, author, at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).run([
+                .text(o.uid), .text(o.visit), .text(o.method), .text(o.text), .optional(o.participant), .optional(o.role?.rawValue),
+                .text(Self.json(o.criteria)), .optional(o.theme), .optional(o.date?.description), .text(o.author), .text(o.at),
+            ])
+    }
+
+    public func observations(visit: String) throws -> [Observation] {
+        let s = try db.prepare("SELECT uid, method, text, participant, role, criteria, theme, date, author, at FROM observation WHERE visit = ? ORDER BY seq")
+        try s.bind([.text(visit)])
+        var out: [Observation] = []
+        while try s.step() {
+            out.append(Observation(uid: s.string(0), visit: visit, method: s.string(1), text: s.string(2), participant: s.text(3),
+                                   role: s.text(4).flatMap(ParticipantRole.init(rawValue:)), criteria: Self.decode([String].self, s.text(5), default: []),
+                                   theme: s.text(6), date: s.text(7).flatMap(CalendarDate.init(iso:)), author: s.string(8), at: s.string(9)))
+        }
+        return out
+    }
+
+    public func addJourneyRecord(_ r: JourneyRecord) throws {
+        try db.prepare("INSERT INTO journey_entry (uid, visit, resident, step, date, note, author, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)").run([
+            .text(r.uid), .text(r.visit), .text(r.entry.resident), .text(r.entry.step), .text(r.entry.date.description), .optional(r.entry.note),
+            .text(r.author), .text(r.at),
+        ])
+    }
+
+    public func journeyRecords(visit: String) throws -> [JourneyRecord] {
+        let s = try db.prepare("SELECT uid, resident, step, date, note, author, at FROM journey_entry WHERE visit = ? ORDER BY seq")
+        try s.bind([.text(visit)])
+        var out: [JourneyRecord] = []
+        while try s.step() {
+            guard let date = CalendarDate(iso: s.string(3)) else { continue }
+            out.append(JourneyRecord(uid: s.string(0), visit: visit, entry: JourneyEntry(resident: s.string(1), step: s.string(2), date: date, note: s.text(4)),
+                                     author: s.string(5), at: s.string(6)))
+        }
+        return out
+    }
+
+    // MARK: - Actions
+
+    public func addAction(_ action: ImprovementAction) throws -> ImprovementAction {
+        try db.transaction {
+            var numbered = action
+            let next = try db.prepare("SELECT coalesce(max(number), 0) + 1 FROM action WHERE visit = ?")
+            try next.bind([.text(action.visit)])
+            numbered.number = try next.step() ? next.int(0) : 1
+            try db.prepare("""
+                INSERT INTO action (uid, visit, number, title, owner, due, criteria, author, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).run([
+                    .text(numbered.uid), .text(numbered.visit), .int(numbered.number), .text(numbered.title), .optional(numbered.owner),
+                    .optional(numbered.due?.description), .text(Self.json(numbered.criteria)), .text(numbered.author), .text(numbered.at),
+                ])
+            try db.prepare("INSERT INTO action_event (uid, action, status, author, at) VALUES (?, ?, 'open', ?, ?)").run([
+                .text(numbered.uid + "-open"), .text(numbered.uid), .text(numbered.author), .text(numbered.at),
+            ])
+            numbered.status = .open
+            return numbered
+        }
+    }
+
+    public func setActionStatus(visit: String, number: Int, status: ActionStatus, uid: String, author: String, at: String, reason: String?) throws {
+        try db.transaction {
+            let find = try db.prepare("SELECT uid FROM action WHERE visit = ? AND number = ?")
+            try find.bind([.text(visit), .int(number)])
+            guard try find.step() else { throw StoreError.sqlite(code: 0, message: "no action \(number) in visit \(visit)", sql: nil) }
+            let actionUID = find.string(0)
+            try db.prepare("INSERT INTO action_event (uid, action, status, author, at, reason) VALUES (?, ?, ?, ?, ?, ?)").run([
+                .text(uid), .text(actionUID), .text(status.rawValue), .text(author), .text(at), .optional(reason),
+            ])
+        }
+    }
+
+    public func actions(visit: String) throws -> [ImprovementAction] {
+        let s = try db.prepare("""
+            SELECT a.uid, a.number, a.title, a.owner, a.due, a.criteria, a.author, a.at,
+                   (SELECT status FROM action_event e WHERE e.action = a.uid ORDER BY e.seq DESC LIMIT 1)
+            FROM action a WHERE a.visit = ? ORDER BY a.number
+            """)
+        try s.bind([.text(visit)])
+        var out: [ImprovementAction] = []
+        while try s.step() {
+            out.append(ImprovementAction(uid: s.string(0), visit: visit, number: s.int(1), title: s.string(2), owner: s.text(3),
+                                         due: s.text(4).flatMap(CalendarDate.init(iso:)), criteria: Self.decode([String].self, s.text(5), default: []),
+                                         status: s.text(8).flatMap(ActionStatus.init(rawValue:)) ?? .open, author: s.string(6), at: s.string(7)))
+        }
+        return out
+    }
+
+    // MARK: - Workflow
+
+    public func recordTransition(_ event: StateEvent) throws -> Bool {
+        try db.transaction {
+            let update = try db.prepare("UPDATE visit SET state = ? WHERE id = ? AND state IS ?")
+            try update.run([.text(event.to), .text(event.visit), .optional(event.from)])
+            guard db.changes == 1 else { return false }
+            try db.prepare("INSERT INTO state_event (uid, visit, from_state, to_state, author, at, reason) VALUES (?, ?, ?, ?, ?, ?, ?)").run([
+                .text(event.uid), .text(event.visit), .optional(event.from), .text(event.to), .text(event.author), .text(event.at), .optional(event.reason),
+            ])
+            return true
+        }
+    }
+
+    public func stateEvents(visit: String) throws -> [StateEvent] {
+        let s = try db.prepare("SELECT uid, from_state, to_state, author, at, reason FROM state_event WHERE visit = ? ORDER BY seq")
+        try s.bind([.text(visit)])
+        var out: [StateEvent] = []
+        while try s.step() {
+            out.append(StateEvent(uid: s.string(0), visit: visit, from: s.text(1), to: s.string(2), author: s.string(3), at: s.string(4), reason: s.text(5)))
+        }
+        return out
+    }
+}

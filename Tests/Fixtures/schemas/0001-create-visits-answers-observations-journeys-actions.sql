@@ -1,0 +1,100 @@
+CREATE TABLE protocol_snapshot (
+    hash TEXT PRIMARY KEY,
+    id TEXT NOT NULL,
+    version TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    file TEXT NOT NULL,
+    source TEXT NOT NULL
+);
+CREATE TABLE visit (
+    id TEXT PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    establishment TEXT NOT NULL,
+    finess TEXT NOT NULL,
+    start_date TEXT,
+    end_date TEXT,
+    inspectors TEXT NOT NULL,
+    campaign TEXT,
+    evaluation_hash TEXT NOT NULL REFERENCES protocol_snapshot(hash),
+    control_hash TEXT REFERENCES protocol_snapshot(hash),
+    workflow_hash TEXT REFERENCES protocol_snapshot(hash),
+    state TEXT NOT NULL,
+    context TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL
+);
+CREATE INDEX visit_campaign ON visit(campaign);
+CREATE TABLE answer_event (
+    seq INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    visit TEXT NOT NULL REFERENCES visit(id),
+    grid TEXT NOT NULL CHECK (grid IN ('evaluation', 'control')),
+    criterion TEXT NOT NULL,
+    value TEXT,
+    comment TEXT,
+    evidence TEXT,
+    author TEXT NOT NULL,
+    at TEXT NOT NULL,
+    previous TEXT,
+    reason TEXT
+);
+CREATE INDEX answer_event_visit ON answer_event(visit, grid, criterion, seq);
+CREATE TABLE observation (
+    seq INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    visit TEXT NOT NULL REFERENCES visit(id),
+    method TEXT NOT NULL,
+    text TEXT NOT NULL,
+    participant TEXT,
+    role TEXT,
+    criteria TEXT NOT NULL,
+    theme TEXT,
+    date TEXT,
+    author TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE INDEX observation_visit ON observation(visit, seq);
+CREATE TABLE journey_entry (
+    seq INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    visit TEXT NOT NULL REFERENCES visit(id),
+    resident TEXT NOT NULL,
+    step TEXT NOT NULL,
+    date TEXT NOT NULL,
+    note TEXT,
+    author TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE INDEX journey_entry_visit ON journey_entry(visit, resident, seq);
+CREATE TABLE action (
+    seq INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    visit TEXT NOT NULL REFERENCES visit(id),
+    number INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    owner TEXT,
+    due TEXT,
+    criteria TEXT NOT NULL,
+    author TEXT NOT NULL,
+    at TEXT NOT NULL,
+    UNIQUE (visit, number)
+);
+CREATE TABLE action_event (
+    seq INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    action TEXT NOT NULL REFERENCES action(uid),
+    status TEXT NOT NULL CHECK (status IN ('open', 'in-progress', 'done', 'dropped')),
+    author TEXT NOT NULL,
+    at TEXT NOT NULL,
+    reason TEXT
+);
+CREATE TABLE state_event (
+    seq INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    visit TEXT NOT NULL REFERENCES visit(id),
+    from_state TEXT,
+    to_state TEXT NOT NULL,
+    author TEXT NOT NULL,
+    at TEXT NOT NULL,
+    reason TEXT
+);

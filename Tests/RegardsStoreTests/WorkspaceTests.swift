@@ -1,0 +1,180 @@
+import Foundation
+import Testing
+import RegardsCore
+@testable import RegardsStore
+
+final class TemporaryWorkspace {
+    let directory: URL
+    var path: String { directory.appendingPathComponent("regards.sqlite").path }
+
+    init() {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("regards-store-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: directory) }
+
+    func open() throws -> SQLiteWorkspace { try SQLiteWorkspace(path: path, create: true) }
+}
+
+enum Sample {
+    static let snapshot = ProtocolSnapshot(hash: String(repeating: "a", count: 64), id: "eval", version: "1.0.0", kind: "evaluation", file: "eval.yaml", source: "id: eval\n")
+    static func visit(_ id: String = "2026-001", campaign: String? = "occitanie-2026") -> Visit {
+        Visit(id: id, uid: "uid-\(id)", establishment: "CHRS Exemple", finess: "750712184", startDate: CalendarDate(iso: "2026-11-20"),
+              inspectors: ["inspectrice-a"], campaign: campaign, evaluation: snapshot.pin, state: "preparation",
+              context: ["public": .text("jeunes")], createdAt: "2026-11-26T10:00:00.000Z", createdBy: "inspectrice-a")
+    }
+}
+
+@Suite struct WorkspaceFileTests {
+    @Test func createdOwnerOnlyInWALWithTheSchema() throws {
+        let t = TemporaryWorkspace()
+        let w = try t.open()
+        let mode = try FileManager.default.attributesOfItem(atPath: t.path)[.posixPermissions] as? NSNumber
+        #expect(mode?.intValue == 0o600)
+        #expect(try w.db.scalarInt("PRAGMA foreign_keys") == 1)
+        #expect(try w.db.prepare("PRAGMA journal_mode").step())
+        let journal = try w.db.prepare("PRAGMA journal_mode")
+        _ = try journal.step()
+        #expect(journal.string(0) == "wal")
+        #expect(w.schemaVersion == Migrations.latest)
+        #expect(try w.integrityCheck() == ["ok"])
+    }
+
+    @Test func missingWorkspaceIsNotCreatedUnlessAsked() {
+        let t = TemporaryWorkspace()
+        #expect(throws: StoreError.missing(path: t.path)) { try SQLiteWorkspace(path: t.path, create: false) }
+        #expect(!FileManager.default.fileExists(atPath: t.path))
+    }
+
+    @Test func refusesAFileThatIsNotADatabaseUntouched() throws {
+        let t = TemporaryWorkspace()
+        let text = Data("ceci n'est pas une base\n".utf8)
+        try text.write(to: URL(fileURLWithPath: t.path))
+        #expect(throws: StoreError.notADatabase(path: t.path)) { try SQLiteWorkspace(path: t.path, create: true) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: t.path)) == text)
+    }
+
+    @Test func refusesAnotherApplicationsDatabase() throws {
+        let t = TemporaryWorkspace()
+        let other = try Database(path: { FileManager.default.createFile(atPath: t.path, contents: nil); return t.path }())
+        try other.execute("CREATE TABLE t (x); INSERT INTO t VALUES (1)")
+        #expect(throws: StoreError.notAWorkspace(path: t.path)) { try SQLiteWorkspace(path: t.path, create: true) }
+    }
+
+    @Test func refusesANewerSchemaUntouched() throws {
+        let t = TemporaryWorkspace()
+        do {
+            let w = try t.open()
+            try w.db.execute("PRAGMA user_version = \(Migrations.latest + 1)")
+        }
+        let before = try Data(contentsOf: URL(fileURLWithPath: t.path))
+        #expect(throws: StoreError.newerSchema(path: t.path, found: Migrations.latest + 1, supported: Migrations.latest)) {
+            try SQLiteWorkspace(path: t.path, create: true)
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: t.path)) == before)
+    }
+
+    /// Released migrations are frozen: their SQL must equal the copy kept in Tests/Fixtures/schemas.
+    @Test func releasedMigrationsAreNeverEdited() throws {
+        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/schemas")
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".sql") }.sorted()
+        #expect(files.count == Migrations.all.count)
+        for (file, migration) in zip(files, Migrations.all) {
+            #expect(file == String(format: "%04d-%@.sql", migration.version, migration.name))
+            #expect(try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8) == migration.sql + "\n")
+        }
+    }
+
+    /// A database built with each released schema (from the frozen SQL) opens and migrates to the latest.
+    @Test func eachReleasedSchemaMigratesForward() throws {
+        for released in Migrations.all.map(\.version) {
+            let t = TemporaryWorkspace()
+            _ = FileManager.default.createFile(atPath: t.path, contents: nil)
+            do {
+                let db = try Database(path: t.path)
+                for m in Migrations.all where m.version <= released { try db.execute(m.sql) }
+                try db.execute("PRAGMA user_version = \(released); PRAGMA application_id = \(Migrations.applicationID)")
+            }
+            let w = try SQLiteWorkspace(path: t.path, create: false)
+            #expect(w.schemaVersion == Migrations.latest)
+            try w.createVisit(Sample.visit(), snapshots: [Sample.snapshot])
+            #expect(try w.visit("2026-001")?.establishment == "CHRS Exemple")
+        }
+    }
+}
+
+@Suite struct WorkspaceRecordTests {
+    @Test func visitsRoundTrip() throws {
+        let t = TemporaryWorkspace()
+        let w = try t.open()
+        try w.createVisit(Sample.visit(), snapshots: [Sample.snapshot])
+        try w.createVisit(Sample.visit("2026-002", campaign: nil), snapshots: [Sample.snapshot])
+        #expect(try w.visit("2026-001") == Sample.visit())
+        #expect(try w.visits(campaign: "occitanie-2026").map(\.id) == ["2026-001"])
+        #expect(try w.visits(campaign: nil).map(\.id) == ["2026-001", "2026-002"])
+        #expect(try w.visitIDs(prefix: "2026-").count == 2)
+        #expect(try w.snapshot(hash: Sample.snapshot.hash) == Sample.snapshot)
+        #expect(throws: StoreError.self) { try w.createVisit(Sample.visit(), snapshots: []) }
+    }
+
+    @Test func answersAreAppendOnlyWithPreviousValues() throws {
+        let t = TemporaryWorkspace()
+        let w = try t.open()
+        try w.createVisit(Sample.visit(), snapshots: [Sample.snapshot])
+        _ = try w.recordAnswers(visit: "2026-001", [AnswerChange(uid: "a1", grid: .evaluation, criterion: "AC-01", value: .level(2), comment: "=SOMME(A1)")],
+                                author: "a", at: "t1")
+        let second = try w.recordAnswers(visit: "2026-001", [AnswerChange(uid: "a2", grid: .evaluation, criterion: "AC-01", value: .level(4), reason: "revu")],
+                                         author: "b", at: "t2")
+        #expect(second.first?.previous == .level(2))
+        let history = try w.answerEvents(visit: "2026-001")
+        #expect(history.map(\.value) == [.level(2), .level(4)])
+        #expect(history.map(\.previous) == [nil, .level(2)])
+        #expect(history[0].comment == "=SOMME(A1)")
+        #expect(history[1].author == "b" && history[1].reason == "revu")
+    }
+
+    @Test func aBatchIsAllOrNothing() throws {
+        let t = TemporaryWorkspace()
+        let w = try t.open()
+        try w.createVisit(Sample.visit(), snapshots: [Sample.snapshot])
+        // The second change reuses a uid: the whole batch must be rolled back.
+        #expect(throws: StoreError.self) {
+            try w.recordAnswers(visit: "2026-001", [
+                AnswerChange(uid: "same", grid: .evaluation, criterion: "AC-01", value: .level(1)),
+                AnswerChange(uid: "same", grid: .evaluation, criterion: "AC-02", value: .level(1)),
+            ], author: "a", at: "t")
+        }
+        #expect(try w.answerEvents(visit: "2026-001").isEmpty)
+    }
+
+    @Test func foreignKeysProtectVisits() throws {
+        let t = TemporaryWorkspace()
+        let w = try t.open()
+        #expect(throws: StoreError.self) {
+            try w.recordAnswers(visit: "nope", [AnswerChange(uid: "x", grid: .evaluation, criterion: "AC-01", value: .level(1))], author: "a", at: "t")
+        }
+    }
+
+    @Test func observationsJourneysActionsTransitions() throws {
+        let t = TemporaryWorkspace()
+        let w = try t.open()
+        try w.createVisit(Sample.visit(), snapshots: [Sample.snapshot])
+        let o = Observation(uid: "o1", visit: "2026-001", method: "entretien", text: "La cuisine ferme à 19 h.", participant: "R07", role: .resident,
+                            criteria: ["VC-04"], theme: "repas", date: CalendarDate(iso: "2026-11-20"), author: "a", at: "t")
+        try w.addObservation(o)
+        #expect(try w.observations(visit: "2026-001") == [o])
+        let j = JourneyRecord(uid: "j1", visit: "2026-001", entry: JourneyEntry(resident: "R07", step: "admission", date: CalendarDate(iso: "2026-03-01")!, note: nil), author: "a", at: "t")
+        try w.addJourneyRecord(j)
+        #expect(try w.journeyRecords(visit: "2026-001") == [j])
+        let first = try w.addAction(ImprovementAction(uid: "x1", visit: "2026-001", title: "Ouvrir la cuisine le soir", owner: "direction", author: "a", at: "t"))
+        let second = try w.addAction(ImprovementAction(uid: "x2", visit: "2026-001", title: "Afficher les horaires", author: "a", at: "t"))
+        #expect(first.number == 1 && second.number == 2)
+        try w.setActionStatus(visit: "2026-001", number: 1, status: .inProgress, uid: "s1", author: "a", at: "t2", reason: nil)
+        #expect(try w.actions(visit: "2026-001").map(\.status) == [.inProgress, .open])
+        #expect(try w.recordTransition(StateEvent(uid: "e1", visit: "2026-001", from: "preparation", to: "immersion", author: "a", at: "t")))
+        #expect(try !w.recordTransition(StateEvent(uid: "e2", visit: "2026-001", from: "preparation", to: "immersion", author: "a", at: "t")))
+        #expect(try w.visit("2026-001")?.state == "immersion")
+        #expect(try w.stateEvents(visit: "2026-001").map(\.to) == ["immersion"])
+    }
+}
