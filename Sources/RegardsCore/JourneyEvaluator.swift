@@ -3,10 +3,11 @@ public struct JourneyEntry: Hashable, Sendable, Codable {
     /// The resident's code (never a name).
     public var resident: String
     public var step: String
-    public var date: CalendarDate
+    /// Nil for a note about a step that was not done ("contrat jamais remis : …").
+    public var date: CalendarDate?
     public var note: String?
 
-    public init(resident: String, step: String, date: CalendarDate, note: String? = nil) {
+    public init(resident: String, step: String, date: CalendarDate?, note: String? = nil) {
         self.resident = resident
         self.step = step
         self.date = date
@@ -57,15 +58,23 @@ public struct JourneyEvaluator: Sendable {
     }
 
     public func evaluate(_ entries: [JourneyEntry], resident: String, asOf: CalendarDate) -> [StepCheck] {
-        let mine = entries.filter { $0.resident == resident }.sorted { ($0.date, $0.step) < ($1.date, $1.step) }
-        var dates: [String: [JourneyEntry]] = [:]
-        for entry in mine { dates[entry.step, default: []].append(entry) }
+        let mine = entries.filter { $0.resident == resident }
+        var dates: [String: [(date: CalendarDate, note: String?)]] = [:]
+        var notes: [String: String] = [:]
+        for entry in mine {
+            if let date = entry.date {
+                dates[entry.step, default: []].append((date, entry.note))
+            } else if let note = entry.note {
+                notes[entry.step] = note
+            }
+        }
+        for key in dates.keys { dates[key]?.sort { $0.date < $1.date } }
         var out: [StepCheck] = []
         for step in template.steps {
             let done = dates[step.id] ?? []
             guard let deadline = step.deadline else {
                 if done.isEmpty {
-                    out.append(StepCheck(step: step.id, occurrence: 1, state: .notRecorded, daysLate: 0))
+                    out.append(StepCheck(step: step.id, occurrence: 1, state: .notRecorded, daysLate: 0, note: notes[step.id]))
                 } else {
                     for (i, e) in done.enumerated() {
                         out.append(StepCheck(step: step.id, occurrence: i + 1, done: e.date, state: .onTime, daysLate: 0, note: e.note))
@@ -74,14 +83,15 @@ public struct JourneyEvaluator: Sendable {
                 continue
             }
             guard let base = dates[deadline.after]?.first?.date else {
-                out.append(StepCheck(step: step.id, occurrence: 1, done: done.first?.date, state: .undetermined, daysLate: 0, note: done.first?.note))
+                out.append(StepCheck(step: step.id, occurrence: 1, done: done.first?.date, state: .undetermined, daysLate: 0, note: done.first?.note ?? notes[step.id]))
                 continue
             }
             var due = base.adding(deadline.within)
             var index = 0
             while true {
                 let occurrence = index < done.count ? done[index] : nil
-                var check = StepCheck(step: step.id, occurrence: index + 1, due: due, done: occurrence?.date, state: .onTime, daysLate: 0, note: occurrence?.note)
+                var check = StepCheck(step: step.id, occurrence: index + 1, due: due, done: occurrence?.date, state: .onTime, daysLate: 0,
+                                      note: occurrence.map { $0.note } ?? notes[step.id])
                 if let occurrence {
                     if occurrence.date > due {
                         check.state = .late

@@ -74,7 +74,7 @@ enum Migrations {
                 visit TEXT NOT NULL REFERENCES visit(id),
                 resident TEXT NOT NULL,
                 step TEXT NOT NULL,
-                date TEXT NOT NULL,
+                date TEXT,
                 note TEXT,
                 author TEXT NOT NULL,
                 at TEXT NOT NULL

@@ -225,7 +225,7 @@ public final class SQLiteWorkspace: Workspace {
 
     public func addJourneyRecord(_ r: JourneyRecord) throws {
         try db.prepare("INSERT INTO journey_entry (uid, visit, resident, step, date, note, author, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)").run([
-            .text(r.uid), .text(r.visit), .text(r.entry.resident), .text(r.entry.step), .text(r.entry.date.description), .optional(r.entry.note),
+            .text(r.uid), .text(r.visit), .text(r.entry.resident), .text(r.entry.step), .optional(r.entry.date?.description), .optional(r.entry.note),
             .text(r.author), .text(r.at),
         ])
     }
@@ -235,8 +235,8 @@ public final class SQLiteWorkspace: Workspace {
         try s.bind([.text(visit)])
         var out: [JourneyRecord] = []
         while try s.step() {
-            guard let date = CalendarDate(iso: s.string(3)) else { continue }
-            out.append(JourneyRecord(uid: s.string(0), visit: visit, entry: JourneyEntry(resident: s.string(1), step: s.string(2), date: date, note: s.text(4)),
+            out.append(JourneyRecord(uid: s.string(0), visit: visit,
+                                     entry: JourneyEntry(resident: s.string(1), step: s.string(2), date: s.text(3).flatMap(CalendarDate.init(iso:)), note: s.text(4)),
                                      author: s.string(5), at: s.string(6)))
         }
         return out

@@ -60,7 +60,7 @@ CREATE TABLE journey_entry (
     visit TEXT NOT NULL REFERENCES visit(id),
     resident TEXT NOT NULL,
     step TEXT NOT NULL,
-    date TEXT NOT NULL,
+    date TEXT,
     note TEXT,
     author TEXT NOT NULL,
     at TEXT NOT NULL

@@ -1,0 +1,91 @@
+/// Answers read from a CSV file (`criterion,value,comment,evidence`, optionally `grid` and
+/// `reason`), checked completely before anything is written.
+public struct AnswerBatch: Sendable {
+    public struct Row: Equatable, Sendable {
+        public var line: Int
+        public var grid: GridKind
+        public var criterion: String
+        public var value: AnswerValue
+        public var comment: String?
+        public var evidence: String?
+        public var reason: String?
+    }
+
+    public struct Problem: Equatable, Sendable, CustomStringConvertible {
+        public var line: Int
+        public var message: String
+        public var description: String { "line \(line): \(message)" }
+    }
+
+    /// Every problem of a refused file.
+    public struct Refusal: Error, Equatable, Sendable {
+        public var problems: [Problem]
+    }
+
+    public static let columns = ["criterion", "value", "comment", "evidence", "grid", "reason"]
+
+    /// Every row, or every problem (all of them, by line).
+    public static func read(_ table: CSVTable, grids: VisitGrids, context: [String: Condition.Value]) -> Result<[Row], Refusal> {
+        var problems: [Problem] = []
+        var index: [String: Int] = [:]
+        for (i, name) in table.header.enumerated() {
+            let key = name.lowercased()
+            if !columns.contains(key) {
+                problems.append(Problem(line: 1, message: "unknown column `\(name)`" + (Suggestion.hint(for: key, in: columns).map { "; \($0)" } ?? "")
+                                        + " (expected: criterion,value,comment,evidence[,grid,reason])"))
+            } else if index[key] != nil {
+                problems.append(Problem(line: 1, message: "column `\(name)` appears twice"))
+            } else {
+                index[key] = i
+            }
+        }
+        for required in ["criterion", "value"] where index[required] == nil {
+            problems.append(Problem(line: 1, message: "missing column `\(required)` (expected: criterion,value,comment,evidence)"))
+        }
+        guard problems.isEmpty, let ci = index["criterion"], let vi = index["value"] else { return .failure(Refusal(problems: problems)) }
+        var rows: [Row] = []
+        var seen: [String: Int] = [:]
+        for row in table.rows {
+            guard row.fields.count == table.header.count else {
+                problems.append(Problem(line: row.line, message: "\(row.fields.count) field(s) where the header has \(table.header.count)"))
+                continue
+            }
+            func field(_ name: String) -> String? {
+                guard let i = index[name] else { return nil }
+                let text = row.fields[i].trimmingCharacters(in: .whitespaces)
+                return text.isEmpty ? nil : row.fields[i]
+            }
+            let criterion = row.fields[ci].trimmingCharacters(in: .whitespaces)
+            var grid: GridKind?
+            if let g = field("grid") {
+                guard let parsed = GridKind(rawValue: g.trimmingCharacters(in: .whitespaces).lowercased()) else {
+                    problems.append(Problem(line: row.line, message: "grid `\(g)` is neither `evaluation` nor `control`"))
+                    continue
+                }
+                grid = parsed
+            }
+            if criterion.isEmpty {
+                problems.append(Problem(line: row.line, message: "empty criterion"))
+                continue
+            }
+            let text = row.fields[vi].trimmingCharacters(in: .whitespaces)
+            if text.isEmpty {
+                problems.append(Problem(line: row.line, message: "empty value for \(criterion)"))
+                continue
+            }
+            switch grids.interpret(text, criterion: criterion, grid: grid, context: context) {
+            case .failure(let refusal):
+                problems.append(Problem(line: row.line, message: refusal.description))
+            case .success(let (kind, c, value)):
+                let key = "\(kind.rawValue)/\(c.id)"
+                if let earlier = seen[key] {
+                    problems.append(Problem(line: row.line, message: "\(c.id) is already answered on line \(earlier)"))
+                    continue
+                }
+                seen[key] = row.line
+                rows.append(Row(line: row.line, grid: kind, criterion: c.id, value: value, comment: field("comment"), evidence: field("evidence"), reason: field("reason")))
+            }
+        }
+        return problems.isEmpty ? .success(rows) : .failure(Refusal(problems: problems))
+    }
+}
