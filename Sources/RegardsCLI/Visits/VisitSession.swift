@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import RegardsCore
+import RegardsProtocols
+import RegardsStore
+
+/// One visit opened for a command: the workspace, the visit's pinned protocols (from their
+/// snapshots) and everything recorded, as a `VisitRecord`.
+struct VisitSession {
+    let workspace: SQLiteWorkspace
+    var record: VisitRecord
+    let author: String
+
+    var visit: Visit { record.visit }
+
+    static func open(_ id: String, workspace options: WorkspaceOptions, folders: ProtocolFolderOptions?) throws -> VisitSession {
+        let workspace = try options.open()
+        guard let visit = try store({ try workspace.visit(id) }) else {
+            let known = (try? workspace.visits(campaign: nil).map(\.id)) ?? []
+            throw fail("no visit `\(id)` in \(options.path)" + (Suggestion.hint(for: id, in: known).map { "; \($0)" } ?? ""), code: Exit.missingInput)
+        }
+        let evaluation = try grid(visit.evaluation, workspace)
+        let control = try visit.control.map { try grid($0, workspace) }
+        var workflow: Workflow?
+        if let pin = visit.workflow {
+            workflow = try load(pin, workspace).workflow
+        }
+        if let folders { warnDrift(visit, folders: folders) }
+        let record = VisitRecord(
+            visit: visit, grids: VisitGrids(evaluation: evaluation, control: control), workflow: workflow,
+            history: try store { try workspace.answerEvents(visit: id) },
+            observations: try store { try workspace.observations(visit: id) },
+            journeys: try store { try workspace.journeyRecords(visit: id) },
+            actions: try store { try workspace.actions(visit: id) },
+            asOf: visit.endDate ?? visit.startDate ?? Clock.today())
+        return VisitSession(workspace: workspace, record: record, author: options.author)
+    }
+
+    static func load(_ pin: ProtocolPin, _ workspace: SQLiteWorkspace) throws -> LoadedFile {
+        guard let snapshot = try store({ try workspace.snapshot(hash: pin.hash) }) else {
+            throw fail("the snapshot of `\(pin)` is missing from the workspace", code: Exit.badData)
+        }
+        let loaded = ProtocolLoader().load(bytes: Array(snapshot.source.utf8), file: snapshot.file)
+        guard loaded.content != nil, !loaded.diagnostics.hasErrors, loaded.contentHash == pin.hash else {
+            throw fail("the stored snapshot of `\(pin)` does not read back as recorded (hash mismatch)", code: Exit.badData)
+        }
+        return loaded
+    }
+
+    static func grid(_ pin: ProtocolPin, _ workspace: SQLiteWorkspace) throws -> AuditProtocol {
+        guard let grid = try load(pin, workspace).grid else { throw fail("`\(pin)` is not a grid", code: Exit.badData) }
+        return grid
+    }
+
+    /// A protocol file edited without a version bump since the visit started: say so, keep the snapshot.
+    static func warnDrift(_ visit: Visit, folders: ProtocolFolderOptions) {
+        guard let repository = try? ProtocolRepository(directories: folders.searchPath) else { return }
+        for pin in [visit.evaluation, visit.control, visit.workflow].compactMap({ $0 }) {
+            for file in repository.files where file.id == pin.id && file.version?.description == pin.version {
+                if let hash = file.contentHash, hash != pin.hash {
+                    Console.error("regards: warning: \(file.file) changed since visit \(visit.id) started, without a new version of `\(pin)`; the visit keeps the text it started with")
+                }
+            }
+        }
+    }
+
+    /// Records answers (one transaction) and updates the in-memory record.
+    mutating func record(_ changes: [AnswerChange]) throws -> [AnswerEvent] {
+        let events = try store { try workspace.recordAnswers(visit: visit.id, changes, author: author, at: Clock.now()) }
+        record.history += events
+        return events
+    }
+}

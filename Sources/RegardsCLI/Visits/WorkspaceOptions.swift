@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import RegardsCore
+import RegardsProtocols
+import RegardsStore
+
+/// `--db` and `--inspector`, shared by every command that reads or writes a workspace.
+struct WorkspaceOptions: ParsableArguments {
+    @Option(name: .customLong("db"), help: ArgumentHelp("The workspace file (default: $REGARDS_DB, else ./regards.sqlite).", valueName: "PATH"))
+    var db: String?
+
+    @Option(help: ArgumentHelp("Who records (default: $REGARDS_INSPECTOR, else the system user).", valueName: "NAME"))
+    var inspector: String?
+
+    var path: String {
+        db ?? ProcessInfo.processInfo.environment["REGARDS_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "regards.sqlite"
+    }
+
+    var author: String {
+        if let inspector, !inspector.isEmpty { return inspector }
+        if let name = ProcessInfo.processInfo.environment["REGARDS_INSPECTOR"], !name.isEmpty { return name }
+        if let pw = getpwuid(getuid()), let name = pw.pointee.pw_name { return String(cString: name) }
+        return ProcessInfo.processInfo.environment["USER"] ?? "inconnu"
+    }
+
+    func open(create: Bool = false) throws -> SQLiteWorkspace {
+        do {
+            return try SQLiteWorkspace(path: path, create: create)
+        } catch {
+            throw fail(error)
+        }
+    }
+}
+
+func fail(_ error: StoreError) -> ExitCode {
+    switch error {
+    case .missing: fail(error.description, code: Exit.missingInput)
+    case .notADatabase, .notAWorkspace, .newerSchema, .corrupt: fail(error.description, code: Exit.badData)
+    case .sqlite, .cannotCreate: fail(error.description, code: Exit.ioError)
+    }
+}
+
+/// Runs a store call, turning its failure into a one-line error and an exit code.
+func store<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as StoreError {
+        throw fail(error)
+    }
+}
+
+enum Clock {
+    /// UTC, ISO 8601 with milliseconds.
+    static func now() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: Date())
+    }
+
+    static func today() -> CalendarDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone.current
+        let c = calendar.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: c.year ?? 2000, month: c.month ?? 1, day: c.day ?? 1) ?? CalendarDate(dayNumber: 0)
+    }
+}
+
+/// Globally unique ids for rows, so workspaces from several laptops can be merged.
+enum UID {
+    static func make() -> String { UUID().uuidString.lowercased() }
+}
+
+/// Reads a date typed on the command line.
+func parseDate(_ text: String, option: String) throws -> CalendarDate {
+    if let date = CalendarDate(iso: text) { return date }
+    let parts = text.split(separator: "/")
+    if parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]), let date = CalendarDate(year: y, month: m, day: d) {
+        throw fail("\(option): `\(text)` is not a date in the YYYY-MM-DD form; did you mean `\(date)`?", code: Exit.usage)
+    }
+    throw fail("\(option): `\(text)` is not a date; write YYYY-MM-DD (e.g. 2026-12-31)", code: Exit.usage)
+}
+
+func splitList(_ text: String?) -> [String] {
+    (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+}
