@@ -180,4 +180,9 @@ public protocol Workspace: AnyObject {
     /// Moves a visit to a new phase if it is still in `event.from`; false when another writer moved it first.
     func recordTransition(_ event: StateEvent) throws -> Bool
     func stateEvents(visit: String) throws -> [StateEvent]
+
+    /// Everything recorded about a visit, for `visit export`.
+    func bundle(visit: String, exportedAt: String, exportedBy: String) throws -> VisitBundle?
+    /// Applies an import in one transaction (rows are identified by uid: applying twice adds nothing).
+    func apply(_ plan: MergePlan, visit: String) throws
 }

@@ -100,17 +100,21 @@ public final class SQLiteWorkspace: Workspace {
             for s in snapshots {
                 try insertSnapshot.run([.text(s.hash), .text(s.id), .text(s.version), .text(s.kind), .text(s.file), .text(s.source)])
             }
-            try db.prepare("""
-                INSERT INTO visit (id, uid, establishment, finess, start_date, end_date, inspectors, campaign, evaluation_hash, control_hash,
-                                   workflow_hash, state, context, created_at, created_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).run([
-                    .text(visit.id), .text(visit.uid), .text(visit.establishment), .text(visit.finess),
-                    .optional(visit.startDate?.description), .optional(visit.endDate?.description), .text(Self.json(visit.inspectors)),
-                    .optional(visit.campaign), .text(visit.evaluation.hash), .optional(visit.control?.hash), .optional(visit.workflow?.hash),
-                    .text(visit.state), .text(Self.json(visit.context)), .text(visit.createdAt), .text(visit.createdBy),
-                ])
+            try createVisitRow(visit)
         }
+    }
+
+    private func createVisitRow(_ visit: Visit) throws(StoreError) {
+        try db.prepare("""
+            INSERT INTO visit (id, uid, establishment, finess, start_date, end_date, inspectors, campaign, evaluation_hash, control_hash,
+                               workflow_hash, state, context, created_at, created_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).run([
+                .text(visit.id), .text(visit.uid), .text(visit.establishment), .text(visit.finess),
+                .optional(visit.startDate?.description), .optional(visit.endDate?.description), .text(Self.json(visit.inspectors)),
+                .optional(visit.campaign), .text(visit.evaluation.hash), .optional(visit.control?.hash), .optional(visit.workflow?.hash),
+                .text(visit.state), .text(Self.json(visit.context)), .text(visit.createdAt), .text(visit.createdBy),
+            ])
     }
 
     private static let visitColumns = """
@@ -165,7 +169,7 @@ public final class SQLiteWorkspace: Workspace {
 
     public func recordAnswers(visit: String, _ changes: [AnswerChange], author: String, at: String) throws -> [AnswerEvent] {
         try db.transaction {
-            let current = try db.prepare("SELECT value FROM answer_event WHERE visit = ? AND grid = ? AND criterion = ? ORDER BY seq DESC LIMIT 1")
+            let current = try db.prepare("SELECT value FROM answer_event WHERE visit = ? AND grid = ? AND criterion = ? ORDER BY at DESC, seq DESC LIMIT 1")
             let insert = try db.prepare("""
                 INSERT INTO answer_event (uid, visit, grid, criterion, value, comment, evidence, author, at, previous, reason)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -187,7 +191,7 @@ public final class SQLiteWorkspace: Workspace {
 
     public func answerEvents(visit: String) throws -> [AnswerEvent] {
         let s = try db.prepare("""
-            SELECT uid, grid, criterion, value, comment, evidence, author, at, previous, reason FROM answer_event WHERE visit = ? ORDER BY seq
+            SELECT uid, grid, criterion, value, comment, evidence, author, at, previous, reason FROM answer_event WHERE visit = ? ORDER BY at, seq
             """)
         try s.bind([.text(visit)])
         var out: [AnswerEvent] = []
@@ -314,5 +318,92 @@ public final class SQLiteWorkspace: Workspace {
             out.append(StateEvent(uid: s.string(0), visit: visit, from: s.text(1), to: s.string(2), author: s.string(3), at: s.string(4), reason: s.text(5)))
         }
         return out
+    }
+
+    // MARK: - Exchange
+
+    public func actionEvents(visit: String) throws -> [ActionStatusEvent] {
+        let s = try db.prepare("""
+            SELECT e.uid, e.action, e.status, e.author, e.at, e.reason FROM action_event e JOIN action a ON a.uid = e.action
+            WHERE a.visit = ? ORDER BY e.seq
+            """)
+        try s.bind([.text(visit)])
+        var out: [ActionStatusEvent] = []
+        while try s.step() {
+            out.append(ActionStatusEvent(uid: s.string(0), action: s.string(1), status: ActionStatus(rawValue: s.string(2)) ?? .open,
+                                         author: s.string(3), at: s.string(4), reason: s.text(5)))
+        }
+        return out
+    }
+
+    public func bundle(visit id: String, exportedAt: String, exportedBy: String) throws -> VisitBundle? {
+        // One read transaction, so the bundle is a consistent picture even while others write.
+        try db.transaction(immediate: false) {
+            guard let visit = try self.visit(id) else { return nil }
+            let snapshots = try [visit.evaluation, visit.control, visit.workflow].compactMap { $0 }.compactMap { try snapshot(hash: $0.hash) }
+            return VisitBundle(exportedAt: exportedAt, exportedBy: exportedBy, visit: visit, snapshots: snapshots,
+                               answers: try answerEvents(visit: id), observations: try observations(visit: id), journeys: try journeyRecords(visit: id),
+                               actions: try actions(visit: id), actionEvents: try actionEvents(visit: id), stateEvents: try stateEvents(visit: id))
+        }
+    }
+
+    public func apply(_ plan: MergePlan, visit id: String) throws {
+        try db.transaction {
+            let insertSnapshot = try db.prepare("INSERT OR IGNORE INTO protocol_snapshot (hash, id, version, kind, file, source) VALUES (?, ?, ?, ?, ?, ?)")
+            for s in plan.snapshots {
+                try insertSnapshot.run([.text(s.hash), .text(s.id), .text(s.version), .text(s.kind), .text(s.file), .text(s.source)])
+            }
+            if let visit = plan.newVisit {
+                try createVisitRow(visit)
+            }
+            let answer = try db.prepare("""
+                INSERT OR IGNORE INTO answer_event (uid, visit, grid, criterion, value, comment, evidence, author, at, previous, reason)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for e in plan.answers.sorted(by: { ($0.at, $0.uid) < ($1.at, $1.uid) }) {
+                try answer.run([.text(e.uid), .text(id), .text(e.grid.rawValue), .text(e.criterion), .optional(e.value?.code), .optional(e.comment),
+                                .optional(e.evidence), .text(e.author), .text(e.at), .optional(e.previous?.code), .optional(e.reason)])
+            }
+            for o in plan.observations {
+                var copy = o
+                copy.visit = id
+                try db.prepare("""
+                    INSERT OR IGNORE INTO observation (uid, visit, method, text, participant, role, criteria, theme, date, author, at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """).run([
+                        .text(copy.uid), .text(id), .text(copy.method), .text(copy.text), .optional(copy.participant), .optional(copy.role?.rawValue),
+                        .text(Self.json(copy.criteria)), .optional(copy.theme), .optional(copy.date?.description), .text(copy.author), .text(copy.at),
+                    ])
+            }
+            for j in plan.journeys {
+                try db.prepare("INSERT OR IGNORE INTO journey_entry (uid, visit, resident, step, date, note, author, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)").run([
+                    .text(j.uid), .text(id), .text(j.entry.resident), .text(j.entry.step), .optional(j.entry.date?.description), .optional(j.entry.note),
+                    .text(j.author), .text(j.at),
+                ])
+            }
+            for a in plan.actions {
+                // Numbers are per visit: an action numbered on the other laptop takes the next free number here.
+                let next = try db.prepare("SELECT coalesce(max(number), 0) + 1 FROM action WHERE visit = ?")
+                try next.bind([.text(id)])
+                let taken = try db.prepare("SELECT 1 FROM action WHERE visit = ? AND number = ?")
+                try taken.bind([.text(id), .int(a.number)])
+                let number = try taken.step() ? (try next.step() ? next.int(0) : a.number) : a.number
+                try db.prepare("INSERT OR IGNORE INTO action (uid, visit, number, title, owner, due, criteria, author, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)").run([
+                    .text(a.uid), .text(id), .int(number), .text(a.title), .optional(a.owner), .optional(a.due?.description),
+                    .text(Self.json(a.criteria)), .text(a.author), .text(a.at),
+                ])
+            }
+            for e in plan.actionEvents.sorted(by: { ($0.at, $0.uid) < ($1.at, $1.uid) }) {
+                try db.prepare("INSERT OR IGNORE INTO action_event (uid, action, status, author, at, reason) VALUES (?, ?, ?, ?, ?, ?)").run([
+                    .text(e.uid), .text(e.action), .text(e.status.rawValue), .text(e.author), .text(e.at), .optional(e.reason),
+                ])
+            }
+            for e in plan.stateEvents.sorted(by: { ($0.at, $0.uid) < ($1.at, $1.uid) }) {
+                try db.prepare("INSERT OR IGNORE INTO state_event (uid, visit, from_state, to_state, author, at, reason) VALUES (?, ?, ?, ?, ?, ?, ?)").run([
+                    .text(e.uid), .text(id), .optional(e.from), .text(e.to), .text(e.author), .text(e.at), .optional(e.reason),
+                ])
+            }
+            try db.prepare("UPDATE visit SET state = ? WHERE id = ?").run([.text(plan.state), .text(id)])
+        }
     }
 }
