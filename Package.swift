@@ -32,6 +32,6 @@ let package = Package(
         .testTarget(name: "RegardsCoreTests", dependencies: ["RegardsCore"]),
         .testTarget(name: "RegardsProtocolsTests", dependencies: ["RegardsProtocols", "RegardsCore"]),
         .testTarget(name: "RegardsStoreTests", dependencies: ["RegardsStore", "RegardsCore"]),
-        .testTarget(name: "RegardsCLITests", dependencies: ["regards", "RegardsCLI", "RegardsProtocols", "RegardsCore"]),
+        .testTarget(name: "RegardsCLITests", dependencies: ["regards", "RegardsCLI", "RegardsProtocols", "RegardsStore", "RegardsCore"]),
     ]
 )

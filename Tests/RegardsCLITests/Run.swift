@@ -18,11 +18,16 @@ struct Run {
         return root.appendingPathComponent(".build/debug/regards")
     }
 
-    init(_ arguments: [String], in directory: URL = Run.root, stdin: String? = nil) throws {
+    init(_ arguments: [String], in directory: URL = Run.root, stdin: String? = nil, environment: [String: String] = [:]) throws {
         let process = Process()
         process.executableURL = Run.binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        var env = ProcessInfo.processInfo.environment
+        env["REGARDS_DB"] = nil
+        env["REGARDS_INSPECTOR"] = nil
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -1,0 +1,249 @@
+import Foundation
+import Testing
+import RegardsStore
+
+/// A workspace in a temporary folder, and `regards` run against it.
+final class Field {
+    let directory = temporaryDirectory()
+    var db: String { directory.appendingPathComponent("regards.sqlite").path }
+
+    deinit { try? FileManager.default.removeItem(at: directory) }
+
+    @discardableResult
+    func run(_ arguments: String..., stdin: String? = nil, inspector: String = "inspectrice-a") throws -> Run {
+        try Run(arguments + ["--db", db, "--inspector", inspector], in: directory, stdin: stdin)
+    }
+
+    func write(_ name: String, _ text: String) throws -> String {
+        let path = directory.appendingPathComponent(name).path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    func newVisit() throws {
+        let run = try self.run("visit", "new", "--establishment", "CHRS Les Tilleuls", "--finess", "750712184", "--start", "2026-11-20",
+                               "--campaign", "occitanie-2026", "--context", "hebergement=collectif", "--protocols", Run.root.appendingPathComponent("Protocols").path)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == "2026-001\n")
+    }
+
+    func historyCount() throws -> Int {
+        try run("visit", "log", "2026-001").lines.filter { $0.contains("  →") || $0.contains(" → ") }.filter { !$0.contains(" phase ") }.count
+    }
+}
+
+@Suite struct VisitCommandTests {
+    @Test func newVisitIsPinnedAndTheFileOwnerOnly() throws {
+        let f = Field()
+        try f.newVisit()
+        let mode = try FileManager.default.attributesOfItem(atPath: f.db)[.posixPermissions] as? NSNumber
+        #expect(mode?.intValue == 0o600)
+        let show = try f.run("visit", "show", "2026-001", "--format", "json")
+        #expect(show.stdout.contains("\"establishment\" : \"CHRS Les Tilleuls\""))
+        #expect(show.stdout.contains("\"id\" : \"chrs-acces-aux-droits\""))
+        #expect(try f.run("visit", "new", "--establishment", "X", "--finess", "750712185").stderr
+            == "regards: error: --finess: the check key of `750712185` is wrong: the last digit should be 4 (Luhn)\n")
+        #expect(try f.run("visit", "new", "--establishment", "X", "--finess", "75071218A").status == 65)
+        #expect(try f.run("visit", "new", "--establishment", "X", "--finess", "750712184", "--start", "31/12/2026").stderr
+            == "regards: error: --start: `31/12/2026` is not a date in the YYYY-MM-DD form; did you mean `2026-12-31`?\n")
+        #expect(try f.run("visit", "new", "--establishment", "X", "--finess", "750712184", "--start", "2026-02-30").status == 64)
+        #expect(try f.run("visit", "new", "--establishment", "X", "--finess", "750712184", "--context", "hebergment=diffus").stderr.contains("did you mean `hebergement`?"))
+        let second = try f.run("visit", "new", "--establishment", "CHRS B", "--finess", "310781406", "--start", "2026-12-01")
+        #expect(second.stdout == "2026-002\n")
+        #expect(try f.run("visit", "list", "--format", "csv").lines.count == 3)
+        #expect(try f.run("visit", "list", "--campaign", "occitanie-2026").lines.count == 2)
+    }
+
+    @Test func answersAreCheckedAndKeptWithTheirHistory() throws {
+        let f = Field()
+        try f.newVisit()
+        #expect(try f.run("answer", "2026-001", "AC-01", "3", "--comment", "=livret lu").stdout == "AC-01 = Plutôt satisfaisant\n")
+        let bad = try f.run("answer", "2026-001", "AC-01", "5")
+        #expect(bad.status == 65)
+        #expect(bad.stderr.hasPrefix("regards: error: `5` is not an answer for AC-01; expected one of: 1 Pas du tout satisfaisant"))
+        #expect(try f.run("answer", "2026-001", "DI-01", "nc").stderr == "regards: error: « non concerné » is never allowed on an imperative criterion (DI-01)\n")
+        #expect(try f.run("answer", "2026-001", "VC-07", "2").stderr
+            == "regards: error: VC-07 does not apply to this visit: its condition `hebergement in ['diffus', 'mixte']` is false (hebergement = collectif)\n")
+        #expect(try f.run("answer", "2026-001", "AC-99", "2").status == 65)
+        let again = try f.run("answer", "2026-001", "AC-01", "tout à fait satisfaisant", "--reason", "revu", inspector: "inspecteur-b")
+        #expect(again.stdout == "AC-01 = Tout à fait satisfaisant (avant : Plutôt satisfaisant)\n")
+        let log = try f.run("visit", "log", "2026-001", "--criterion", "AC-01").lines
+        #expect(log.count == 2)
+        #expect(log[0].hasSuffix("inspectrice-a  AC-01  — → 3  « =livret lu »"))
+        #expect(log[1].hasSuffix("inspecteur-b  AC-01  3 → 4  motif : revu"))
+        let env = try Run(["answer", "2026-001", "AC-02", "2"], in: f.directory, environment: ["REGARDS_DB": f.db, "REGARDS_INSPECTOR": "par-env"])
+        #expect(env.status == 0)
+        #expect(try f.run("visit", "log", "2026-001", "--criterion", "AC-02").stdout.contains("par-env"))
+    }
+
+    @Test func batchIsAllOrNothingWithEveryBadRowListed() throws {
+        let f = Field()
+        try f.newVisit()
+        let bad = try f.write("bad.csv", "criterion,value,comment,evidence\nAD-01,3,\"domiciliation faite, attestation remise\",dossier\nAD-03,9,,\n\"AD-04\",nc,\"deux\nlignes\",\nZZ-01,1,,\n")
+        let refused = try f.run("answer", "2026-001", "--from", bad)
+        #expect(refused.status == 65)
+        #expect(refused.stderr.split(separator: "\n").map(String.init) == [
+            "\(bad):3: error: `9` is not an answer for AD-03; expected one of: 1 Pas du tout satisfaisant, 2 Plutôt pas satisfaisant, 3 Plutôt satisfaisant, 4 Tout à fait satisfaisant, nc Non concerné",
+            "\(bad):6: error: unknown criterion `ZZ-01`",
+            "regards: error: \(bad): 2 bad row(s); nothing was written",
+        ])
+        #expect(try f.historyCount() == 0)
+        let good = try f.write("good.csv", "criterion,value,comment,evidence\r\nAD-01,3,\"domiciliation faite, attestation remise\",dossier\r\n\"AD-04\",nc,\"deux\nlignes\",\r\nCTL-DU-01,conforme,,\r\n")
+        #expect(try f.run("answer", "2026-001", "--from", good).stdout == "3 answer(s) recorded for visit 2026-001\n")
+        #expect(try f.historyCount() == 3)
+        let latin1 = f.directory.appendingPathComponent("latin1.csv")
+        try Data([0x63, 0x72, 0x69, 0x74, 0x65, 0x72, 0x69, 0x6F, 0x6E, 0x2C, 0x76, 0x61, 0x6C, 0x75, 0x65, 0x0A, 0x41, 0x43, 0x2D, 0x30, 0x31, 0x2C, 0xE9, 0x0A]).write(to: latin1)
+        #expect(try f.run("answer", "2026-001", "--from", latin1.path).stderr == "regards: error: \(latin1.path): not UTF-8 text; save the file as UTF-8 (CSV UTF-8 in a spreadsheet)\n")
+    }
+
+    @Test func fillWalksUnansweredCriteriaFromPipedInput() throws {
+        let f = Field()
+        try f.newVisit()
+        try f.run("answer", "2026-001", "AC-02", "4")
+        let run = try f.run("fill", "2026-001", "--section", "AC", stdin: "3\nbien accueilli\nlivret\n7\n2\n\n\ns\nb\n1\n\n\nq\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("[AC-01] (1/8)"))
+        #expect(!run.stderr.contains("[AC-02]"))
+        #expect(run.stderr.contains("✘ `7` is not an answer for AC-03"))
+        #expect(run.stderr.contains("3 réponse(s) enregistrée(s)."))
+        let log = try f.run("visit", "log", "2026-001").lines
+        #expect(log.count == 4)
+        #expect(log[1].hasSuffix("AC-01  — → 3  « bien accueilli »  preuve : livret"))
+        // Skipped AC-04 with `s`, then `b` from AC-05 went back to AC-04, answered 1.
+        #expect(log.contains { $0.hasSuffix("AC-04  — → 1") })
+        let ended = try f.run("fill", "2026-001", "--section", "AC", stdin: "2\n")
+        #expect(ended.status == 66)
+        #expect(ended.stderr.hasSuffix("regards: error: input ended before the grid was complete (1 answer(s) saved; run `regards fill 2026-001` again to go on)\n"))
+    }
+
+    @Test func observationsJourneysActionsAndPhases() throws {
+        let f = Field()
+        try f.newVisit()
+        #expect(try f.run("visit", "advance", "2026-001").stdout == "Visite 2026-001 : Préparation → Immersion\n")
+        let blocked = try f.run("visit", "advance", "2026-001")
+        #expect(blocked.status == 1)
+        #expect(blocked.lines == [
+            "Passage à « Animation » bloqué :",
+            "  ✘ au moins 1 observation(s) « visite-guidee » — 0 sur 1 observation(s) « visite-guidee »",
+            "  ✘ au moins 3 observation(s) « entretien » — 0 sur 3 observation(s) « entretien »",
+            "  ✘ au moins 3 parcours usager — 0 sur 3 parcours",
+        ])
+        #expect(try f.run("observe", "2026-001", "--method", "visite-guidee", "--participant", "R07", "--role", "resident", "--criteria", "VC-03,VC-04",
+                          "--text", "La cuisine ferme à 19 h.").status == 0)
+        for (i, p) in ["R07", "R12", "S02"].enumerated() {
+            #expect(try f.run("observe", "2026-001", "--method", "entretien", "--participant", p, stdin: "Note \(i)\n").status == 0)
+        }
+        #expect(try f.run("observe", "2026-001", "--method", "entretiens", "--text", "x").stderr.contains("did you mean `entretien`?"))
+        #expect(try f.run("observe", "2026-001", "--method", "entretien", "--participant", "Jean Dupont", "--text", "x").status == 64)
+        let listed = try f.run("observation", "list", "2026-001", "--criteria", "VC-04").lines
+        #expect(listed.count == 2)
+        #expect(listed.first?.hasSuffix("visite-guidee  R07 (resident)  → VC-03, VC-04") == true)
+        #expect(listed.last == "    La cuisine ferme à 19 h.")
+        for (resident, steps) in [("R07", [("admission", "2026-03-02"), ("contrat-remis", "2026-03-25"), ("contrat-signe", "2026-03-31")]),
+                                  ("R12", [("admission", "2026-10-01")]), ("R20", [("admission", "2026-11-01")])] {
+            for (step, date) in steps { #expect(try f.run("journey", "add", "2026-001", "--resident", resident, "--step", step, "--date", date).status == 0) }
+        }
+        let journeys = try f.run("journey", "show", "2026-001", "--resident", "R07").stdout
+        #expect(journeys.contains("! contrat-remis                  fait 2026-03-25  échéance 2026-03-17  retard 8 j"))
+        #expect(journeys.contains("✘ bilan                          fait —  échéance 2026-09-02  dépassé de 79 j"))
+        #expect(try f.run("journey", "add", "2026-001", "--resident", "R07", "--step", "contrat", "--date", "2026-03-02").stderr.contains("is not a journey step"))
+        #expect(try f.run("visit", "advance", "2026-001").stdout == "Visite 2026-001 : Immersion → Animation\n")
+        #expect(try f.run("action", "add", "2026-001", "--title", "Ouvrir la cuisine le soir", "--owner", "direction", "--due", "2027-03-01", "--criteria", "VC-04").stdout
+            == "#1 Ouvrir la cuisine le soir\n")
+        #expect(try f.run("action", "set", "2026-001", "#1", "--status", "in-progress").stdout == "#1 in-progress\n")
+        #expect(try f.run("action", "list", "2026-001").stdout.hasPrefix("#1  [in-progress]  Ouvrir la cuisine le soir  — direction, échéance 2027-03-01  → VC-04"))
+        let status = try f.run("visit", "status", "2026-001").stdout
+        #expect(status.contains("Phase : Animation"))
+        #expect(status.contains("Observations : 4 — visite-guidee 1, entretien 3"))
+        #expect(status.contains("Parcours : 3 personne(s), 1 étape(s) en retard"))
+        #expect(status.contains("Vers « Co-construction » : bloqué"))
+        #expect(try f.run("visit", "log", "2026-001").lines.filter { $0.contains(" phase ") }.count == 2)
+    }
+
+    @Test func exportImportAndMerge() throws {
+        let a = Field(), b = Field()
+        try a.newVisit()
+        try a.run("answer", "2026-001", "AC-01", "3")
+        let bundle = a.directory.appendingPathComponent("visite.json").path
+        #expect(try a.run("visit", "export", "2026-001", "--out", bundle).status == 0)
+        #expect(try b.run("visit", "import", bundle).stdout.hasPrefix("visit 2026-001 imported: 1 answer event(s)"))
+        try b.run("answer", "2026-001", "AC-01", "2", inspector: "inspecteur-b")
+        try b.run("answer", "2026-001", "AC-02", "4", inspector: "inspecteur-b")
+        try a.run("answer", "2026-001", "AC-01", "1")
+        let back = b.directory.appendingPathComponent("retour.json").path
+        #expect(try b.run("visit", "export", "2026-001", "--out", back).status == 0)
+        let merged = try a.run("visit", "import", back)
+        #expect(merged.status == 0)
+        #expect(merged.lines.first == "visit 2026-001 merged: 2 new answer event(s), 0 observation(s), 0 journey entr(y/ies), 0 action(s), 0 phase change(s)")
+        #expect(merged.lines.count == 2 && merged.lines[1].hasPrefix("conflict: AC-01: 1 here (inspectrice-a"))
+        #expect(try a.run("visit", "import", back).stdout == "visit 2026-001: nothing new in \(back)\n")
+        #expect(try a.historyCount() == 4)
+        // Damaged bundles are refused, the workspace untouched.
+        let text = try String(contentsOfFile: back, encoding: .utf8)
+        let truncated = try a.write("t.json", String(text.prefix(200)))
+        #expect(try a.run("visit", "import", truncated).stderr == "regards: error: \(truncated): not a JSON visit bundle (truncated or damaged JSON)\n")
+        let tampered = try a.write("x.json", text.replacingOccurrences(of: "Grille", with: "Grile"))
+        #expect(try a.run("visit", "import", tampered).stderr.contains("does not match its hash"))
+        let newer = try a.write("n.json", text.replacingOccurrences(of: "\"schema_version\" : 1", with: "\"schema_version\" : 2"))
+        #expect(try a.run("visit", "import", newer).status == 65)
+        #expect(try a.historyCount() == 4)
+    }
+}
+
+@Suite struct WorkspaceFaultTests {
+    @Test func aFileThatIsNotAWorkspaceIsRefusedUntouched() throws {
+        let f = Field()
+        let path = try f.write("notes.txt", "des notes, pas une base\n")
+        let run = try Run(["visit", "list", "--db", path], in: f.directory)
+        #expect(run.status == 65)
+        #expect(run.stderr == "regards: error: \(path) is not a SQLite database (nor a Regards workspace); nothing was changed\n")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "des notes, pas une base\n")
+        #expect(try Run(["visit", "list", "--db", f.directory.appendingPathComponent("absent.sqlite").path], in: f.directory).status == 66)
+    }
+
+    /// Two processes answering into one workspace at once: every answer lands, no "database is locked".
+    @Test func concurrentWritersAllLand() throws {
+        let f = Field()
+        try f.newVisit()
+        let script = """
+            for i in $(seq 1 40); do "$0" answer 2026-001 "$1" $(( (i % 4) + 1 )) --db "$2" --inspector "$3" || exit 1; done
+            """
+        let processes = ["AC-01", "AC-02"].map { criterion -> Process in
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/bin/sh")
+            p.arguments = ["-c", script, Run.binary.path, criterion, f.db, "writer-\(criterion)"]
+            p.standardOutput = FileHandle.nullDevice
+            return p
+        }
+        try processes.forEach { try $0.run() }
+        processes.forEach { $0.waitUntilExit() }
+        #expect(processes.allSatisfy { $0.terminationStatus == 0 })
+        #expect(try f.historyCount() == 80)
+        #expect(try SQLiteWorkspace(path: f.db, create: false).integrityCheck() == ["ok"])
+    }
+
+    /// SIGKILL at random moments of a batch import: the file stays sound and holds all of the batch or none of it.
+    @Test func killedBatchIsAllOrNothing() throws {
+        let f = Field()
+        try f.newVisit()
+        let rows = (1...9).map { "AC-0\($0)" } + (1...9).map { "AD-0\($0)" } + ["AD-10", "AD-11"] + (1...9).map { "PP-0\($0)" }
+        let csv = try f.write("batch.csv", "criterion,value,comment\n" + rows.map { "\($0),3,\"\(String(repeating: "observation détaillée ", count: 40))\"" }.joined(separator: "\n") + "\n")
+        var generator = SystemRandomNumberGenerator()
+        var expected = 0
+        for _ in 0..<12 {
+            let p = Process()
+            p.executableURL = Run.binary
+            p.arguments = ["answer", "2026-001", "--from", csv, "--db", f.db, "--inspector", "k"]
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            usleep(UInt32.random(in: 0...60_000, using: &generator))
+            kill(p.processIdentifier, SIGKILL)
+            p.waitUntilExit()
+            let count = try f.historyCount()
+            #expect(count == expected || count == expected + rows.count, "partial batch: \(count - expected) rows")
+            expected = count
+            #expect(try SQLiteWorkspace(path: f.db, create: false).integrityCheck() == ["ok"])
+        }
+    }
+}
