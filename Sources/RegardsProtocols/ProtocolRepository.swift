@@ -84,7 +84,9 @@ public struct ProtocolRepository: Sendable {
     }
 
     static func yamlFiles(under directory: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+        // Enumerate the real folder (a symlinked `Protocols` is common) but print paths as given.
+        let real = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
+        guard let enumerator = FileManager.default.enumerator(atPath: real) else { return [] }
         var out: [String] = []
         while let next = enumerator.nextObject(), let relative = next as? String {
             let name = (relative as NSString).lastPathComponent
