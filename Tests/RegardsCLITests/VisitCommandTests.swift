@@ -135,6 +135,8 @@ final class Field {
         }
         #expect(try f.run("observe", "2026-001", "--method", "entretiens", "--text", "x").stderr.contains("did you mean `entretien`?"))
         #expect(try f.run("observe", "2026-001", "--method", "entretien", "--participant", "Jean Dupont", "--text", "x").status == 64)
+        #expect(try f.run("observe", "2026-001", "--method", "entretien", "--participant", "Dupont", "--text", "x").status == 64)
+        #expect(try f.run("journey", "add", "2026-001", "--resident", "Martin", "--step", "admission", "--date", "2026-03-02").status == 64)
         let listed = try f.run("observation", "list", "2026-001", "--criteria", "VC-04").lines
         #expect(listed.count == 2)
         #expect(listed.first?.hasSuffix("visite-guidee  R07 (resident)  → VC-03, VC-04") == true)

@@ -3,6 +3,16 @@ import Foundation
 import RegardsCore
 
 extension ParticipantRole: ExpressibleByArgument {}
+
+/// Participants and residents are codes such as R07 or S02, never names: a code is short and holds a digit.
+enum PseudonymCode {
+    static let rule = "use a code with at least one digit (R07, S02; letters, digits, `-`, `_`, at most 16), never a name"
+
+    static func isValid(_ code: String) -> Bool {
+        code.count <= 16 && code.contains(where: \.isNumber)
+            && code.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+    }
+}
 extension ActionStatus: ExpressibleByArgument {}
 
 struct ObserveCommand: ParsableCommand {
@@ -44,8 +54,8 @@ struct ObserveCommand: ParsableCommand {
         }
         note = note.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !note.isEmpty else { throw fail("the observation is empty", code: Exit.usage) }
-        if let participant, participant.range(of: "^[A-Za-z0-9_-]{1,16}$", options: .regularExpression) == nil {
-            throw fail("--participant `\(participant)`: a participant is a short code (letters, digits, `-`, `_`; e.g. R07), never a name", code: Exit.usage)
+        if let participant, !PseudonymCode.isValid(participant) {
+            throw fail("--participant `\(participant)`: \(PseudonymCode.rule)", code: Exit.usage)
         }
         let ids = splitList(criteria)
         for id in ids {
@@ -121,8 +131,8 @@ struct JourneyAdd: ParsableCommand {
         guard steps.contains(step) else {
             throw fail("`\(step)` is not a journey step (\(steps.joined(separator: ", ")))" + (Suggestion.hint(for: step, in: steps).map { "; \($0)" } ?? ""), code: Exit.usage)
         }
-        guard resident.range(of: "^[A-Za-z0-9_-]{1,16}$", options: .regularExpression) != nil else {
-            throw fail("--resident `\(resident)`: a resident is a short code (e.g. R07), never a name", code: Exit.usage)
+        guard PseudonymCode.isValid(resident) else {
+            throw fail("--resident `\(resident)`: \(PseudonymCode.rule)", code: Exit.usage)
         }
         let day: CalendarDate?
         switch (date, notDone) {
