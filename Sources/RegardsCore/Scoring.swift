@@ -1,0 +1,69 @@
+/// The scoring rules, the same in every output (see docs/scoring.md).
+///
+/// - An evaluation criterion scores its level's value (1–4 on the HAS-style scale).
+/// - A control item scores its level's value divided by the top level's value: conforme 1,
+///   partiellement conforme 0.5, non conforme 0.
+/// - « Non concerné », « non évalué » and unanswered criteria are not scored (they are counted
+///   apart); criteria that do not apply to the visit (`when` false) are left out entirely.
+/// - A theme's score is the weighted mean (criterion `weight`) of its scored criteria; none scored: no score.
+public enum Scoring {
+    /// The score of one answer, or nil when it is not scored.
+    public static func score(_ value: AnswerValue?, scale: Scale?, kind: ProtocolKind) -> Double? {
+        guard case .level(let v)? = value, let scale else { return nil }
+        switch kind {
+        case .evaluation: return Double(v)
+        case .control:
+            guard let top = scale.top?.value, let bottom = scale.bottom?.value, top > bottom else { return nil }
+            return Double(v - bottom) / Double(top - bottom)
+        }
+    }
+
+    /// Weighted mean of (score, weight) pairs; nil when empty.
+    public static func mean(_ items: [(score: Double, weight: Double)]) -> Double? {
+        let total = items.reduce(0) { $0 + $1.weight }
+        guard total > 0 else { return nil }
+        return items.reduce(0) { $0 + $1.score * $1.weight } / total
+    }
+
+    /// Whether an evaluation level counts as satisfying: above the middle of its scale (3 and 4 on 1–4).
+    public static func isSatisfying(_ level: Int, scale: Scale) -> Bool {
+        guard let top = scale.top?.value, let bottom = scale.bottom?.value else { return false }
+        return Double(level) > Double(top + bottom) / 2
+    }
+}
+
+/// How a control result and an evaluation score compare through one crosswalk link.
+public enum Divergence: String, Codable, Sendable, CaseIterable {
+    /// The control item is conformant, residents' experience is not satisfying (evaluation ≤ 2).
+    case conformButUnsatisfying = "conforme-mais-insatisfaisant"
+    /// The control item is not conformant, residents' experience is satisfying (evaluation ≥ 3).
+    case nonConformButSatisfying = "non-conforme-mais-satisfaisant"
+    case agreement = "accord"
+    /// One side has no scored answer.
+    case notAssessed = "non-evalue"
+    /// An evaluation criterion no control item looks at.
+    case controlBlindSpot = "angle-mort-du-controle"
+    /// A control item no evaluation criterion maps to.
+    case outsideEvaluation = "hors-evaluation"
+
+    public var label: String {
+        switch self {
+        case .conformButUnsatisfying: "conforme mais insatisfaisant"
+        case .nonConformButSatisfying: "non conforme mais satisfaisant"
+        case .agreement: "accord"
+        case .notAssessed: "non évalué"
+        case .controlBlindSpot: "angle mort du contrôle"
+        case .outsideEvaluation: "hors évaluation"
+        }
+    }
+
+    /// Classes a link from its two answers.
+    public static func classify(evaluation: AnswerValue?, evaluationScale: Scale?, control: AnswerValue?, controlScale: Scale?) -> Divergence {
+        guard case .level(let e)? = evaluation, let evaluationScale,
+              let c = Scoring.score(control, scale: controlScale, kind: .control) else { return .notAssessed }
+        let satisfying = Scoring.isSatisfying(e, scale: evaluationScale)
+        if c >= 1 && !satisfying { return .conformButUnsatisfying }
+        if c <= 0 && satisfying { return .nonConformButSatisfying }
+        return .agreement
+    }
+}
