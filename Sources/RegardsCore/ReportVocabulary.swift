@@ -1,0 +1,42 @@
+/// Column headings and descriptions of the reports, in the protocol's language
+/// (French for the shipped protocols; English otherwise).
+struct ReportVocabulary {
+    let french: Bool
+
+    init(language: String) {
+        french = language.lowercased().hasPrefix("fr")
+    }
+
+    func t(_ fr: String, _ en: String) -> String { french ? fr : en }
+
+    /// A column whose heading follows the language; the description is the data dictionary's.
+    func column(_ key: String, _ fr: String, _ en: String, _ type: ColumnType = .text, _ description: String, width: Double? = nil) -> Column {
+        Column(key, t(fr, en), type, description, width: width)
+    }
+
+    func divergence(_ d: Divergence) -> String {
+        french ? d.label : [
+            .conformButUnsatisfying: "conformant but unsatisfying", .nonConformButSatisfying: "non-conformant but satisfying", .agreement: "agreement",
+            .notAssessed: "not assessed", .controlBlindSpot: "control blind spot", .outsideEvaluation: "outside the evaluation",
+        ][d] ?? d.rawValue
+    }
+
+    func style(_ d: Divergence) -> CellStyle? {
+        switch d {
+        case .conformButUnsatisfying, .nonConformButSatisfying: .bad
+        case .agreement: .good
+        case .controlBlindSpot: .warning
+        case .notAssessed, .outsideEvaluation: .muted
+        }
+    }
+
+    func state(_ s: StepCheck.State) -> String {
+        french ? [
+            .onTime: "dans les délais", .late: "en retard", .missing: "manquant", .pending: "à venir", .undetermined: "indéterminé", .notRecorded: "non renseigné",
+        ][s] ?? s.rawValue : [
+            .onTime: "on time", .late: "late", .missing: "missing", .pending: "pending", .undetermined: "undetermined", .notRecorded: "not recorded",
+        ][s] ?? s.rawValue
+    }
+
+    func yes(_ b: Bool) -> String { b ? t("oui", "yes") : t("non", "no") }
+}
