@@ -12,11 +12,14 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(name: "RegardsCore"),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "RegardsStore", dependencies: ["RegardsCore", "CSQLite"]),
+        .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        .target(name: "RegardsXLSX", dependencies: ["RegardsCore", "CXLSXWriter"]),
         .target(
             name: "RegardsProtocols",
             dependencies: ["RegardsCore", .product(name: "Yams", package: "Yams")]
@@ -24,7 +27,7 @@ let package = Package(
         .target(
             name: "RegardsCLI",
             dependencies: [
-                "RegardsCore", "RegardsProtocols", "RegardsStore",
+                "RegardsCore", "RegardsProtocols", "RegardsStore", "RegardsXLSX",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -32,6 +35,7 @@ let package = Package(
         .testTarget(name: "RegardsCoreTests", dependencies: ["RegardsCore"]),
         .testTarget(name: "RegardsProtocolsTests", dependencies: ["RegardsProtocols", "RegardsCore"]),
         .testTarget(name: "RegardsStoreTests", dependencies: ["RegardsStore", "RegardsCore"]),
+        .testTarget(name: "RegardsXLSXTests", dependencies: ["RegardsXLSX", "RegardsCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "RegardsCLITests", dependencies: ["regards", "RegardsCLI", "RegardsProtocols", "RegardsStore", "RegardsCore"]),
     ]
 )

@@ -73,6 +73,7 @@ struct ProtocolCoverage: ParsableCommand {
     @Argument(help: "The evaluation protocol (ID, ID@VERSION or file).") var evaluation: String
     @Argument(help: "The control protocol (default: its `compares_with`).") var control: String?
     @Option(help: "text or json") var format: OutputFormat = .text
+    @Option(help: ArgumentHelp("Write the coverage workbook here.", valueName: "FILE.xlsx")) var xlsx: String?
 
     func run() throws {
         let repository = try folders.repository()
@@ -96,6 +97,11 @@ struct ProtocolCoverage: ParsableCommand {
             }
         }
         let coverage = Coverage(evaluation: eval, control: ctl)
+        if let xlsx {
+            let report = ComparisonReport.coverage(coverage, evaluation: eval, control: ctl, generatedBy: "Regards")
+            try ReportOutput.emit(report, xlsx: xlsx, format: .text, csvSheet: "") { [] }
+            return
+        }
         switch format {
         case .json: Console.out(CanonicalJSON.string(coverage))
         case .text: TextRenderer.coverage(coverage).forEach(Console.out)

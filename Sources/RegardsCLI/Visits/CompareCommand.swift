@@ -1,0 +1,123 @@
+import ArgumentParser
+import Foundation
+import RegardsCore
+import RegardsProtocols
+import RegardsXLSX
+
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, csv, json, md
+}
+
+/// Writes a report: an .xlsx when asked, else a text format on stdout.
+enum ReportOutput {
+    /// The workbook's creation date: `SOURCE_DATE_EPOCH` when set (reproducible builds, tests), else now.
+    static var created: Int {
+        if let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let n = Int(text) { return n }
+        return Int(Date().timeIntervalSince1970)
+    }
+
+    static func emit(_ report: Report, xlsx: String?, format: ReportFormat, csvSheet: String, text: () -> [String]) throws {
+        if let xlsx {
+            do {
+                try XLSXWriter(created: created).write(report, to: xlsx)
+            } catch {
+                throw fail(error.description, code: Exit.ioError)
+            }
+            Console.out(xlsx)
+            Console.error("\(report.sheets.count) sheets: " + report.sheets.map(\.name).joined(separator: ", "))
+            return
+        }
+        switch format {
+        case .json: FileHandle.standardOutput.write(Data(ReportRenderer.json(report).utf8))
+        case .md: FileHandle.standardOutput.write(Data(ReportRenderer.markdown(report).utf8))
+        case .csv:
+            guard let sheet = report.sheet(csvSheet) ?? report.sheets.last(where: \.excelTable) ?? report.sheets.first else { return }
+            FileHandle.standardOutput.write(Data(ReportRenderer.csv(sheet).utf8))
+        case .text: text().forEach(Console.out)
+        }
+    }
+}
+
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare the control grid and the evaluation of a visit, or of every visit of a campaign.",
+        discussion: "--xlsx writes the comparison workbook; otherwise --format text|csv|json|md prints it (csv: the tidy long table).")
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var folders: ProtocolFolderOptions
+    @Argument(help: "The visit id.") var visit: String?
+    @Option(help: "Compare every visit of this campaign instead.") var campaign: String?
+    @Option(help: ArgumentHelp("Write the workbook here.", valueName: "FILE.xlsx")) var xlsx: String?
+    @Option(help: "text, csv, json or md (to stdout)") var format: ReportFormat = .text
+
+    func validate() throws {
+        if (visit == nil) == (campaign == nil) { throw ValidationError("give a VISIT or --campaign NAME") }
+    }
+
+    func run() throws {
+        if let visit {
+            let record = try VisitSession.open(visit, workspace: workspace, folders: folders).record
+            let report = ComparisonReport.visit(record, generatedBy: workspace.author)
+            try ReportOutput.emit(report, xlsx: xlsx, format: format, csvSheet: "Données") { CompareText.visit(VisitComparison(record), record) }
+        } else if let campaign {
+            let ws = try workspace.open()
+            let visits = try store { try ws.visits(campaign: campaign) }
+            guard !visits.isEmpty else { throw fail("no visit of campaign `\(campaign)` in \(workspace.path)", code: Exit.missingInput) }
+            let records = try visits.map { try VisitSession.open($0.id, workspace: workspace, folders: nil).record }
+            let evaluationIDs = Set(records.map(\.grids.evaluation.id))
+            guard evaluationIDs.count == 1 else {
+                throw fail("the visits of `\(campaign)` use different evaluation protocols (\(evaluationIDs.sorted().joined(separator: ", "))); they cannot be compared side by side", code: Exit.badData)
+            }
+            let report = ComparisonReport.campaign(campaign, records: records, generatedBy: workspace.author)
+            try ReportOutput.emit(report, xlsx: xlsx, format: format, csvSheet: "Données") { CompareText.campaign(report) }
+        }
+    }
+}
+
+enum CompareText {
+    static func percent(_ x: Double?) -> String { x.map { "\(Int(($0 * 100).rounded())) %" } ?? "—" }
+    static func score(_ x: Double?) -> String { x.map { String(format: "%.2f", $0) } ?? "—" }
+
+    static func visit(_ c: VisitComparison, _ r: VisitRecord) -> [String] {
+        var out = VisitText.header(r) + ["", "Par thème : score d'évaluation (sur 4) · conformité des points de contrôle liés"]
+        let rows = [["THÈME", "ÉVALUATION", "CONFORMITÉ", "DIVERGENCES", "ANGLES MORTS", "INTITULÉ"]] + c.themes.map {
+            [$0.section, score($0.evaluationScore), percent($0.controlConformity), "\($0.divergences)", "\($0.blindSpots)", $0.title]
+        }
+        out += TextRenderer.table(rows).map { "  " + $0 }
+        out.append("")
+        for d in [Divergence.conformButUnsatisfying, .nonConformButSatisfying] {
+            let links = c.links.filter { $0.divergence == d }
+            out.append("\(d.label.prefix(1).uppercased() + d.label.dropFirst()) : \(links.count)")
+            for l in links {
+                out.append("  \(l.evaluation?.criterion ?? "") (\(l.evaluation?.label ?? "—")) ↔ \(l.control?.criterion ?? "") (\(l.control?.label ?? "—"))  \(l.evaluation?.title ?? "")")
+            }
+        }
+        out.append("Angles morts du contrôle : \(c.count(.controlBlindSpot)) critère(s) — " + c.links.filter { $0.divergence == .controlBlindSpot }.compactMap { $0.evaluation?.criterion }.joined(separator: ", "))
+        out.append("Parcours : \(c.lateSteps) étape(s) en retard, \(c.missingSteps) manquante(s)")
+        out.append("Pistes ouvertes : \(c.openActions.count)" + (c.imperativesWithoutAction.isEmpty ? "" : " ; impératifs sans piste : \(c.imperativesWithoutAction.joined(separator: ", "))"))
+        return out
+    }
+
+    static func campaign(_ report: Report) -> [String] {
+        guard let overview = report.sheets.first else { return [] }
+        var out = [report.title, ""]
+        let rows = [overview.columns.prefix(9).map(\.header)] + overview.rows.map { row in
+            zip(overview.columns.prefix(9), row.prefix(9)).map { column, cell in column.type == .percent ? percent(cell.value.number) : cell.value.plain }
+        }
+        out += TextRenderer.table(rows)
+        if let spots = report.sheets.first(where: { $0.name == "Angles morts" }), !spots.rows.isEmpty {
+            out.append("")
+            out.append("Angles morts les plus souvent mal notés :")
+            spots.rows.prefix(10).forEach { out.append("  \($0[0].value.plain)  \($0[2].value.plain) visite(s) ≤ 2, moyenne \($0[4].value.plain)  \($0[1].value.plain)") }
+        }
+        return out
+    }
+}
+
+extension CellValue {
+    var number: Double? {
+        if case .number(let n) = self { return n }
+        return nil
+    }
+}

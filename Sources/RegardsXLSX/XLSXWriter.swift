@@ -1,0 +1,346 @@
+import CXLSXWriter
+import Foundation
+import RegardsCore
+
+/// A libxlsxwriter failure, naming the C function and its message.
+public enum XLSXError: Error, Equatable, Sendable, CustomStringConvertible {
+    case call(function: String, code: Int32, message: String)
+    case allocation(function: String)
+    case cellTooLong(sheet: String, row: Int, column: String)
+    case cannotRename(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .call(function, code, message): "\(function) failed (\(code)): \(message)"
+        case let .allocation(function): "\(function) returned nothing (out of memory?)"
+        case let .cellTooLong(sheet, row, column): "sheet \(sheet), row \(row), column \(column): text longer than Excel's 32,767 characters"
+        case let .cannotRename(path, reason): "\(path): cannot write the workbook: \(reason)"
+        }
+    }
+}
+
+/// Renders a `Report` as an .xlsx workbook through libxlsxwriter. The only code that touches C pointers.
+public struct XLSXWriter: Sendable {
+    /// The workbook's creation date, in seconds since 1970 (fixed in tests so the XML is identical).
+    public var created: Int
+    /// Stream rows to disk (`constant_memory`); nil: decide from the number of cells.
+    public var constantMemory: Bool?
+
+    public init(created: Int, constantMemory: Bool? = nil) {
+        self.created = created
+        self.constantMemory = constantMemory
+    }
+
+    /// Above this many cells, rows are streamed (memory stays flat; Excel tables are then replaced by autofilters).
+    public static let constantMemoryThreshold = 400_000
+
+    /// Writes to a temporary file in the target folder and renames it on success:
+    /// a failure never leaves a half workbook at `path`.
+    public func write(_ report: Report, to path: String) throws(XLSXError) {
+        let url = URL(fileURLWithPath: path)
+        let directory = url.deletingLastPathComponent()
+        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
+        do {
+            try Session(report: report, path: temporary, created: created,
+                        constantMemory: constantMemory ?? (report.sheets.reduce(0) { $0 + $1.rows.count * $1.columns.count } > Self.constantMemoryThreshold),
+                        temporaryDirectory: directory.path).run()
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+        if rename(temporary, path) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw .cannotRename(path: path, reason: reason)
+        }
+    }
+}
+
+/// One workbook being written.
+private final class Session {
+    let report: Report
+    let path: String
+    let created: Int
+    let constantMemory: Bool
+    let temporaryDirectory: String
+    var workbook: UnsafeMutablePointer<lxw_workbook>?
+    var formats: [String: UnsafeMutablePointer<lxw_format>] = [:]
+
+    init(report: Report, path: String, created: Int, constantMemory: Bool, temporaryDirectory: String) {
+        self.report = report
+        self.path = path
+        self.created = created
+        self.constantMemory = constantMemory
+        self.temporaryDirectory = temporaryDirectory
+    }
+
+    static func check(_ code: lxw_error, _ function: String) throws(XLSXError) {
+        guard code == LXW_NO_ERROR else {
+            throw .call(function: function, code: Int32(code.rawValue), message: String(cString: lxw_strerror(code)))
+        }
+    }
+
+    func run() throws(XLSXError) {
+        // Kept alive until the workbook is closed, whatever the library does with them.
+        let cPath = strdup(path), cTmp = strdup(temporaryDirectory)
+        defer {
+            free(cPath)
+            free(cTmp)
+        }
+        var options = lxw_workbook_options(constant_memory: constantMemory ? 1 : 0, tmpdir: cTmp, use_zip64: 0)
+        guard let opened = workbook_new_opt(cPath, &options) else { throw .allocation(function: "workbook_new_opt") }
+        workbook = opened
+        do {
+            try setProperties()
+            for sheet in report.sheets { try write(sheet) }
+        } catch {
+            // Closing is the only way to free the workbook; its result no longer matters.
+            _ = workbook_close(opened)
+            workbook = nil
+            throw error
+        }
+        workbook = nil
+        try Self.check(workbook_close(opened), "workbook_close")
+    }
+
+    func setProperties() throws(XLSXError) {
+        let p = report.properties
+        try withCStrings([p.title, p.subject, p.author, p.keywords, p.comments, "Regards"]) { c throws(XLSXError) in
+            var properties = lxw_doc_properties()
+            properties.title = c[0]
+            properties.subject = c[1]
+            properties.author = c[2]
+            properties.keywords = c[3]
+            properties.comments = c[4]
+            properties.company = c[5]
+            properties.created = time_t(created)
+            try Self.check(workbook_set_properties(workbook, &properties), "workbook_set_properties")
+        }
+        for field in p.custom {
+            try withCStrings([field.name, String(field.value.prefix(255))]) { c throws(XLSXError) in
+                try Self.check(workbook_set_custom_property_string(workbook, c[0], c[1]), "workbook_set_custom_property_string")
+            }
+        }
+    }
+
+    // MARK: - Formats
+
+    func format(_ type: ColumnType?, _ style: CellStyle?, header: Bool = false, label: Bool = false) throws(XLSXError) -> UnsafeMutablePointer<lxw_format> {
+        let key = "\(type?.rawValue ?? "-")/\(style?.rawValue ?? "-")/\(header)/\(label)"
+        if let found = formats[key] { return found }
+        guard let f = workbook_add_format(workbook) else { throw .allocation(function: "workbook_add_format") }
+        format_set_align(f, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
+        if header {
+            format_set_bold(f)
+            format_set_text_wrap(f)
+            format_set_bg_color(f, 0xD9E1F2)
+            format_set_bottom(f, UInt8(LXW_BORDER_THIN.rawValue))
+        }
+        if label { format_set_bold(f) }
+        switch type {
+        case .longText?: format_set_text_wrap(f)
+        case .integer?: numberFormat(f, "0")
+        case .number?: numberFormat(f, "0.00")
+        case .percent?: numberFormat(f, "0%")
+        case .date?: numberFormat(f, "yyyy-mm-dd")
+        case .timestamp?: numberFormat(f, "yyyy-mm-dd hh:mm")
+        default: break
+        }
+        switch style {
+        case .good?: colours(f, fill: 0xC6EFCE, font: 0x006100)
+        case .bad?: colours(f, fill: 0xFFC7CE, font: 0x9C0006)
+        case .warning?: colours(f, fill: 0xFFEB9C, font: 0x9C5700)
+        case .emphasis?: format_set_bold(f)
+        case .muted?: format_set_font_color(f, 0x808080)
+        case .neutral?, nil: break
+        }
+        formats[key] = f
+        return f
+    }
+
+    func numberFormat(_ f: UnsafeMutablePointer<lxw_format>, _ text: String) {
+        text.withCString { format_set_num_format(f, $0) }
+    }
+
+    func colours(_ f: UnsafeMutablePointer<lxw_format>, fill: lxw_color_t, font: lxw_color_t) {
+        format_set_bg_color(f, fill)
+        format_set_font_color(f, font)
+    }
+
+    /// A conditional format's own format (a differential format: colours only).
+    func conditionalFormat(_ style: CellStyle) throws(XLSXError) -> UnsafeMutablePointer<lxw_format> {
+        let key = "cf/\(style.rawValue)"
+        if let found = formats[key] { return found }
+        guard let f = workbook_add_format(workbook) else { throw .allocation(function: "workbook_add_format") }
+        switch style {
+        case .good: colours(f, fill: 0xC6EFCE, font: 0x006100)
+        case .bad: colours(f, fill: 0xFFC7CE, font: 0x9C0006)
+        case .warning: colours(f, fill: 0xFFEB9C, font: 0x9C5700)
+        case .muted: format_set_font_color(f, 0x808080)
+        case .emphasis: format_set_bold(f)
+        case .neutral: break
+        }
+        formats[key] = f
+        return f
+    }
+
+    // MARK: - Sheets
+
+    static func defaultWidth(_ c: Column) -> Double {
+        if let w = c.width { return w }
+        let base: Double = switch c.type {
+        case .text: 14
+        case .longText: 40
+        case .integer: 10
+        case .number: 12
+        case .percent: 11
+        case .date: 12
+        case .timestamp: 17
+        }
+        return max(base, min(Double(c.header.count) + 3, 28))
+    }
+
+    func write(_ sheet: Sheet) throws(XLSXError) {
+        let ws: UnsafeMutablePointer<lxw_worksheet>? = sheet.name.withCString { workbook_add_worksheet(workbook, $0) }
+        guard let ws else { throw .allocation(function: "workbook_add_worksheet") }
+        let header = lxw_row_t(sheet.headerRow)
+        let lastColumn = lxw_col_t(max(0, sheet.columns.count - 1))
+        let lastRow = header + lxw_row_t(max(sheet.rows.count, 1))
+        for (i, column) in sheet.columns.enumerated() {
+            let f = try format(column.type, nil)
+            try Self.check(worksheet_set_column(ws, lxw_col_t(i), lxw_col_t(i), Self.defaultWidth(column), f), "worksheet_set_column")
+        }
+        if !sheet.summary.isEmpty {
+            // The summary's labels are long: widen the first column enough for them.
+            let widest = sheet.summary.map { Double($0.label.count) }.max() ?? 10
+            try Self.check(worksheet_set_column(ws, 0, 0, max(Self.defaultWidth(sheet.columns[0]), min(widest + 2, 48)), try format(sheet.columns[0].type, nil)), "worksheet_set_column")
+        }
+        for (i, line) in sheet.summary.enumerated() {
+            try writeString(ws, lxw_row_t(i), 0, line.label, try format(nil, nil, label: true), sheet: sheet.name, column: "A")
+            try writeCell(ws, lxw_row_t(i), 1, line.cell, type: nil, sheet: sheet)
+        }
+        for (i, column) in sheet.columns.enumerated() {
+            try writeString(ws, header, lxw_col_t(i), column.header, try format(nil, nil, header: true), sheet: sheet.name, column: column.key)
+        }
+        for (r, row) in sheet.rows.enumerated() {
+            for (i, cell) in row.enumerated() {
+                try writeCell(ws, header + 1 + lxw_row_t(r), lxw_col_t(i), cell, type: sheet.columns[i].type, sheet: sheet)
+            }
+        }
+        worksheet_freeze_panes(ws, header + 1, 0)
+        if sheet.excelTable && !constantMemory {
+            try addTable(ws, sheet, first: header, last: lastRow, lastColumn: lastColumn)
+        } else {
+            try Self.check(worksheet_autofilter(ws, header, 0, lastRow, lastColumn), "worksheet_autofilter")
+        }
+        for rule in sheet.formats where !sheet.rows.isEmpty {
+            try addConditionalFormat(ws, rule, first: header + 1, last: header + lxw_row_t(sheet.rows.count))
+        }
+        if let chart = sheet.chart, !sheet.rows.isEmpty {
+            try addChart(ws, chart, sheet: sheet, first: header + 1, last: header + lxw_row_t(sheet.rows.count))
+        }
+    }
+
+    func writeString(_ ws: UnsafeMutablePointer<lxw_worksheet>, _ row: lxw_row_t, _ col: lxw_col_t, _ text: String,
+                     _ f: UnsafeMutablePointer<lxw_format>?, sheet: String, column: String) throws(XLSXError) {
+        guard text.utf16.count <= 32_767 else { throw .cellTooLong(sheet: sheet, row: Int(row) + 1, column: column) }
+        // worksheet_write_string always writes text: a comment starting with `=` never becomes a formula.
+        let code = text.withCString { worksheet_write_string(ws, row, col, $0, f) }
+        try Self.check(code, "worksheet_write_string")
+    }
+
+    func writeCell(_ ws: UnsafeMutablePointer<lxw_worksheet>, _ row: lxw_row_t, _ col: lxw_col_t, _ cell: Cell, type: ColumnType?, sheet: Sheet) throws(XLSXError) {
+        let columnKey = col < sheet.columns.count ? sheet.columns[Int(col)].key : "B"
+        switch cell.value {
+        case .empty:
+            if cell.style != nil { try Self.check(worksheet_write_blank(ws, row, col, try format(type, cell.style)), "worksheet_write_blank") }
+        case .text(let s):
+            if s.isEmpty { return }
+            try writeString(ws, row, col, s, try format(type == .longText ? .longText : .text, cell.style), sheet: sheet.name, column: columnKey)
+        case .number(let n):
+            try Self.check(worksheet_write_number(ws, row, col, n, try format(type ?? .number, cell.style)), "worksheet_write_number")
+        case .date(let d):
+            var dt = lxw_datetime(year: Int32(d.year), month: Int32(d.month), day: Int32(d.day), hour: 0, min: 0, sec: 0)
+            try Self.check(worksheet_write_datetime(ws, row, col, &dt, try format(.date, cell.style)), "worksheet_write_datetime")
+        case .timestamp(let t):
+            guard var dt = Self.datetime(t) else {
+                try writeString(ws, row, col, t, try format(.text, cell.style), sheet: sheet.name, column: columnKey)
+                return
+            }
+            try Self.check(worksheet_write_datetime(ws, row, col, &dt, try format(.timestamp, cell.style)), "worksheet_write_datetime")
+        }
+    }
+
+    /// `2026-11-26T15:47:24.491Z` → its parts.
+    static func datetime(_ text: String) -> lxw_datetime? {
+        let parts = text.split(whereSeparator: { "-T:Z".contains($0) }).map(String.init)
+        guard parts.count >= 6, let y = Int32(parts[0]), let m = Int32(parts[1]), let d = Int32(parts[2]), let h = Int32(parts[3]),
+              let mi = Int32(parts[4]), let s = Double(parts[5]) else { return nil }
+        return lxw_datetime(year: y, month: m, day: d, hour: h, min: mi, sec: s)
+    }
+
+    func addTable(_ ws: UnsafeMutablePointer<lxw_worksheet>, _ sheet: Sheet, first: lxw_row_t, last: lxw_row_t, lastColumn: lxw_col_t) throws(XLSXError) {
+        try withCStrings(sheet.columns.map(\.header) + ["Donnees"]) { c throws(XLSXError) in
+            var columns = sheet.columns.indices.map { i in lxw_table_column(header: c[i], formula: nil, total_string: nil, total_function: 0, header_format: nil, format: nil, total_value: 0) }
+            try columns.withUnsafeMutableBufferPointer { buffer throws(XLSXError) in
+                var pointers: [UnsafeMutablePointer<lxw_table_column>?] = buffer.indices.map { buffer.baseAddress! + $0 } + [nil]
+                try pointers.withUnsafeMutableBufferPointer { list throws(XLSXError) in
+                    var options = lxw_table_options()
+                    options.name = c[sheet.columns.count]
+                    options.style_type = UInt8(LXW_TABLE_STYLE_TYPE_MEDIUM.rawValue)
+                    options.style_type_number = 2
+                    options.columns = list.baseAddress
+                    try Self.check(worksheet_add_table(ws, first, 0, last, lastColumn, &options), "worksheet_add_table")
+                }
+            }
+        }
+    }
+
+    func addConditionalFormat(_ ws: UnsafeMutablePointer<lxw_worksheet>, _ rule: ConditionalFormat, first: lxw_row_t, last: lxw_row_t) throws(XLSXError) {
+        var cf = lxw_conditional_format()
+        switch rule {
+        case let .textEquals(column, text, style):
+            let quoted = "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            try withCStrings([quoted]) { c throws(XLSXError) in
+                cf.type = UInt8(LXW_CONDITIONAL_TYPE_CELL.rawValue)
+                cf.criteria = UInt8(LXW_CONDITIONAL_CRITERIA_EQUAL_TO.rawValue)
+                cf.value_string = c[0]
+                cf.format = try conditionalFormat(style)
+                try Self.check(worksheet_conditional_format_range(ws, first, lxw_col_t(column), last, lxw_col_t(column), &cf), "worksheet_conditional_format_range")
+            }
+        case let .colourScale(columns, reversed):
+            cf.type = UInt8(LXW_CONDITIONAL_3_COLOR_SCALE.rawValue)
+            cf.min_color = reversed ? 0x63BE7B : 0xF8696B
+            cf.mid_color = 0xFFEB84
+            cf.max_color = reversed ? 0xF8696B : 0x63BE7B
+            try Self.check(worksheet_conditional_format_range(ws, first, lxw_col_t(columns.lowerBound), last, lxw_col_t(columns.upperBound), &cf),
+                           "worksheet_conditional_format_range")
+        }
+    }
+
+    func addChart(_ ws: UnsafeMutablePointer<lxw_worksheet>, _ chart: Chart, sheet: Sheet, first: lxw_row_t, last: lxw_row_t) throws(XLSXError) {
+        guard let c = workbook_add_chart(workbook, UInt8(LXW_CHART_COLUMN.rawValue)) else { throw .allocation(function: "workbook_add_chart") }
+        try withCStrings([sheet.name, chart.title, chart.valueAxisTitle]) { s throws(XLSXError) in
+            for column in chart.valueColumns {
+                guard let series = chart_add_series(c, nil, nil) else { throw .allocation(function: "chart_add_series") }
+                chart_series_set_categories(series, s[0], first, lxw_col_t(chart.categoryColumn), last, lxw_col_t(chart.categoryColumn))
+                chart_series_set_values(series, s[0], first, lxw_col_t(column), last, lxw_col_t(column))
+                chart_series_set_name_range(series, s[0], first - 1, lxw_col_t(column))
+            }
+            chart_title_set_name(c, s[1])
+            chart_axis_set_name(c.pointee.y_axis, s[2])
+            if let maximum = chart.maximum { chart_axis_set_max(c.pointee.y_axis, maximum) }
+            chart_axis_set_min(c.pointee.y_axis, 0)
+            chart_legend_set_position(c, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue))
+            var options = lxw_chart_options(x_offset: 10, y_offset: 10, x_scale: 1.8, y_scale: 1.4, object_position: 0, description: nil, decorative: 0)
+            try Self.check(worksheet_insert_chart_opt(ws, last + 2, 0, c, &options), "worksheet_insert_chart_opt")
+        }
+    }
+}
+
+/// Runs `body` with C copies of `strings` that live until it returns.
+private func withCStrings<T>(_ strings: [String], _ body: ([UnsafeMutablePointer<CChar>?]) throws(XLSXError) -> T) throws(XLSXError) -> T {
+    let copies = strings.map { strdup($0) }
+    defer { copies.forEach { free($0) } }
+    return try body(copies)
+}
