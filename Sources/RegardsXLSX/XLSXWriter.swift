@@ -210,24 +210,39 @@ private final class Session {
             let f = try format(column.type, nil)
             try Self.check(worksheet_set_column(ws, lxw_col_t(i), lxw_col_t(i), Self.defaultWidth(column), f), "worksheet_set_column")
         }
-        if !sheet.summary.isEmpty {
-            // The summary's labels are long: widen the first column enough for them.
+        // Summary labels run over the first two (empty) cells of their line; the value sits in the third column.
+        let valueColumn: lxw_col_t = sheet.columns.count >= 3 ? 2 : 1
+        if !sheet.summary.isEmpty && valueColumn == 1 {
             let widest = sheet.summary.map { Double($0.label.count) }.max() ?? 10
             try Self.check(worksheet_set_column(ws, 0, 0, max(Self.defaultWidth(sheet.columns[0]), min(widest + 2, 48)), try format(sheet.columns[0].type, nil)), "worksheet_set_column")
         }
         for (i, line) in sheet.summary.enumerated() {
             try writeString(ws, lxw_row_t(i), 0, line.label, try format(nil, nil, label: true), sheet: sheet.name, column: "A")
-            try writeCell(ws, lxw_row_t(i), 1, line.cell, type: nil, sheet: sheet)
+            try writeCell(ws, lxw_row_t(i), valueColumn, line.cell, type: nil, sheet: sheet)
         }
         for (i, column) in sheet.columns.enumerated() {
             try writeString(ws, header, lxw_col_t(i), column.header, try format(nil, nil, header: true), sheet: sheet.name, column: column.key)
         }
         for (r, row) in sheet.rows.enumerated() {
+            // Spreadsheet programs do not all grow rows for wrapped text on opening: set the height from the longest wrapped cell.
+            let lines = zip(sheet.columns, row).map { column, cell -> Int in
+                guard column.type == .longText, case .text(let text) = cell.value else { return 1 }
+                let width = max(8, Self.defaultWidth(column) - 1)
+                return text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { $0 + max(1, Int((Double($1.count) / width).rounded(.up))) }
+            }.max() ?? 1
+            if lines > 1 {
+                try Self.check(worksheet_set_row(ws, header + 1 + lxw_row_t(r), 15 * Double(min(lines, 25)), nil), "worksheet_set_row")
+            }
             for (i, cell) in row.enumerated() {
                 try writeCell(ws, header + 1 + lxw_row_t(r), lxw_col_t(i), cell, type: sheet.columns[i].type, sheet: sheet)
             }
         }
         worksheet_freeze_panes(ws, header + 1, 0)
+        // Printing: A4 landscape, one page wide, the header row repeated on each page.
+        worksheet_set_landscape(ws)
+        worksheet_set_paper(ws, 9)
+        worksheet_fit_to_pages(ws, 1, 0)
+        try Self.check(worksheet_repeat_rows(ws, header, header), "worksheet_repeat_rows")
         if sheet.excelTable && !constantMemory {
             try addTable(ws, sheet, first: header, last: lastRow, lastColumn: lastColumn)
         } else {
@@ -258,7 +273,8 @@ private final class Session {
             if s.isEmpty { return }
             try writeString(ws, row, col, s, try format(type == .longText ? .longText : .text, cell.style), sheet: sheet.name, column: columnKey)
         case .number(let n):
-            try Self.check(worksheet_write_number(ws, row, col, n, try format(type ?? .number, cell.style)), "worksheet_write_number")
+            let numberType = type ?? (n == n.rounded() ? .integer : .number)
+            try Self.check(worksheet_write_number(ws, row, col, n, try format(numberType, cell.style)), "worksheet_write_number")
         case .date(let d):
             var dt = lxw_datetime(year: Int32(d.year), month: Int32(d.month), day: Int32(d.day), hour: 0, min: 0, sec: 0)
             try Self.check(worksheet_write_datetime(ws, row, col, &dt, try format(.date, cell.style)), "worksheet_write_datetime")
