@@ -5,7 +5,8 @@ extension Sample {
     static let pin = ProtocolPin(id: "eval", version: "1.0.0", hash: "h")
 
     static func visit(context: [String: ContextValue] = ["public": .text("jeunes")], state: String = "a") -> Visit {
-        Visit(id: "2026-001", uid: "u", establishment: "CHRS", finess: "750712184", evaluation: pin, state: state, context: context, createdAt: "t", createdBy: "a")
+        Visit(id: "2026-001", uid: "u", establishment: "CHRS", finess: "750712184", inspectors: ["inspectrice-a"], evaluation: pin,
+              control: ProtocolPin(id: "ctl", version: "1.0.0", hash: "k"), state: state, context: context, createdAt: "t", createdBy: "a")
     }
 
     static var grids: VisitGrids { VisitGrids(evaluation: evaluation(), control: control()) }

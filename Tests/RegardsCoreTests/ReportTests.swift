@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+@testable import RegardsCore
+
+/// Golden files: `REGARDS_RECORD=1 swift test` rewrites them, and the recording run still fails so the diff is reviewed.
+enum Golden {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/reports")
+
+    static func check(_ actual: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let url = directory.appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["REGARDS_RECORD"] != nil {
+            try? actual.write(to: url, atomically: true, encoding: .utf8)
+            Issue.record("recorded \(name); review the diff and run again without REGARDS_RECORD", sourceLocation: sourceLocation)
+            return
+        }
+        let expected = (try? String(contentsOf: url, encoding: .utf8)) ?? "(missing golden file \(name))"
+        #expect(actual == expected, "\(name) differs from its golden file", sourceLocation: sourceLocation)
+    }
+}
+
+extension Sample {
+    /// A visit with answers on both grids, observations, a journey and an action, all with fixed times.
+    static func reportRecord() -> VisitRecord {
+        var r = record(history: [
+            event("AC-01", .level(2), at: "2026-11-20T09:00:00.000Z"), event("AC-02", .level(4), at: "2026-11-20T09:05:00.000Z"),
+            event("VC-01", .level(1), at: "2026-11-20T10:00:00.000Z"), event("VC-02", .level(3), at: "2026-11-20T10:05:00.000Z"),
+            event("CTL-DU-01", .level(2), grid: .control, at: "2026-11-21T09:00:00.000Z"), event("CTL-DU-02", .level(0), grid: .control, at: "2026-11-21T09:01:00.000Z"),
+            event("CTL-AS-01", .level(1), grid: .control, at: "2026-11-21T09:02:00.000Z"),
+        ], observations: [
+            Observation(uid: "o1", visit: "2026-001", method: "entretien", text: "=SOMME(A1) n'est pas une formule ; « la cuisine ferme à 19 h »", participant: "R07",
+                        role: .resident, criteria: ["AC-01", "VC-01"], theme: "repas", date: CalendarDate(iso: "2026-11-20"), author: "a", at: "t"),
+        ], actions: [ImprovementAction(uid: "x", visit: "2026-001", number: 1, title: "Ouvrir la cuisine le soir", owner: "direction", due: CalendarDate(iso: "2027-03-01"),
+                                       criteria: ["VC-02"], author: "a", at: "t")])
+        r.history[0].comment = "+33 n'est pas un nombre, -1 non plus, @x non plus"
+        r.journeys = [JourneyRecord(uid: "j", visit: "2026-001", entry: JourneyEntry(resident: "R1", step: "admission", date: CalendarDate(iso: "2026-10-01")), author: "a", at: "t")]
+        r.visit.startDate = CalendarDate(iso: "2026-11-20")
+        return r
+    }
+}
+
+@Suite struct ReportTests {
+    @Test func visitReportHasEverySheet() {
+        let report = ComparisonReport.visit(Sample.reportRecord(), generatedBy: "inspectrice-a")
+        #expect(report.sheets.map(\.name) == ["Synthèse", "Grille d'évaluation", "Grille de contrôle", "Comparaison", "Couverture", "Observations", "Parcours",
+                                              "Plan d'actions", "Documents", "Données", "Dictionnaire"])
+        #expect(report.sheet("Données")?.excelTable == true)
+        #expect(report.sheet("Données")?.rows.count == 8)
+        #expect(report.sheet("Dictionnaire")?.rows.count == report.sheets.dropLast().reduce(0) { $0 + $1.columns.count })
+        #expect(report.properties.custom.map(\.name) == ["visite", "finess", "protocole-evaluation", "empreinte-evaluation", "protocole-controle", "empreinte-controle"])
+    }
+
+    @Test func englishHeadingsForOtherLanguages() {
+        var r = Sample.reportRecord()
+        var e = r.grids.evaluation
+        e.language = "en"
+        r.grids = VisitGrids(evaluation: e, control: r.grids.control)
+        let report = ComparisonReport.visit(r, generatedBy: "a")
+        #expect(report.sheets.first?.name == "Summary")
+        #expect(report.sheet("Comparison")?.columns.last?.header == "Divergence")
+    }
+
+    @Test func goldenRenderings() {
+        let report = ComparisonReport.visit(Sample.reportRecord(), generatedBy: "inspectrice-a")
+        Golden.check(ReportRenderer.markdown(report), "visit.md")
+        Golden.check(ReportRenderer.json(report), "visit.json")
+        Golden.check(ReportRenderer.csv(report.sheet("Données")!), "visit-donnees.csv")
+        // Same inputs, same bytes.
+        #expect(ReportRenderer.json(report) == ReportRenderer.json(ComparisonReport.visit(Sample.reportRecord(), generatedBy: "inspectrice-a")))
+    }
+
+    @Test func campaignAndCoverageReports() {
+        var second = Sample.reportRecord()
+        second.visit.id = "2026-002"
+        let campaign = ComparisonReport.campaign("c", records: [Sample.reportRecord(), second], generatedBy: "a")
+        #expect(campaign.sheets.map(\.name) == ["Synthèse", "Scores par thème", "Conformité par thème", "Angles morts", "Données", "Dictionnaire"])
+        #expect(campaign.sheet("Synthèse")?.rows.count == 2)
+        #expect(campaign.sheet("Angles morts")?.rows.first?[0].value == .text("VC-01"))
+        let coverage = ComparisonReport.coverage(Coverage(evaluation: Sample.evaluation(), control: Sample.control()), evaluation: Sample.evaluation(), control: Sample.control(), generatedBy: "a")
+        #expect(coverage.sheets.map(\.name) == ["Synthèse", "Couverture", "Angles morts", "Hors évaluation", "Documents", "Échelles", "Dictionnaire"])
+        Golden.check(ReportRenderer.markdown(coverage), "coverage.md")
+    }
+
+    @Test func csvQuotesWhatNeedsQuoting() {
+        let sheet = Sheet(name: "S", columns: [Column("a", "A", .text, "a"), Column("b", "B", .number, "b")],
+                          rows: [[.text("x, \"y\"\nz"), .number(2.5)], [.empty, .integer(3)]])
+        #expect(ReportRenderer.csv(sheet) == "a,b\n\"x, \"\"y\"\"\nz\",2.5\n,3\n")
+    }
+}
