@@ -5,12 +5,20 @@ BIN := .build/debug/regards
 SYSTEM_PACKAGES := libsqlite3-dev libxlsxwriter-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup build release test demo install clean
+CLIENT_PACKAGES := libreoffice-calc poppler-utils
+
+.PHONY: setup setup-tests build release test demo install clean
 
 ## setup: install the Debian packages the build needs (only those missing)
 setup:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then echo "installing:$$missing"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; fi
+
+## setup-tests: setup, plus the spreadsheet clients the tests open workbooks with (LibreOffice Calc, openpyxl)
+setup-tests: setup
+	@missing=""; for p in $(CLIENT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then echo "installing:$$missing"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; fi
+	@python3 -c "import openpyxl" 2>/dev/null || python3 -m pip install -q openpyxl
 
 build:
 	$(SWIFT) build

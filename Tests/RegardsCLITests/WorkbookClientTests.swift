@@ -1,0 +1,183 @@
+import Foundation
+import Testing
+
+/// Opens the workbooks `regards` writes with real spreadsheet clients (openpyxl, LibreOffice)
+/// and checks the values they read back against the report (`--format json`).
+enum Clients {
+    static func which(_ program: String) -> String? {
+        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+            let path = "\(dir)/\(program)"
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return nil
+    }
+
+    static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: executable)
+        p.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let errors = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: data, as: UTF8.self), String(decoding: errors, as: UTF8.self))
+    }
+
+    static let openpyxl: Bool = {
+        guard let python = which("python3") else { return false }
+        return (try? run(python, ["-c", "import openpyxl"]).status) == 0
+    }()
+
+    static let soffice = which("soffice")
+}
+
+/// The report's JSON, as `regards … --format json` prints it.
+struct ReportJSON: Decodable {
+    struct Column: Decodable { var key: String; var header: String; var type: String }
+    struct Sheet: Decodable { var name: String; var summary: [String: String]; var columns: [Column]; var rows: [[String: Value]] }
+    enum Value: Decodable {
+        case null, text(String), number(Double)
+        init(from decoder: Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            if c.decodeNil() { self = .null } else if let n = try? c.decode(Double.self) { self = .number(n) } else { self = .text(try c.decode(String.self)) }
+        }
+    }
+    var title: String
+    var sheets: [Sheet]
+
+    /// A cell as the client prints it (see Tests/Support/read_workbook.py).
+    static func expected(_ value: Value?, type: String) -> String {
+        switch value {
+        case .none, .null?: return ""
+        case .number(let n)?:
+            if n == n.rounded(), abs(n) < 1e15 { return String(Int(n)) }
+            return String((n * 10000).rounded() / 10000)
+        case .text(let s)?:
+            return type == "timestamp" ? String(s.prefix(16)) : s
+        }
+    }
+}
+
+/// A workspace with one visit that has something in every sheet.
+func populatedField() throws -> Field {
+    let f = Field()
+    try f.newVisit()
+    try f.run("answer", "2026-001", "AC-01", "2", "--comment", "=SOMME(A1) « pas une formule »", "--evidence", "entretien R07")
+    try f.run("answer", "2026-001", "VC-03", "1", "--comment", "cuisine fermée le soir\nseconde ligne")
+    try f.run("answer", "2026-001", "DI-01", "3")
+    try f.run("answer", "2026-001", "CTL-DU-01", "conforme")
+    try f.run("answer", "2026-001", "CTL-DU-05", "non conforme", "--comment", "+33 pas un nombre")
+    try f.run("observe", "2026-001", "--method", "visite-guidee", "--participant", "R07", "--criteria", "VC-03", "--text", "-1 @x ; la cuisine ferme à 19 h", "--date", "2026-11-20")
+    try f.run("journey", "add", "2026-001", "--resident", "R07", "--step", "admission", "--date", "2026-03-02")
+    try f.run("journey", "add", "2026-001", "--resident", "R07", "--step", "contrat-remis", "--date", "2026-03-25", "--note", "remis après relance")
+    try f.run("action", "add", "2026-001", "--title", "Ouvrir la cuisine le soir", "--owner", "direction", "--due", "2027-03-01", "--criteria", "VC-03,DI-01")
+    return f
+}
+
+@Suite(.serialized) struct WorkbookClientTests {
+    /// The workbooks to check against their report, and those (the coverage workbook) only checked to open.
+    func workbooks(_ f: Field) throws -> [(xlsx: String, json: ReportJSON?)] {
+        var out: [(String, ReportJSON?)] = []
+        let commands: [(String, [String])] = [
+            ("visite.xlsx", ["compare", "2026-001"]),
+            ("campagne.xlsx", ["compare", "--campaign", "occitanie-2026"]),
+            ("couverture.xlsx", ["protocol", "coverage", "chrs-acces-aux-droits"]),
+        ]
+        for (name, command) in commands {
+            let path = f.directory.appendingPathComponent(name).path
+            let isCoverage = command[0] == "protocol"
+            let extra = isCoverage ? ["--protocols", Run.root.appendingPathComponent("Protocols").path] : ["--db", f.db]
+            let written = try Run(command + extra + ["--xlsx", path], in: f.directory)
+            #expect(written.status == 0, "\(written.stderr)")
+            let json = try Run(command + extra + ["--format", "json"], in: f.directory)
+            // `protocol coverage --format json` prints the coverage model, not the workbook's report: that workbook is only opened.
+            out.append((path, isCoverage ? nil : try JSONDecoder().decode(ReportJSON.self, from: Data(json.stdout.utf8))))
+        }
+        return out
+    }
+
+    @Test(.enabled(if: Clients.openpyxl, "python3 with openpyxl is not installed")) func openpyxlReadsBackTheReport() throws {
+        let f = try populatedField()
+        for (xlsx, report) in try workbooks(f) {
+            let read = try Clients.run(Clients.which("python3")!, [Run.root.appendingPathComponent("Tests/Support/read_workbook.py").path, xlsx])
+            #expect(read.status == 0, "\(read.stderr)")
+            struct Book: Decodable { var sheets: [String: [[String]]]; var warnings: [String]; var title: String? }
+            let book = try JSONDecoder().decode(Book.self, from: Data(read.stdout.utf8))
+            #expect(book.warnings.isEmpty, "\(book.warnings)")
+            guard let report else {
+                #expect(book.sheets.count == 7)
+                continue
+            }
+            #expect(Set(book.sheets.keys) == Set(report.sheets.map(\.name)))
+            for sheet in report.sheets {
+                let rows = try #require(book.sheets[sheet.name])
+                let header = sheet.summary.isEmpty ? 0 : sheet.summary.count + 1
+                let valueColumn = sheet.columns.count >= 3 ? 2 : 1
+                for line in rows.prefix(sheet.summary.count) {
+                    #expect(sheet.summary[line.first ?? ""] != nil, "\(sheet.name): unexpected summary line \(line)")
+                    if line.count > valueColumn, let value = sheet.summary[line[0]], !value.hasPrefix("20") || value.count == 10 {
+                        #expect(line[valueColumn] == value, "\(sheet.name): \(line[0])")
+                    }
+                }
+                #expect(rows[header] == sheet.columns.map(\.header), "\(sheet.name) header")
+                #expect(rows.count == header + 1 + sheet.rows.count, "\(sheet.name) row count")
+                for (i, row) in sheet.rows.enumerated() {
+                    var expected = sheet.columns.map { ReportJSON.expected(row[$0.key], type: $0.type) }
+                    while expected.last == "" { expected.removeLast() }
+                    #expect(rows[header + 1 + i] == expected, "\(sheet.name) row \(i + 1)")
+                }
+            }
+        }
+    }
+
+    @Test(.enabled(if: Clients.soffice != nil, "LibreOffice is not installed")) func libreOfficeOpensEveryWorkbook() throws {
+        let f = try populatedField()
+        for (xlsx, report) in try workbooks(f) {
+            let out = f.directory.appendingPathComponent("csv-\(UUID().uuidString)")
+            let converted = try Clients.run(Clients.soffice!, ["--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+                                                               "--outdir", out.path, xlsx])
+            #expect(converted.status == 0, "\(converted.stderr)")
+            guard let report else {
+                #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).count == 7)
+                continue
+            }
+            let stem = URL(fileURLWithPath: xlsx).deletingPathExtension().lastPathComponent
+            for sheet in report.sheets {
+                let file = out.appendingPathComponent("\(stem)-\(sheet.name).csv")
+                let text = try String(contentsOf: file, encoding: .utf8)
+                let header = sheet.summary.isEmpty ? 0 : sheet.summary.count + 1
+                let lines = try CSVLines.parse(text)
+                #expect(lines.count > header, "\(sheet.name)")
+                #expect(Array(lines[header].prefix(sheet.columns.count)) == sheet.columns.map(\.header), "\(sheet.name) header")
+                // Text columns read back exactly (numbers are shown formatted by LibreOffice).
+                for (i, row) in sheet.rows.enumerated() where header + 1 + i < lines.count {
+                    for (c, column) in sheet.columns.enumerated() where column.type == "text" || column.type == "longText" {
+                        let got = c < lines[header + 1 + i].count ? lines[header + 1 + i][c] : ""
+                        #expect(got == ReportJSON.expected(row[column.key], type: column.type), "\(sheet.name) row \(i + 1) \(column.key)")
+                    }
+                }
+            }
+        }
+    }
+}
+
+enum CSVLines {
+    static func parse(_ text: String) throws -> [[String]] {
+        var rows: [[String]] = [], row: [String] = [], field = "", quoted = false
+        var chars = Array(text)[...]
+        while let c = chars.popFirst() {
+            if quoted {
+                if c == "\"" {
+                    if chars.first == "\"" { field.append("\""); chars.removeFirst() } else { quoted = false }
+                } else { field.append(c) }
+            } else if c == "\"" { quoted = true } else if c == "," { row.append(field); field = "" } else if c == "\n" || c == "\r\n" {
+                row.append(field); rows.append(row); row = []; field = ""
+            } else if c != "\r" { field.append(c) }
+        }
+        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+        return rows
+    }
+}
