@@ -69,13 +69,16 @@ public struct Column: Codable, Equatable, Sendable {
     public var description: String
     /// Width in characters; nil: from the type.
     public var width: Double?
+    /// Left unlocked when the sheet is protected (the cells an inspector fills in).
+    public var editable: Bool
 
-    public init(_ key: String, _ header: String, _ type: ColumnType = .text, _ description: String, width: Double? = nil) {
+    public init(_ key: String, _ header: String, _ type: ColumnType = .text, _ description: String, width: Double? = nil, editable: Bool = false) {
         self.key = key
         self.header = header
         self.type = type
         self.description = description
         self.width = width
+        self.editable = editable
     }
 }
 
@@ -162,6 +165,21 @@ public struct Chart: Codable, Equatable, Sendable {
     }
 }
 
+/// A drop-down list on one column over a run of data rows (0-based, counted from the first data row).
+public struct DataValidation: Codable, Equatable, Sendable {
+    public var column: Int
+    public var firstRow: Int
+    public var lastRow: Int
+    public var values: [String]
+
+    public init(column: Int, firstRow: Int, lastRow: Int, values: [String]) {
+        self.column = column
+        self.firstRow = firstRow
+        self.lastRow = lastRow
+        self.values = values
+    }
+}
+
 public struct Sheet: Codable, Equatable, Sendable {
     /// At most 31 characters, none of `[]:*?/\`.
     public var name: String
@@ -172,6 +190,10 @@ public struct Sheet: Codable, Equatable, Sendable {
     public var excelTable: Bool
     public var chart: Chart?
     public var formats: [ConditionalFormat]
+    public var validations: [DataValidation] = []
+    /// Protect the sheet: only `editable` columns can be changed.
+    public var protected = false
+    public var hidden = false
 
     public init(name: String, summary: [SummaryLine] = [], columns: [Column], rows: [[Cell]], excelTable: Bool = false, chart: Chart? = nil,
                 formats: [ConditionalFormat] = []) {

@@ -10,8 +10,8 @@ struct ReportVocabulary {
     func t(_ fr: String, _ en: String) -> String { french ? fr : en }
 
     /// A column whose heading follows the language; the description is the data dictionary's.
-    func column(_ key: String, _ fr: String, _ en: String, _ type: ColumnType = .text, _ description: String, width: Double? = nil) -> Column {
-        Column(key, t(fr, en), type, description, width: width)
+    func column(_ key: String, _ fr: String, _ en: String, _ type: ColumnType = .text, _ description: String, width: Double? = nil, editable: Bool = false) -> Column {
+        Column(key, t(fr, en), type, description, width: width, editable: editable)
     }
 
     func divergence(_ d: Divergence) -> String {

@@ -125,11 +125,16 @@ private final class Session {
 
     // MARK: - Formats
 
-    func format(_ type: ColumnType?, _ style: CellStyle?, header: Bool = false, label: Bool = false) throws(XLSXError) -> UnsafeMutablePointer<lxw_format> {
-        let key = "\(type?.rawValue ?? "-")/\(style?.rawValue ?? "-")/\(header)/\(label)"
+    func format(_ type: ColumnType?, _ style: CellStyle?, header: Bool = false, label: Bool = false, unlocked: Bool = false) throws(XLSXError) -> UnsafeMutablePointer<lxw_format> {
+        let key = "\(type?.rawValue ?? "-")/\(style?.rawValue ?? "-")/\(header)/\(label)/\(unlocked)"
         if let found = formats[key] { return found }
         guard let f = workbook_add_format(workbook) else { throw .allocation(function: "workbook_add_format") }
         format_set_align(f, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
+        if unlocked {
+            format_set_unlocked(f)
+            format_set_bg_color(f, 0xFFF9E6)
+            format_set_border(f, UInt8(LXW_BORDER_HAIR.rawValue))
+        }
         if header {
             format_set_bold(f)
             format_set_text_wrap(f)
@@ -210,6 +215,7 @@ private final class Session {
             let f = try format(column.type, nil)
             try Self.check(worksheet_set_column(ws, lxw_col_t(i), lxw_col_t(i), Self.defaultWidth(column), f), "worksheet_set_column")
         }
+        if sheet.hidden { worksheet_hide(ws) }
         // Summary labels run over the first two (empty) cells of their line; the value sits in the third column.
         let valueColumn: lxw_col_t = sheet.columns.count >= 3 ? 2 : 1
         if !sheet.summary.isEmpty && valueColumn == 1 {
@@ -234,7 +240,7 @@ private final class Session {
                 try Self.check(worksheet_set_row(ws, header + 1 + lxw_row_t(r), 15 * Double(min(lines, 25)), nil), "worksheet_set_row")
             }
             for (i, cell) in row.enumerated() {
-                try writeCell(ws, header + 1 + lxw_row_t(r), lxw_col_t(i), cell, type: sheet.columns[i].type, sheet: sheet)
+                try writeCell(ws, header + 1 + lxw_row_t(r), lxw_col_t(i), cell, type: sheet.columns[i].type, sheet: sheet, unlocked: sheet.columns[i].editable)
             }
         }
         worksheet_freeze_panes(ws, header + 1, 0)
@@ -254,6 +260,34 @@ private final class Session {
         if let chart = sheet.chart, !sheet.rows.isEmpty {
             try addChart(ws, chart, sheet: sheet, first: header + 1, last: header + lxw_row_t(sheet.rows.count))
         }
+        for validation in sheet.validations {
+            try addValidation(ws, validation, firstDataRow: header + 1)
+        }
+        if sheet.protected {
+            // Structure locked: only the unlocked (editable) cells change; filtering stays possible.
+            var protection = lxw_protection()
+            protection.no_select_locked_cells = 0
+            protection.autofilter = 1
+            protection.format_columns = 1
+            protection.format_rows = 1
+            worksheet_protect(ws, nil, &protection)
+        }
+    }
+
+    func addValidation(_ ws: UnsafeMutablePointer<lxw_worksheet>, _ v: DataValidation, firstDataRow: lxw_row_t) throws(XLSXError) {
+        let copies = v.values.map { strdup($0) }
+        defer { copies.forEach { free($0) } }
+        var list: [UnsafeMutablePointer<CChar>?] = copies + [nil]
+        try list.withUnsafeMutableBufferPointer { buffer throws(XLSXError) in
+            var validation = lxw_data_validation()
+            validation.validate = UInt8(LXW_VALIDATION_TYPE_LIST.rawValue)
+            validation.value_list = buffer.baseAddress
+            validation.show_error = 1
+            validation.error_type = UInt8(LXW_VALIDATION_ERROR_TYPE_STOP.rawValue)
+            try Self.check(worksheet_data_validation_range(ws, firstDataRow + lxw_row_t(v.firstRow), lxw_col_t(v.column),
+                                                           firstDataRow + lxw_row_t(v.lastRow), lxw_col_t(v.column), &validation),
+                           "worksheet_data_validation_range")
+        }
     }
 
     func writeString(_ ws: UnsafeMutablePointer<lxw_worksheet>, _ row: lxw_row_t, _ col: lxw_col_t, _ text: String,
@@ -264,26 +298,29 @@ private final class Session {
         try Self.check(code, "worksheet_write_string")
     }
 
-    func writeCell(_ ws: UnsafeMutablePointer<lxw_worksheet>, _ row: lxw_row_t, _ col: lxw_col_t, _ cell: Cell, type: ColumnType?, sheet: Sheet) throws(XLSXError) {
+    func writeCell(_ ws: UnsafeMutablePointer<lxw_worksheet>, _ row: lxw_row_t, _ col: lxw_col_t, _ cell: Cell, type: ColumnType?, sheet: Sheet,
+                   unlocked: Bool = false) throws(XLSXError) {
         let columnKey = col < sheet.columns.count ? sheet.columns[Int(col)].key : "B"
         switch cell.value {
         case .empty:
-            if cell.style != nil { try Self.check(worksheet_write_blank(ws, row, col, try format(type, cell.style)), "worksheet_write_blank") }
+            if cell.style != nil || unlocked {
+                try Self.check(worksheet_write_blank(ws, row, col, try format(type, cell.style, unlocked: unlocked)), "worksheet_write_blank")
+            }
         case .text(let s):
-            if s.isEmpty { return }
-            try writeString(ws, row, col, s, try format(type == .longText ? .longText : .text, cell.style), sheet: sheet.name, column: columnKey)
+            if s.isEmpty && !unlocked { return }
+            try writeString(ws, row, col, s, try format(type == .longText ? .longText : .text, cell.style, unlocked: unlocked), sheet: sheet.name, column: columnKey)
         case .number(let n):
             let numberType = type ?? (n == n.rounded() ? .integer : .number)
-            try Self.check(worksheet_write_number(ws, row, col, n, try format(numberType, cell.style)), "worksheet_write_number")
+            try Self.check(worksheet_write_number(ws, row, col, n, try format(numberType, cell.style, unlocked: unlocked)), "worksheet_write_number")
         case .date(let d):
             var dt = lxw_datetime(year: Int32(d.year), month: Int32(d.month), day: Int32(d.day), hour: 0, min: 0, sec: 0)
-            try Self.check(worksheet_write_datetime(ws, row, col, &dt, try format(.date, cell.style)), "worksheet_write_datetime")
+            try Self.check(worksheet_write_datetime(ws, row, col, &dt, try format(.date, cell.style, unlocked: unlocked)), "worksheet_write_datetime")
         case .timestamp(let t):
             guard var dt = Self.datetime(t) else {
-                try writeString(ws, row, col, t, try format(.text, cell.style), sheet: sheet.name, column: columnKey)
+                try writeString(ws, row, col, t, try format(.text, cell.style, unlocked: unlocked), sheet: sheet.name, column: columnKey)
                 return
             }
-            try Self.check(worksheet_write_datetime(ws, row, col, &dt, try format(.timestamp, cell.style)), "worksheet_write_datetime")
+            try Self.check(worksheet_write_datetime(ws, row, col, &dt, try format(.timestamp, cell.style, unlocked: unlocked)), "worksheet_write_datetime")
         }
     }
 
