@@ -30,6 +30,8 @@ public struct StepCheck: Equatable, Sendable, Codable {
         case undetermined = "indetermine"
         /// Not done, with no deadline (or optional): nothing to say yet.
         case notRecorded = "non-renseigne"
+        /// Recorded as not done (a dated entry is missing, a note explains why), for a step without deadline.
+        case notDone = "non-fait"
     }
 
     public var step: String
@@ -74,7 +76,7 @@ public struct JourneyEvaluator: Sendable {
             let done = dates[step.id] ?? []
             guard let deadline = step.deadline else {
                 if done.isEmpty {
-                    out.append(StepCheck(step: step.id, occurrence: 1, state: .notRecorded, daysLate: 0, note: notes[step.id]))
+                    out.append(StepCheck(step: step.id, occurrence: 1, state: notes[step.id] == nil ? .notRecorded : .notDone, daysLate: 0, note: notes[step.id]))
                 } else {
                     for (i, e) in done.enumerated() {
                         out.append(StepCheck(step: step.id, occurrence: i + 1, done: e.date, state: .onTime, daysLate: 0, note: e.note))

@@ -32,9 +32,9 @@ struct ReportVocabulary {
 
     func state(_ s: StepCheck.State) -> String {
         french ? [
-            .onTime: "dans les délais", .late: "en retard", .missing: "manquant", .pending: "à venir", .undetermined: "indéterminé", .notRecorded: "non renseigné",
+            .onTime: "dans les délais", .late: "en retard", .missing: "manquant", .pending: "à venir", .undetermined: "indéterminé", .notRecorded: "non renseigné", .notDone: "non fait",
         ][s] ?? s.rawValue : [
-            .onTime: "on time", .late: "late", .missing: "missing", .pending: "pending", .undetermined: "undetermined", .notRecorded: "not recorded",
+            .onTime: "on time", .late: "late", .missing: "missing", .pending: "pending", .undetermined: "undetermined", .notRecorded: "not recorded", .notDone: "not done",
         ][s] ?? s.rawValue
     }
 

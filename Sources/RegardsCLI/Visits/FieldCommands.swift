@@ -78,6 +78,7 @@ struct ObservationList: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List a visit's observations, oldest first.")
 
     @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var folders: ProtocolFolderOptions
     @Argument(help: "The visit id.") var visit: String
     @Option(help: "Only those tagged with one of these criteria (comma-separated).") var criteria: String?
     @Option(help: "Only this method.") var method: String?
@@ -182,7 +183,7 @@ struct JourneyShow: ParsableCommand {
                     Console.out(line + "  \(titles[c.step] ?? "")")
                 }
             }
-            let order: [StepCheck.State] = [.onTime, .late, .missing, .pending, .undetermined, .notRecorded]
+            let order: [StepCheck.State] = [.onTime, .late, .missing, .notDone, .pending, .undetermined, .notRecorded]
             Console.out("Total : " + order.map { "\(totals[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", "))
         }
     }
@@ -195,6 +196,7 @@ struct JourneyShow: ParsableCommand {
         case .pending: "…"
         case .undetermined: "?"
         case .notRecorded: "·"
+        case .notDone: "–"
         }
     }
 }
@@ -251,6 +253,7 @@ struct ActionSet: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "set", abstract: "Change the status of an improvement path.")
 
     @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var folders: ProtocolFolderOptions
     @Argument(help: "The visit id.") var visit: String
     @Argument(help: "The action's number (#1 …).") var number: String
     @Option(help: "open, in-progress, done or dropped") var status: ActionStatus

@@ -9,6 +9,7 @@ struct VisitExport: ParsableCommand {
         abstract: "Write a self-contained JSON bundle of a visit: answers with their history, observations, journeys, actions, protocol snapshots.")
 
     @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var folders: ProtocolFolderOptions
     @Argument(help: "The visit id.") var visit: String
     @Option(help: ArgumentHelp("The bundle to write.", valueName: "FILE.json")) var out: String
 
@@ -51,6 +52,7 @@ struct VisitImport: ParsableCommand {
         discussion: "Both sides of a conflicting edit are kept in the history; the later one is the current answer.")
 
     @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var folders: ProtocolFolderOptions
     @Argument(help: "The bundle (written by `visit export`).") var file: String
     @Option(name: .customLong("as"), help: "Import under this visit id (a copy beside a different visit with the same id).") var newID: String?
 

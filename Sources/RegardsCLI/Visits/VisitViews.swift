@@ -12,6 +12,7 @@ struct VisitList: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the visits of the workspace.")
 
     @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var folders: ProtocolFolderOptions
     @Option(help: "Only the visits of this campaign.") var campaign: String?
     @Option(help: "text, json or csv") var format: TableFormat = .text
 
@@ -138,7 +139,8 @@ struct VisitStatus: ParsableCommand {
         let late = checks.flatMap(\.checks).filter { $0.state == .late }.count
         let missing = checks.flatMap(\.checks).filter { $0.state == .missing }.count
         Console.out("Parcours : \(checks.count) personne(s), \(late) étape(s) en retard, \(missing) manquante(s) (au \(r.asOf))")
-        Console.out("Pistes : \(r.actions.count), dont \(r.openActions.count) ouverte(s)")
+        let byStatus = Dictionary(grouping: r.actions, by: \.status).mapValues(\.count)
+        Console.out("Pistes : \(r.actions.count) — \(byStatus[.open] ?? 0) ouverte(s), \(byStatus[.inProgress] ?? 0) en cours, \(byStatus[.done] ?? 0) faite(s), \(byStatus[.dropped] ?? 0) abandonnée(s)")
         let imperatives = r.imperativesWithoutAction
         if !imperatives.isEmpty { Console.out("Impératifs sous le niveau maximal sans piste : \(imperatives.joined(separator: ", "))") }
         if let workflow = r.workflow {
@@ -158,6 +160,7 @@ struct VisitLog: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "log", abstract: "The whole audit trail of a visit, oldest first.")
 
     @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var folders: ProtocolFolderOptions
     @Argument(help: "The visit id.") var visit: String
     @Option(help: "Only this criterion's answers.") var criterion: String?
 
