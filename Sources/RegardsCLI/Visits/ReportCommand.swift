@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import Mustache
+import RegardsCore
+import RegardsProtocols
+
+enum RestitutionFormat: String, ExpressibleByArgument, CaseIterable {
+    case md, html
+}
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write the restitution report of a visit (Markdown or HTML) from the templates in Templates/.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var folders: ProtocolFolderOptions
+    @Argument(help: "The visit id.") var visit: String
+    @Option(help: "md or html") var format: RestitutionFormat = .md
+    @Option(help: ArgumentHelp("Write here instead of stdout.", valueName: "FILE")) var out: String?
+
+    func run() throws {
+        let record = try VisitSession.open(visit, workspace: workspace, folders: folders).record
+        let text = try RestitutionRenderer.render(Restitution(record), format: format)
+        if let out {
+            try AtomicFile.write(Data(text.utf8), to: out)
+            Console.out(out)
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+}
+
+/// Renders the restitution through the Mustache template of the format.
+enum RestitutionRenderer {
+    static func render(_ content: Restitution, format: RestitutionFormat) throws -> String {
+        guard let directory = ProtocolRepository.templatesDirectory else {
+            throw fail("no Templates folder found (looked in ./Templates and beside the binary)", code: Exit.missingInput)
+        }
+        let path = "\(directory)/restitution.\(format.rawValue).mustache"
+        guard let data = FileManager.default.contents(atPath: path) else { throw fail("\(path): no such file", code: Exit.missingInput) }
+        let template: MustacheTemplate
+        do {
+            template = try MustacheTemplate(string: String(decoding: data, as: UTF8.self))
+        } catch {
+            throw fail("\(path): invalid template: \(error)", code: Exit.badData)
+        }
+        return template.render(content)
+    }
+}
