@@ -50,11 +50,16 @@ func fail(_ error: ProtocolRepositoryError) -> ExitCode {
 }
 
 enum Console {
+    /// Set while `regards demo` runs the other commands: their ordinary output is not shown (errors are).
+    @TaskLocal static var quiet = false
+
     static func out(_ text: String) {
+        if quiet { return }
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
     static func error(_ text: String) {
+        if quiet && !text.hasPrefix("regards: ") { return }
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 

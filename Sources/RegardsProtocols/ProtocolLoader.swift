@@ -1,3 +1,4 @@
+import Foundation
 import RegardsCore
 
 /// What a protocol file holds.
@@ -9,9 +10,29 @@ public enum ProtocolFileContent: Sendable, Equatable {
 /// One file read from disk: its model (when it could be built), where each value sits, and every problem found.
 public struct LoadedFile: Sendable {
     public var file: String
-    public var content: ProtocolFileContent?
+    public var content: ProtocolFileContent? {
+        didSet { contentHash = Self.hash(content) }
+    }
     public var sourceMap: SourceMap
     public var diagnostics: [Diagnostic]
+    /// SHA-256 of the canonical form, computed once.
+    public private(set) var contentHash: String?
+
+    public init(file: String, content: ProtocolFileContent?, sourceMap: SourceMap, diagnostics: [Diagnostic]) {
+        self.file = file
+        self.content = content
+        self.sourceMap = sourceMap
+        self.diagnostics = diagnostics
+        contentHash = Self.hash(content)
+    }
+
+    static func hash(_ content: ProtocolFileContent?) -> String? {
+        switch content {
+        case .grid(let p)?: p.contentHash
+        case .workflow(let w)?: w.contentHash
+        case nil: nil
+        }
+    }
 
     public var grid: AuditProtocol? {
         if case .grid(let p) = content { return p }
@@ -26,12 +47,39 @@ public struct LoadedFile: Sendable {
     public var id: String? { grid?.id ?? workflow?.id }
     public var version: SemanticVersion? { grid?.version ?? workflow?.version }
     public var reference: String? { grid?.reference ?? workflow?.reference }
-    public var contentHash: String? { grid?.contentHash ?? workflow?.contentHash }
+}
+
+/// Files already loaded by this process, by a key that changes when their content may have
+/// (path, size and modification time; or a snapshot's content hash).
+final class LoadCache: @unchecked Sendable {
+    static let shared = LoadCache()
+    private let lock = NSLock()
+    private var entries: [String: LoadedFile] = [:]
+
+    func value(for key: String, _ make: () -> LoadedFile) -> LoadedFile {
+        lock.lock()
+        if let found = entries[key] {
+            lock.unlock()
+            return found
+        }
+        lock.unlock()
+        let made = make()
+        lock.lock()
+        entries[key] = made
+        lock.unlock()
+        return made
+    }
 }
 
 /// Turns the bytes of one YAML file into a protocol or a workflow, with diagnostics located at `file:line:col`.
 public struct ProtocolLoader: Sendable {
     public init() {}
+
+    /// Loads once per process for a given `key` (e.g. a snapshot's content hash): commands run
+    /// one after the other in one process (`regards demo`) do not parse the same text again.
+    public func load(bytes: [UInt8], file: String, cacheKey: String) -> LoadedFile {
+        LoadCache.shared.value(for: "\(cacheKey)|\(file)") { load(bytes: bytes, file: file) }
+    }
 
     static let protocolKeys = ["id", "version", "kind", "title", "language", "description", "status", "note", "compares_with",
                                "workflow", "context", "scales", "default_scale", "methods", "documents", "sections", "journey"]

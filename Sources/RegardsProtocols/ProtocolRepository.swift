@@ -114,6 +114,8 @@ public struct ProtocolRepository: Sendable {
                                         at: SourceLocation(file: path, line: 1, column: 1))
             return LoadedFile(file: path, content: nil, sourceMap: SourceMap(file: path), diagnostics: [diagnostic])
         }
+        let modified = (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        let key = "file|\(size)|\(modified)"
         guard let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable(path, reason: "permission denied") }
         defer { try? handle.close() }
         let data: Data
@@ -122,7 +124,7 @@ public struct ProtocolRepository: Sendable {
         } catch {
             throw .unreadable(path, reason: "\(error.localizedDescription)")
         }
-        return loader.load(bytes: [UInt8](data), file: path)
+        return loader.load(bytes: [UInt8](data), file: path, cacheKey: key)
     }
 
     /// Adds files named on the command line ahead of the folders (they win on duplicates).

@@ -40,7 +40,7 @@ struct VisitSession {
         guard let snapshot = try store({ try workspace.snapshot(hash: pin.hash) }) else {
             throw fail("the snapshot of `\(pin)` is missing from the workspace", code: Exit.badData)
         }
-        let loaded = ProtocolLoader().load(bytes: Array(snapshot.source.utf8), file: snapshot.file)
+        let loaded = ProtocolLoader().load(bytes: Array(snapshot.source.utf8), file: snapshot.file, cacheKey: "snapshot|\(pin.hash)")
         guard loaded.content != nil, !loaded.diagnostics.hasErrors, loaded.contentHash == pin.hash else {
             throw fail("the stored snapshot of `\(pin)` does not read back as recorded (hash mismatch)", code: Exit.badData)
         }
