@@ -31,11 +31,10 @@ test:
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 
-## demo: validate the shipped protocols and show how far the control grid covers the evaluation grid
+## demo: validate the shipped protocols, then build the demonstration campaign and write its workbooks and report into regards-demo/
 demo: build
-	$(BIN) protocol list
 	$(BIN) protocol validate
-	$(BIN) protocol coverage chrs-acces-aux-droits
+	$(BIN) demo --out regards-demo
 
 install: release
 	install -d $(PREFIX)/bin $(PREFIX)/share/regards

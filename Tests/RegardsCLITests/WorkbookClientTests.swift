@@ -181,3 +181,39 @@ enum CSVLines {
         return rows
     }
 }
+
+@Suite struct DemoTests {
+    /// The README's first command's main job: the demo builds its campaign and writes every output, and the workbooks open.
+    @Test func demoWritesEverything() throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.appendingPathComponent("demo").path
+        let run = try Run(["demo", "--out", out], in: directory)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.isEmpty, "\(run.stderr)")
+        #expect(run.stdout.contains("Conforme mais insatisfaisant : "))
+        let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        #expect(files == ["campagne-demo-occitanie-2026.xlsx", "comparaison-2026-001.xlsx", "couverture-protocoles.xlsx", "demo.sqlite",
+                          "grille-a-remplir-2026-001.xlsx", "restitution-2026-001.html", "restitution-2026-001.md"])
+        let db = "\(out)/demo.sqlite"
+        let visits = try Run(["visit", "list", "--db", db, "--format", "csv"], in: directory)
+        #expect(visits.lines.count == 6)
+        let status = try Run(["visit", "status", "2026-001", "--db", db], in: directory).stdout
+        #expect(status.contains("Phase : Restitution"))
+        #expect(status.contains("Observations : 14 — visite-guidee 2, observation-passive 2, entretien 6, parcours 2, atelier 2"))
+        #expect(try Run(["journey", "show", "2026-001", "--db", db], in: directory).stdout.components(separatedBy: "! contrat-remis").count == 2)
+        let report = try String(contentsOfFile: "\(out)/restitution-2026-001.md", encoding: .utf8)
+        #expect(report.hasPrefix("# Restitution — CHRS Les Tilleuls (fictif)"))
+        #expect(report.contains("## Ce que la grille de contrôle ne regarde pas"))
+        // Running it again rebuilds the same campaign.
+        #expect(try Run(["demo", "--out", out], in: directory).status == 0)
+        #expect(try Run(["visit", "list", "--db", db, "--format", "csv"], in: directory).lines.count == 6)
+        if Clients.openpyxl {
+            for file in files where file.hasSuffix(".xlsx") {
+                let read = try Clients.run(Clients.which("python3")!, [Run.root.appendingPathComponent("Tests/Support/read_workbook.py").path, "\(out)/\(file)"])
+                #expect(read.status == 0, "\(file): \(read.stderr)")
+                #expect(read.stdout.contains("\"warnings\": []"), "\(file)")
+            }
+        }
+    }
+}
