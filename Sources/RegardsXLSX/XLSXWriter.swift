@@ -145,7 +145,7 @@ private final class Session {
         switch type {
         case .longText?: format_set_text_wrap(f)
         case .integer?: numberFormat(f, "0")
-        case .number?: numberFormat(f, "0.00")
+        case .number?: numberFormat(f, "General")
         case .percent?: numberFormat(f, "0%")
         case .date?: numberFormat(f, "yyyy-mm-dd")
         case .timestamp?: numberFormat(f, "yyyy-mm-dd hh:mm")
