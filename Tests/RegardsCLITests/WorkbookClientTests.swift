@@ -215,5 +215,14 @@ enum CSVLines {
                 #expect(read.stdout.contains("\"warnings\": []"), "\(file)")
             }
         }
+        if let soffice = Clients.soffice {
+            for file in files where file.hasSuffix(".xlsx") {
+                let pdf = try Clients.run(soffice, ["--headless", "--convert-to", "pdf", "--outdir", directory.appendingPathComponent("pdf").path, "\(out)/\(file)"])
+                #expect(pdf.status == 0, "\(file): \(pdf.stderr)")
+                let name = file.replacingOccurrences(of: ".xlsx", with: ".pdf")
+                let size = (try? FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent("pdf/\(name)").path)[.size] as? NSNumber)?.intValue ?? 0
+                #expect(size > 10_000, "\(file) did not render")
+            }
+        }
     }
 }
