@@ -38,6 +38,6 @@ let package = Package(
         .testTarget(name: "RegardsProtocolsTests", dependencies: ["RegardsProtocols", "RegardsCore"]),
         .testTarget(name: "RegardsStoreTests", dependencies: ["RegardsStore", "RegardsCore"]),
         .testTarget(name: "RegardsXLSXTests", dependencies: ["RegardsXLSX", "RegardsCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .testTarget(name: "RegardsCLITests", dependencies: ["regards", "RegardsCLI", "RegardsProtocols", "RegardsStore", "RegardsCore"]),
+        .testTarget(name: "RegardsCLITests", dependencies: ["regards", "RegardsCLI", "RegardsProtocols", "RegardsStore", "RegardsCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ]
 )

@@ -185,4 +185,13 @@ public protocol Workspace: AnyObject {
     func bundle(visit: String, exportedAt: String, exportedBy: String) throws -> VisitBundle?
     /// Applies an import in one transaction (rows are identified by uid: applying twice adds nothing).
     func apply(_ plan: MergePlan, visit: String) throws
+
+    /// The salt, the forbidden-word hashes and the reviews of a visit's findings.
+    func privacySettings(visit: String) throws -> PrivacySettings
+    /// Adds words to the forbidden list (kept as salted hashes only).
+    func forbid(_ words: [String], author: String, at: String) throws -> Int
+    func recordReview(visit: String, finding: String, kind: PersonalDataKind, decision: PrivacyDecision, reason: String, author: String, at: String) throws
+    /// Replaces `text` everywhere it appears in the visit's free-text fields, history included, then
+    /// purges the old content from the file (secure delete, WAL checkpoint). Returns the fields changed.
+    func redact(visit: String, text: String, replacement: String) throws -> Int
 }

@@ -10,6 +10,8 @@ public struct VisitRecord: Sendable {
     public var actions: [ImprovementAction]
     /// The reference date for deadlines (the visit's end or start date, else today, passed in).
     public var asOf: CalendarDate
+    /// Forbidden words and reviews of personal-data findings.
+    public var privacy = PrivacySettings()
 
     public init(visit: Visit, grids: VisitGrids, workflow: Workflow?, history: [AnswerEvent], observations: [Observation],
                 journeys: [JourneyRecord], actions: [ImprovementAction], asOf: CalendarDate) {

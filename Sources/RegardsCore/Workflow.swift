@@ -77,11 +77,13 @@ public enum Guard: Equatable, Sendable, Codable {
     case actionsHaveOwners
     /// Every imperative criterion answered below its top level is linked to an action.
     case imperativesHaveActions
+    /// Every personal-data finding in the visit's free text has been reviewed (kept with a reason, or redacted).
+    case noUnreviewedPersonalData
 
     /// The names accepted in workflow files.
     public static let vocabulary = [
         "grid_complete", "min_observations", "min_journeys", "journeys_checked",
-        "min_actions", "actions_have_owners", "imperatives_have_actions",
+        "min_actions", "actions_have_owners", "imperatives_have_actions", "no_unreviewed_personal_data",
     ]
 
     public var name: String {
@@ -93,6 +95,7 @@ public enum Guard: Equatable, Sendable, Codable {
         case .minActions: "min_actions"
         case .actionsHaveOwners: "actions_have_owners"
         case .imperativesHaveActions: "imperatives_have_actions"
+        case .noUnreviewedPersonalData: "no_unreviewed_personal_data"
         }
     }
 
@@ -106,6 +109,7 @@ public enum Guard: Equatable, Sendable, Codable {
         case .minActions(let count): "au moins \(count) piste(s) d'amélioration"
         case .actionsHaveOwners: "chaque piste a un responsable et une échéance"
         case .imperativesHaveActions: "chaque critère impératif sous le niveau maximal a une piste"
+        case .noUnreviewedPersonalData: "aucune donnée personnelle non revue"
         }
     }
 
@@ -122,6 +126,7 @@ public enum Guard: Equatable, Sendable, Codable {
         case "min_actions": self = .minActions(try c.decode(Int.self, forKey: .count))
         case "actions_have_owners": self = .actionsHaveOwners
         case "imperatives_have_actions": self = .imperativesHaveActions
+        case "no_unreviewed_personal_data": self = .noUnreviewedPersonalData
         default: throw DecodingError.dataCorruptedError(forKey: .guardName, in: c, debugDescription: "unknown guard \(name)")
         }
     }
@@ -135,7 +140,7 @@ public enum Guard: Equatable, Sendable, Codable {
             try c.encodeIfPresent(method, forKey: .method)
             try c.encode(count, forKey: .count)
         case .minJourneys(let count), .minActions(let count): try c.encode(count, forKey: .count)
-        case .journeysChecked, .actionsHaveOwners, .imperativesHaveActions: break
+        case .journeysChecked, .actionsHaveOwners, .imperativesHaveActions, .noUnreviewedPersonalData: break
         }
     }
 }

@@ -57,6 +57,10 @@ public struct WorkflowEngine: Sendable {
         case .actionsHaveOwners:
             let lacking = r.actions.filter { $0.status != .dropped && ($0.owner ?? "").isEmpty || $0.status != .dropped && $0.due == nil }.map { "#\($0.number)" }
             return result(lacking.isEmpty, lacking.isEmpty ? "chaque piste a un responsable et une échéance" : "sans responsable ou échéance : \(Self.list(lacking))")
+        case .noUnreviewedPersonalData:
+            let open = r.unreviewedFindings(r.privacy)
+            return result(open.isEmpty, open.isEmpty ? "aucun signalement en attente"
+                : "\(open.count) signalement(s) à revoir (regards privacy scan \(r.visit.id)) : \(Self.list(open.map(\.id)))")
         case .imperativesHaveActions:
             let lacking = r.imperativesWithoutAction
             return result(lacking.isEmpty, lacking.isEmpty ? "chaque impératif sous le niveau maximal a une piste" : "impératifs sans piste : \(Self.list(lacking))")

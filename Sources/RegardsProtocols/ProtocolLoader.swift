@@ -371,6 +371,7 @@ struct WorkflowReader {
         case "journeys_checked": return noArgument() ? .journeysChecked : nil
         case "actions_have_owners": return noArgument() ? .actionsHaveOwners : nil
         case "imperatives_have_actions": return noArgument() ? .imperativesHaveActions : nil
+        case "no_unreviewed_personal_data": return noArgument() ? .noUnreviewedPersonalData : nil
         default:
             context.error("unknown guard `\(name)`", node, path: path, hint: Suggestion.hint(for: name, in: Guard.vocabulary))
             return nil

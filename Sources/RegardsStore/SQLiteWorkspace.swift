@@ -406,4 +406,68 @@ public final class SQLiteWorkspace: Workspace {
             try db.prepare("UPDATE visit SET state = ? WHERE id = ?").run([.text(plan.state), .text(id)])
         }
     }
+
+    // MARK: - Personal data
+
+    func salt() throws(StoreError) -> String {
+        let read = try db.prepare("SELECT value FROM workspace_setting WHERE key = 'privacy-salt'")
+        if try read.step() { return read.string(0) }
+        var bytes = [UInt8](repeating: 0, count: 16)
+        for i in bytes.indices { bytes[i] = UInt8.random(in: 0...255) }
+        let salt = bytes.map { String(format: "%02x", $0) }.joined()
+        try db.prepare("INSERT OR IGNORE INTO workspace_setting (key, value) VALUES ('privacy-salt', ?)").run([.text(salt)])
+        let again = try db.prepare("SELECT value FROM workspace_setting WHERE key = 'privacy-salt'")
+        _ = try again.step()
+        return again.string(0)
+    }
+
+    public func privacySettings(visit: String) throws -> PrivacySettings {
+        var settings = PrivacySettings(salt: try salt())
+        let words = try db.prepare("SELECT hash FROM forbidden_word")
+        while try words.step() { settings.forbidden.insert(words.string(0)) }
+        let reviews = try db.prepare("SELECT finding, decision FROM privacy_review WHERE visit = ?")
+        try reviews.bind([.text(visit)])
+        while try reviews.step() { settings.reviews[reviews.string(0)] = PrivacyDecision(rawValue: reviews.string(1)) }
+        return settings
+    }
+
+    public func forbid(_ words: [String], author: String, at: String) throws -> Int {
+        let salt = try salt()
+        return try db.transaction {
+            let insert = try db.prepare("INSERT OR IGNORE INTO forbidden_word (hash, author, at) VALUES (?, ?, ?)")
+            var added = 0
+            for word in words {
+                try insert.run([.text(PersonalDataScanner.hash(word, salt: salt)), .text(author), .text(at)])
+                added += db.changes
+            }
+            return added
+        }
+    }
+
+    public func recordReview(visit: String, finding: String, kind: PersonalDataKind, decision: PrivacyDecision, reason: String, author: String, at: String) throws {
+        try db.prepare("""
+            INSERT OR REPLACE INTO privacy_review (finding, visit, kind, decision, reason, author, at) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """).run([.text(finding), .text(visit), .text(kind.rawValue), .text(decision.rawValue), .text(reason), .text(author), .text(at)])
+    }
+
+    public func redact(visit: String, text: String, replacement: String) throws -> Int {
+        // Overwrite freed content with zeros, so the old text does not linger in the file's free space.
+        try db.execute("PRAGMA secure_delete = ON")
+        let changed: Int = try db.transaction {
+            var total = 0
+            let targets: [(table: String, column: String, visitColumn: String)] = [
+                ("answer_event", "comment", "visit"), ("answer_event", "evidence", "visit"), ("observation", "text", "visit"),
+                ("journey_entry", "note", "visit"), ("action", "title", "visit"),
+            ]
+            for t in targets {
+                try db.prepare("UPDATE \(t.table) SET \(t.column) = replace(\(t.column), ?1, ?2) WHERE \(t.visitColumn) = ?3 AND instr(\(t.column), ?1) > 0")
+                    .run([.text(text), .text(replacement), .text(visit)])
+                total += db.changes
+            }
+            return total
+        }
+        // Push the change into the main file and empty the write-ahead log, which still holds the old pages.
+        try db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return changed
+    }
 }

@@ -50,6 +50,7 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Compare every visit of this campaign instead.") var campaign: String?
     @Option(help: ArgumentHelp("Write the workbook here.", valueName: "FILE.xlsx")) var xlsx: String?
     @Option(help: "text, csv, json or md (to stdout)") var format: ReportFormat = .text
+    @Flag(help: "Export even though personal-data findings are not reviewed (the workbook's properties say so).") var allowPersonalData = false
 
     func validate() throws {
         if (visit == nil) == (campaign == nil) { throw ValidationError("give a VISIT or --campaign NAME") }
@@ -58,7 +59,9 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         if let visit {
             let record = try VisitSession.open(visit, workspace: workspace, folders: folders).record
-            let report = ComparisonReport.visit(record, generatedBy: workspace.author)
+            let stamp = try PersonalDataGate.check([record], allow: allowPersonalData, command: "compare")
+            var report = ComparisonReport.visit(record, generatedBy: workspace.author)
+            if let stamp { report.properties.custom.append(stamp) }
             try ReportOutput.emit(report, xlsx: xlsx, format: format, csvSheet: "Données") { CompareText.visit(VisitComparison(record), record) }
         } else if let campaign {
             let ws = try workspace.open()
@@ -69,7 +72,9 @@ struct CompareCommand: ParsableCommand {
             guard evaluationIDs.count == 1 else {
                 throw fail("the visits of `\(campaign)` use different evaluation protocols (\(evaluationIDs.sorted().joined(separator: ", "))); they cannot be compared side by side", code: Exit.badData)
             }
-            let report = ComparisonReport.campaign(campaign, records: records, generatedBy: workspace.author)
+            let stamp = try PersonalDataGate.check(records, allow: allowPersonalData, command: "compare")
+            var report = ComparisonReport.campaign(campaign, records: records, generatedBy: workspace.author)
+            if let stamp { report.properties.custom.append(stamp) }
             try ReportOutput.emit(report, xlsx: xlsx, format: format, csvSheet: "Données") { CompareText.campaign(report) }
         }
     }

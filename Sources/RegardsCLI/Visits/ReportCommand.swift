@@ -18,9 +18,11 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: "The visit id.") var visit: String
     @Option(help: "md or html") var format: RestitutionFormat = .md
     @Option(help: ArgumentHelp("Write here instead of stdout.", valueName: "FILE")) var out: String?
+    @Flag(help: "Write it even though personal-data findings are not reviewed.") var allowPersonalData = false
 
     func run() throws {
         let record = try VisitSession.open(visit, workspace: workspace, folders: folders).record
+        _ = try PersonalDataGate.check([record], allow: allowPersonalData, command: "report")
         let text = try RestitutionRenderer.render(Restitution(record), format: format)
         if let out {
             try AtomicFile.write(Data(text.utf8), to: out)

@@ -11,12 +11,15 @@ struct SheetCommand: ParsableCommand {
     @Argument(help: "The visit id.") var visit: String
     @Option(help: "evaluation or control") var grid: GridKind = .evaluation
     @Option(help: ArgumentHelp("The workbook to write.", valueName: "FILE.xlsx")) var xlsx: String
+    @Flag(help: "Export even though personal-data findings are not reviewed (the workbook's properties say so).") var allowPersonalData = false
 
     func run() throws {
         let record = try VisitSession.open(visit, workspace: workspace, folders: folders).record
-        guard let report = FillInReport.build(record, grid: grid, generatedBy: workspace.author) else {
+        let stamp = try PersonalDataGate.check([record], allow: allowPersonalData, command: "sheet")
+        guard var report = FillInReport.build(record, grid: grid, generatedBy: workspace.author) else {
             throw fail("visit \(visit) has no \(grid.rawValue) grid", code: Exit.usage)
         }
+        if let stamp { report.properties.custom.append(stamp) }
         try ReportOutput.emit(report, xlsx: xlsx, format: .text, csvSheet: "") { [] }
     }
 }

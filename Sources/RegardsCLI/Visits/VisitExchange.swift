@@ -12,8 +12,11 @@ struct VisitExport: ParsableCommand {
     @OptionGroup var folders: ProtocolFolderOptions
     @Argument(help: "The visit id.") var visit: String
     @Option(help: ArgumentHelp("The bundle to write.", valueName: "FILE.json")) var out: String
+    @Flag(help: "Export even though personal-data findings are not reviewed.") var allowPersonalData = false
 
     func run() throws {
+        let record = try VisitSession.open(visit, workspace: workspace, folders: folders).record
+        _ = try PersonalDataGate.check([record], allow: allowPersonalData, command: "visit export")
         let ws = try workspace.open()
         guard let bundle = try store({ try ws.bundle(visit: visit, exportedAt: Clock.now(), exportedBy: workspace.author) }) else {
             throw fail("no visit `\(visit)` in \(workspace.path)", code: Exit.missingInput)

@@ -26,13 +26,14 @@ struct VisitSession {
             workflow = try load(pin, workspace).workflow
         }
         if let folders { warnDrift(visit, folders: folders) }
-        let record = VisitRecord(
+        var record = VisitRecord(
             visit: visit, grids: VisitGrids(evaluation: evaluation, control: control), workflow: workflow,
             history: try store { try workspace.answerEvents(visit: id) },
             observations: try store { try workspace.observations(visit: id) },
             journeys: try store { try workspace.journeyRecords(visit: id) },
             actions: try store { try workspace.actions(visit: id) },
             asOf: visit.endDate ?? visit.startDate ?? Clock.today())
+        record.privacy = try store { try workspace.privacySettings(visit: id) }
         return VisitSession(workspace: workspace, record: record, author: options.author)
     }
 
