@@ -1,4 +1,5 @@
 import ArgumentParser
+import Glibc
 
 /// `regards`: the root command.
 public struct RegardsCommand: ParsableCommand {
@@ -23,4 +24,13 @@ struct ProtocolCommand: ParsableCommand {
         abstract: "List, validate, show, compare and scaffold protocol files.",
         subcommands: [ProtocolList.self, ProtocolValidate.self, ProtocolShow.self, ProtocolDiffCommand.self, ProtocolNew.self, ProtocolCoverage.self]
     )
+}
+
+/// The program: process settings, then the command line.
+public enum Regards {
+    public static func main() {
+        // A write past a file-size limit must fail with an error we report, not kill the process mid-file.
+        signal(SIGXFSZ, SIG_IGN)
+        RegardsCommand.main()
+    }
 }

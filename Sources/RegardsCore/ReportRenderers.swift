@@ -8,9 +8,18 @@ public enum ReportRenderer {
     }
 
     static func line(_ fields: [String]) -> String {
-        fields.map { f in
-            f.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : f
-        }.joined(separator: ",") + "\n"
+        fields.map(field).joined(separator: ",") + "\n"
+    }
+
+    /// One CSV field. A field a spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`,
+    /// tab or carriage return) is made inert with a leading apostrophe (the OWASP CSV-injection rule);
+    /// fields with commas, quotes or line breaks are quoted.
+    public static func field(_ f: String) -> String {
+        var f = f
+        if let first = f.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first), Double(f) == nil {
+            f = "'" + f
+        }
+        return f.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : f
     }
 
     /// The whole report as canonical JSON: sheets → rows of objects keyed by column key.

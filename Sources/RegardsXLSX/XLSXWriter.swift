@@ -37,6 +37,10 @@ public struct XLSXWriter: Sendable {
     /// Writes to a temporary file in the target folder and renames it on success:
     /// a failure never leaves a half workbook at `path`.
     public func write(_ report: Report, to path: String) throws(XLSXError) {
+        var info = stat()
+        if lstat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+            throw .cannotRename(path: path, reason: "not a regular file")
+        }
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
@@ -48,6 +52,8 @@ public struct XLSXWriter: Sendable {
             unlink(temporary)
             throw error
         }
+        // Workbooks name vulnerable people's situations: owner-only, like the workspace.
+        chmod(temporary, 0o600)
         if rename(temporary, path) != 0 {
             let reason = String(cString: strerror(errno))
             unlink(temporary)

@@ -1,3 +1,3 @@
 import RegardsCLI
 
-RegardsCommand.main()
+Regards.main()

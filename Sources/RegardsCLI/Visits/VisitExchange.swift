@@ -31,11 +31,18 @@ struct VisitExport: ParsableCommand {
 /// Writes to a temporary file in the target folder, then renames: a failure never leaves a half file at the path.
 enum AtomicFile {
     static func write(_ data: Data, to path: String) throws {
+        var info = stat()
+        if lstat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+            throw fail("\(path): not a regular file; nothing was written", code: Exit.ioError)
+        }
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UID.make()).tmp")
         do {
-            try data.write(to: temporary)
+            guard FileManager.default.createFile(atPath: temporary.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw NSError(domain: "create", code: Int(errno), userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+            }
             let handle = try FileHandle(forWritingTo: temporary)
+            try handle.write(contentsOf: data)
             try handle.synchronize()
             try handle.close()
             if rename(temporary.path, url.path) != 0 {

@@ -38,12 +38,10 @@ struct VisitList: ParsableCommand {
     }
 }
 
-/// CSV output: quotes a field when it holds a comma, a quote or a line break.
+/// CSV output, with the same quoting and formula-injection rule as the reports.
 enum CSVWriter {
     static func line(_ fields: [String]) -> String {
-        fields.map { f in
-            f.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : f
-        }.joined(separator: ",")
+        fields.map(ReportRenderer.field).joined(separator: ",")
     }
 }
 

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+import RegardsStore
+import ZIPFoundation
+
+/// Faults, each with real processes: kills, concurrent writers, full disks, unwritable targets, damaged files.
+@Suite(.serialized) struct FaultTests {
+    /// A workspace holding the demo campaign (to have workbooks of some size).
+    func demo() throws -> (Field, String) {
+        let f = Field()
+        let out = f.directory.appendingPathComponent("demo").path
+        let run = try Run(["demo", "--out", out], in: f.directory)
+        #expect(run.status == 0, "\(run.stderr)")
+        return (f, "\(out)/demo.sqlite")
+    }
+
+    func isCompleteWorkbook(_ path: String) -> Bool {
+        guard let archive = try? Archive(url: URL(fileURLWithPath: path), accessMode: .read) else { return false }
+        return archive["xl/workbook.xml"] != nil && archive["docProps/core.xml"] != nil
+    }
+
+    @Test func sigkillDuringAnExportLeavesTheOldFileOrTheNewOne() throws {
+        let (f, db) = try demo()
+        let target = f.directory.appendingPathComponent("campagne.xlsx").path
+        #expect(try Run(["compare", "--campaign", "demo-occitanie-2026", "--db", db, "--xlsx", target], in: f.directory).status == 0)
+        let original = try Data(contentsOf: URL(fileURLWithPath: target))
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<10 {
+            let p = Process()
+            p.executableURL = Run.binary
+            p.arguments = ["compare", "--campaign", "demo-occitanie-2026", "--db", db, "--xlsx", target]
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            usleep(UInt32.random(in: 0...250_000, using: &generator))
+            kill(p.processIdentifier, SIGKILL)
+            p.waitUntilExit()
+            let now = try Data(contentsOf: URL(fileURLWithPath: target))
+            #expect(now == original || isCompleteWorkbook(target), "a half-written workbook at the target path")
+        }
+        #expect(try SQLiteWorkspace(path: db, create: false).integrityCheck() == ["ok"])
+    }
+
+    /// Four processes, 250 answers each, into one workspace: 1,000 history rows, no error.
+    @Test func fourWritersThousandAnswers() throws {
+        let f = Field()
+        try f.newVisit()
+        let script = """
+            i=0; for c in AC-01 AC-02 AC-03 AC-04 AC-05 AC-06 AC-08 AC-09 AD-01 AD-02; do for n in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25; do \
+            i=$((i+1)); "$0" answer 2026-001 "$c" $(( (i % 4) + 1 )) --db "$1" --inspector "$2" --comment "écrit par $2" >/dev/null || exit 1; done; done
+            """
+        let processes = (1...4).map { n -> Process in
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/bin/sh")
+            p.arguments = ["-c", script, Run.binary.path, f.db, "ecrivain-\(n)"]
+            return p
+        }
+        try processes.forEach { try $0.run() }
+        processes.forEach { $0.waitUntilExit() }
+        #expect(processes.map(\.terminationStatus) == [0, 0, 0, 0])
+        #expect(try f.historyCount() == 1000)
+        #expect(try SQLiteWorkspace(path: f.db, create: false).integrityCheck() == ["ok"])
+    }
+
+    @Test func fullDiskAndUnwritableTargetsGiveAClearErrorAndNoPartialFile() throws {
+        let (f, db) = try demo()
+        let target = f.directory.appendingPathComponent("comparaison.xlsx").path
+        // A file-size limit (bash counts KiB) above the workspace's shared-memory file but below the
+        // workbook's size: the write fails (EFBIG), as on a full disk.
+        let limited = try Clients.run("/bin/bash", ["-c", "ulimit -f 40; exec \"$0\" compare 2026-001 --db \"$1\" --xlsx \"$2\"", Run.binary.path, db, target])
+        #expect(limited.status == 74)
+        #expect(limited.stderr.contains("regards: error: workbook_close failed"))
+        #expect(!FileManager.default.fileExists(atPath: target))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: f.directory.path).allSatisfy { !$0.hasSuffix(".tmp") })
+        let bundle = f.directory.appendingPathComponent("visite.json").path
+        let limitedBundle = try Clients.run("/bin/bash", ["-c", "ulimit -f 40; exec \"$0\" visit export 2026-001 --db \"$1\" --out \"$2\"", Run.binary.path, db, bundle])
+        #expect(limitedBundle.status == 74)
+        #expect(!FileManager.default.fileExists(atPath: bundle))
+        // Not a regular file: refused before anything is written (as root, renaming over /dev/full would replace it).
+        let device = try Run(["compare", "2026-001", "--db", db, "--xlsx", "/dev/full"], in: f.directory)
+        #expect(device.status == 74)
+        #expect(device.stderr == "regards: error: /dev/full: cannot write the workbook: not a regular file\n")
+        #expect(try Run(["visit", "export", "2026-001", "--db", db, "--out", "/dev/full"], in: f.directory).status == 74)
+        // A folder that cannot be written to (root ignores permission bits; /proc refuses everyone).
+        let readOnly = try Run(["compare", "2026-001", "--db", db, "--xlsx", "/proc/regards.xlsx"], in: f.directory)
+        #expect(readOnly.status == 74)
+        #expect(readOnly.stderr.hasSuffix("regards: error: workbook_close failed (2): Error creating output xlsx file. Usually a permissions error.\n"))
+        let missing = try Run(["compare", "2026-001", "--db", db, "--xlsx", f.directory.appendingPathComponent("absent/x.xlsx").path], in: f.directory)
+        #expect(missing.status == 74)
+    }
+
+    @Test func aDamagedWorkspaceGetsAClearError() throws {
+        let (f, db) = try demo()
+        // Random bytes over the schema page (all of page 1 after the 100-byte file header).
+        let handle = try FileHandle(forUpdating: URL(fileURLWithPath: db))
+        try handle.seek(toOffset: 100)
+        var generator = SystemRandomNumberGenerator()
+        try handle.write(contentsOf: Data((100..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }))
+        try handle.close()
+        let run = try Run(["visit", "list", "--db", db], in: f.directory)
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("is damaged"), "\(run.stderr)")
+        #expect(run.stderr.contains("restore it from a backup or re-import the visits with `regards visit import`"))
+        #expect(!run.stderr.contains("Fatal error"))
+    }
+
+    @Test func outputsAreOwnerOnly() throws {
+        let (f, db) = try demo()
+        let out = f.directory.appendingPathComponent("demo").path
+        for file in try FileManager.default.contentsOfDirectory(atPath: out) {
+            let mode = (try FileManager.default.attributesOfItem(atPath: "\(out)/\(file)")[.posixPermissions] as? NSNumber)?.intValue
+            #expect(mode == 0o600, "\(file)")
+        }
+        let bundle = f.directory.appendingPathComponent("b.json").path
+        #expect(try Run(["visit", "export", "2026-001", "--db", db, "--out", bundle], in: f.directory).status == 0)
+        #expect((try FileManager.default.attributesOfItem(atPath: bundle)[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+    }
+}
