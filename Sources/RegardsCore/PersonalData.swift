@@ -74,7 +74,7 @@ public struct PersonalDataScanner: Sendable {
     nonisolated(unsafe) static let phone = /(?:^|[^\d+])((?:(?:\+|00)33[ .\-]?(?:\(0\)[ .\-]?)?[1-9]|0[1-9])(?:[ .\-]?\d{2}){4})(?!\d)/
     nonisolated(unsafe) static let nir = /(?:^|[^\dA-Za-z])([1-478] ?\d{2} ?\d{2} ?(?:\d{2}|2[ABab]) ?\d{3} ?\d{3} ?\d{2})(?!\d)/
     nonisolated(unsafe) static let iban = /(?:^|[^A-Za-z0-9])([A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?)(?![A-Za-z0-9])/
-    nonisolated(unsafe) static let birthdate = /(?i)(?:\bn[ée]e?(?:\s?\(e\))?\s+(?:le|en)|\bdate\s+de\s+naissance\s*:?|\bddn\s*:?)\s*(\d{1,2}[\/.\-]\d{1,2}[\/.\-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}(?:er)?\s+(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)\s+\d{4})/
+    nonisolated(unsafe) static let birthdate = /(?i)(?:\bn[ée]e?(?:\s?\(e\))?\s+(?:le|en\s+date\s+du|en)|\bdate\s+de\s+naissance\s*:?|\bddn\s*:?)\s*(\d{1,2}[\/.\-]\d{1,2}[\/.\-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}(?:er)?\s+(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)\s+\d{4})/
     nonisolated(unsafe) static let address = /\b\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|chemin|impasse|all[ée]e|place|route|quai|cours|square)\s+(?:de\s+la\s+|de\s+l'|de\s+l’|du\s+|des\s+|de\s+|d'|d’|la\s+|le\s+|les\s+|l'|l’)?[A-ZÉÈÀÂÊÎÔÛÇ][\p{L}'’\-]+(?:\s+(?:de\s+|du\s+|des\s+|la\s+|le\s+)?[A-ZÉÈÀÂÊÎÔÛÇ][\p{L}'’\-]+)*(?:,?\s+(?:\d{5})\s+[A-ZÉÈÀÂÊÎÔÛÇ][\p{L}'’\-]+(?:[\s\-][A-ZÉÈÀÂÊÎÔÛÇ][\p{L}'’\-]+)*)?/
     nonisolated(unsafe) static let postcode = /\b(?:0[1-9]|[1-8]\d|9[0-5]|97)\d{3}\s+([A-ZÉÈÀÂÊÎÔÛÇ][\p{L}'’\-]+)(?:[\s\-][A-ZÉÈÀÂÊÎÔÛÇ][\p{L}'’\-]+)*/
     /// Capitalised words that follow a number without being a city (`15000 Euros`).
