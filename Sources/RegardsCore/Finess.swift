@@ -20,6 +20,7 @@ public struct Finess: Hashable, Sendable, Codable, CustomStringConvertible {
     /// Checks a number typed by an inspector (spaces are ignored).
     public static func check(_ input: String) -> Verdict {
         let text = input.filter { $0 != " " }.uppercased()
+        if text.isEmpty { return .invalid("the FINESS number is empty") }
         guard text.count == 9 else {
             return .invalid("a FINESS number has 9 characters, `\(input)` has \(text.count)")
         }

@@ -51,6 +51,10 @@ struct AnswerCommand: ParsableCommand {
     }
 
     func runBatch(_ path: String, _ session: inout VisitSession, _ context: [String: Condition.Value]) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw fail("\(path): is a folder, not a CSV file", code: Exit.usage)
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw fail("\(path): no such file", code: FileManager.default.fileExists(atPath: path) ? Exit.ioError : Exit.missingInput)
         }
@@ -65,7 +69,9 @@ struct AnswerCommand: ParsableCommand {
         }
         switch AnswerBatch.read(table, grids: session.record.grids, context: context) {
         case .failure(let refusal):
-            refusal.problems.forEach { Console.error("\(path):\($0.line): error: \($0.message)") }
+            // Every bad row up to a hundred; past that, the count (a wrong file, not a few typos).
+            refusal.problems.prefix(100).forEach { Console.error("\(path):\($0.line): error: \($0.message)") }
+            if refusal.problems.count > 100 { Console.error("\(path): … and \(refusal.problems.count - 100) more bad row(s)") }
             throw fail("\(path): \(refusal.problems.count) bad row(s); nothing was written", code: Exit.badData)
         case .success(let rows):
             let changes = rows.map { AnswerChange(uid: UID.make(), grid: $0.grid, criterion: $0.criterion, value: $0.value, comment: $0.comment,

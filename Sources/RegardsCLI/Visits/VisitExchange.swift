@@ -90,6 +90,17 @@ struct VisitImport: ParsableCommand {
         for conflict in plan.conflicts { Console.out("conflict: \(conflict)") }
     }
 
+    /// `answers[3].value`, in the bundle's own (snake_case) names.
+    static func keyPath(_ path: [CodingKey]) -> String {
+        var out = ""
+        for key in path {
+            if let i = key.intValue { out += "[\(i)]"; continue }
+            let snake = key.stringValue.reduce(into: "") { s, c in s += c.isUppercase ? "_" + c.lowercased() : String(c) }
+            out += out.isEmpty ? snake : "." + snake
+        }
+        return out
+    }
+
     /// Reads and checks a bundle: JSON, format, schema version, and that every protocol snapshot still has the hash it claims.
     static func read(_ path: String) throws -> VisitBundle {
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -109,9 +120,11 @@ struct VisitImport: ParsableCommand {
         do {
             bundle = try decoder.decode(VisitBundle.self, from: data)
         } catch let DecodingError.keyNotFound(key, context) {
-            throw fail("\(path): missing `\(key.stringValue)` at \(context.codingPath.map(\.stringValue).joined(separator: "."))", code: Exit.badData)
+            throw fail("\(path): missing `\(Self.keyPath(context.codingPath + [key]))`", code: Exit.badData)
         } catch let DecodingError.dataCorrupted(context) {
-            throw fail("\(path): \(context.debugDescription) at \(context.codingPath.map(\.stringValue).joined(separator: "."))", code: Exit.badData)
+            throw fail("\(path): \(context.debugDescription) at `\(Self.keyPath(context.codingPath))`", code: Exit.badData)
+        } catch let DecodingError.typeMismatch(_, context) {
+            throw fail("\(path): wrong type at `\(Self.keyPath(context.codingPath))`", code: Exit.badData)
         } catch {
             throw fail("\(path): not a valid visit bundle", code: Exit.badData)
         }

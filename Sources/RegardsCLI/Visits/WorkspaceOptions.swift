@@ -74,6 +74,12 @@ enum UID {
 /// Reads a date typed on the command line.
 func parseDate(_ text: String, option: String) throws -> CalendarDate {
     if let date = CalendarDate(iso: text) { return date }
+    if text.trimmingCharacters(in: .whitespaces).isEmpty { throw fail("\(option) is empty; write YYYY-MM-DD (e.g. 2026-12-31)", code: Exit.usage) }
+    let iso = text.split(separator: "-", omittingEmptySubsequences: false)
+    if iso.count == 3, iso[0].count == 4, iso[1].count == 2, iso[2].count == 2, let y = Int(iso[0]), let m = Int(iso[1]), let d = Int(iso[2]), (1...12).contains(m), d > 0 {
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        throw fail("\(option): `\(text)` does not exist: \(months[m - 1]) \(y) has \(CalendarDate.daysIn(month: m, year: y)) days", code: Exit.usage)
+    }
     let parts = text.split(separator: "/")
     if parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]), let date = CalendarDate(year: y, month: m, day: d) {
         throw fail("\(option): `\(text)` is not a date in the YYYY-MM-DD form; did you mean `\(date)`?", code: Exit.usage)

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+/// The bad-input corpus (Tests/Fixtures/bad-input/KIND/CASE/): each case runs `regards` with the
+/// arguments in `args` (one per line; `$DB` is a fresh workspace holding visit 2026-001, `$CASE`
+/// the case's folder, `$TMP` an empty folder) and expects exactly `expected`: its first line is the
+/// exit status, the rest is stderr. Nothing may be written: stdout stays empty, the visit's history
+/// does not change and `$TMP` stays empty.
+@Suite struct BadInputTests {
+    static let root = Run.fixtures.appendingPathComponent("bad-input")
+
+    static let cases: [String] = {
+        let kinds = (try? FileManager.default.contentsOfDirectory(atPath: root.path))?.sorted() ?? []
+        return kinds.flatMap { kind in
+            ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(kind).path))?.sorted() ?? []).map { "\(kind)/\($0)" }
+        }.filter { FileManager.default.fileExists(atPath: root.appendingPathComponent("\($0)/args").path) }
+    }()
+
+    @Test func corpusCoversEveryKind() {
+        let kinds = Set(Self.cases.map { String($0.split(separator: "/")[0]) })
+        #expect(kinds.isSuperset(of: ["answers-csv", "bundle", "date", "finess", "command-line"]))
+        #expect(Self.cases.count >= 30)
+    }
+
+    @Test(arguments: cases)
+    func refusedWithTheExpectedReason(name: String) throws {
+        let directory = Self.root.appendingPathComponent(name)
+        let f = Field()
+        try f.newVisit()
+        let before = try f.historyCount()
+        let tmp = f.directory.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+        func expand(_ s: String) -> String {
+            s.replacingOccurrences(of: "$DB", with: f.db).replacingOccurrences(of: "$CASE", with: directory.path).replacingOccurrences(of: "$TMP", with: tmp.path)
+        }
+        let args = try String(contentsOf: directory.appendingPathComponent("args"), encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { expand(String($0)) }
+        let expected = try String(contentsOf: directory.appendingPathComponent("expected"), encoding: .utf8)
+        let status = Int32(expected.prefix { $0 != "\n" }) ?? -1
+        let stderr = expand(String(expected.drop { $0 != "\n" }.dropFirst()))
+        let run = try Run(args, in: f.directory)
+        #expect(run.status == status, "\(name): \(run.stderr)")
+        #expect(run.stderr == stderr, "\(name)")
+        #expect(run.stdout.isEmpty, "\(name) wrote to stdout")
+        #expect(!run.stderr.contains("Fatal error") && !run.stderr.contains("Stack dump"))
+        #expect(try f.historyCount() == before, "\(name) changed the history")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.path).isEmpty, "\(name) wrote a file")
+    }
+}
