@@ -1,0 +1,68 @@
+import Testing
+@testable import RegardsCore
+
+/// Deterministic mutation fuzzing: random byte edits of valid inputs never crash the readers.
+/// Fixed seeds keep CI bounded and reproducible. (The protocol loader has its own mutator in
+/// RegardsProtocolsTests.MalformedFileTests.)
+@Suite struct FuzzTests {
+    struct Mutator {
+        var seed: UInt64
+        mutating func next() -> UInt64 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return seed >> 33
+        }
+        mutating func mutate(_ original: [UInt8], alphabet: [UInt8]) -> [UInt8] {
+            var bytes = original
+            for _ in 0..<(1 + Int(next() % 8)) {
+                guard !bytes.isEmpty else { bytes.append(alphabet[0]); continue }
+                let position = Int(next() % UInt64(bytes.count))
+                switch next() % 4 {
+                case 0: bytes[position] = alphabet[Int(next() % UInt64(alphabet.count))]
+                case 1: bytes.remove(at: position)
+                case 2: bytes.insert(alphabet[Int(next() % UInt64(alphabet.count))], at: position)
+                default:
+                    let end = Swift.min(bytes.count, position + Int(next() % 40))
+                    bytes.insert(contentsOf: bytes[position..<end], at: position)
+                }
+            }
+            return bytes
+        }
+    }
+
+    static let csv = Array("criterion,value,comment,evidence\r\nAC-01,3,\"a, b\",livret\nAC-02,nc,\"deux\nlignes\",\nCTL-DU-01,conforme,\"il a dit \"\"non\"\"\",x\n".utf8)
+
+    @Test(arguments: [UInt64(1), 2, 3, 4])
+    func csvReaderAndBatchNeverCrash(seed: UInt64) {
+        var m = Mutator(seed: seed)
+        let alphabet = Array(",\"\r\n;\t =+-@é\u{0}".utf8) + [0xFF, 0xC3]
+        for _ in 0..<600 {
+            let bytes = m.mutate(Self.csv, alphabet: alphabet)
+            let text = String(decoding: bytes, as: UTF8.self)
+            do {
+                let table = try CSVTable.parse(text)
+                switch AnswerBatch.read(table, grids: Sample.grids, context: ["public": .text("jeunes")]) {
+                case .success(let rows): #expect(rows.allSatisfy { $0.line >= 2 })
+                case .failure(let refusal): #expect(!refusal.problems.isEmpty && refusal.problems.allSatisfy { $0.line >= 1 })
+                }
+            } catch {
+                #expect(error.line >= 1)
+            }
+        }
+    }
+
+    @Test(arguments: [UInt64(7), 8])
+    func conditionParserNeverCrashes(seed: UInt64) {
+        var m = Mutator(seed: seed)
+        let original = Array("(public == 'jeunes' or places >= 40) and not diffus and public in ['a', b]".utf8)
+        for _ in 0..<800 {
+            let text = String(decoding: m.mutate(original, alphabet: Array("()[]'\"=!<> ,andornotin".utf8)), as: UTF8.self)
+            if let c = try? Condition.parse(text) { _ = c.evaluate(["public": .text("jeunes"), "places": .number(3)]) }
+        }
+    }
+
+    /// Edge inputs read on every run. Any input that ever crashes a reader is added here (none has yet).
+    @Test(arguments: ["\"", "a,\"", "\"\"\"", ",\n,\n\"", "\u{FEFF}", "\r", "\r\r\n\"x\"\"\r\n"])
+    func edgeInputs(text: String) {
+        _ = try? CSVTable.parse(text)
+    }
+}
