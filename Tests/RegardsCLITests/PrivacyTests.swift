@@ -87,3 +87,23 @@ enum XLSXParts {
         return out
     }
 }
+
+@Suite struct DoctorTests {
+    @Test func reportsWhatToDo() throws {
+        let f = Field()
+        try f.newVisit()
+        let clean = try f.run("doctor")
+        #expect(clean.status == 0, "\(clean.stdout)")
+        #expect(clean.lines.count == 6 && clean.lines.dropFirst().allSatisfy { $0.hasPrefix("  ✔") })
+        try f.run("answer", "2026-001", "AC-01", "2", "--comment", "écrire à r.b75@laposte.net")
+        chmod(f.db, 0o644)
+        let sick = try f.run("doctor")
+        #expect(sick.status == 1)
+        #expect(sick.stdout.contains("✘ droits de \(f.db) : 644 — d'autres comptes peuvent le lire ; lancez `chmod 600 \(f.db)`"))
+        #expect(sick.stdout.contains("✘ données personnelles : visite 2026-001, 1 signalement(s) à revoir — `regards privacy scan 2026-001`"))
+        let notes = try f.write("notes.txt", "pas une base\n")
+        let refused = try Run(["doctor", "--db", notes], in: f.directory)
+        #expect(refused.status == 65)
+        #expect(refused.stdout.hasSuffix("  ✘ \(notes) is not a SQLite database (nor a Regards workspace); nothing was changed\n"))
+    }
+}
