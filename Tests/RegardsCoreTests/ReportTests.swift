@@ -80,6 +80,13 @@ extension Sample {
         Golden.check(ReportRenderer.markdown(coverage), "coverage.md")
     }
 
+    /// The OWASP CSV-injection rule: what a spreadsheet would run as a formula is made inert; numbers stay numbers.
+    @Test(arguments: [("=SOMME(A1)", "'=SOMME(A1)"), ("+33 6", "'+33 6"), ("-x", "'-x"), ("@cmd", "'@cmd"), ("\tx", "'\tx"), ("\rx", "\"'\rx\""),
+                      ("-3", "-3"), ("+4.5", "+4.5"), ("texte", "texte"), ("=a,b", "\"'=a,b\"")])
+    func csvFieldsAreInert(text: String, expected: String) {
+        #expect(ReportRenderer.field(text) == expected)
+    }
+
     @Test func csvQuotesWhatNeedsQuoting() {
         let sheet = Sheet(name: "S", columns: [Column("a", "A", .text, "a"), Column("b", "B", .number, "b")],
                           rows: [[.text("x, \"y\"\nz"), .number(2.5)], [.empty, .integer(3)]])
