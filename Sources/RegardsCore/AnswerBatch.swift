@@ -22,7 +22,8 @@ public struct AnswerBatch: Sendable {
         public var problems: [Problem]
     }
 
-    public static let columns = ["criterion", "value", "comment", "evidence", "grid", "reason"]
+    /// `visit` is read by campaign files (several visits in one file); a single visit's file may carry it too.
+    public static let columns = ["criterion", "value", "comment", "evidence", "grid", "reason", "visit"]
 
     /// Every row, or every problem (all of them, by line).
     public static func read(_ table: CSVTable, grids: VisitGrids, context: [String: Condition.Value]) -> Result<[Row], Refusal> {

@@ -12,6 +12,11 @@ public struct CSVTable: Equatable, Sendable {
     public var header: [String]
     public var rows: [Row]
 
+    public init(header: [String], rows: [Row]) {
+        self.header = header
+        self.rows = rows
+    }
+
     public struct SyntaxError: Error, Equatable, Sendable {
         public var line: Int
         public var message: String

@@ -151,6 +151,12 @@ public struct AnswerChange: Equatable, Sendable {
     }
 }
 
+extension Workspace {
+    public func addObservation(_ observation: Observation) throws { try addObservations([observation]) }
+    public func addJourneyRecord(_ record: JourneyRecord) throws { try addJourneyRecords([record]) }
+    public func addAction(_ action: ImprovementAction) throws -> ImprovementAction { try addActions([action])[0] }
+}
+
 /// Where visits live. Commands see this protocol, never SQL: a shared server store can be a
 /// second implementation behind it.
 public protocol Workspace: AnyObject {
@@ -163,17 +169,21 @@ public protocol Workspace: AnyObject {
 
     /// Appends answer changes in one transaction (all or none) and returns them as recorded.
     func recordAnswers(visit: String, _ changes: [AnswerChange], author: String, at: String) throws -> [AnswerEvent]
+    /// Answer changes for several visits (a campaign file), in one transaction.
+    func recordAnswers(_ batches: [(visit: String, changes: [AnswerChange])], author: String, at: String) throws -> Int
     /// The whole answer history of a visit, oldest first.
     func answerEvents(visit: String) throws -> [AnswerEvent]
 
-    func addObservation(_ observation: Observation) throws
+    /// Stores observations in one transaction (all or none).
+    func addObservations(_ observations: [Observation]) throws
     func observations(visit: String) throws -> [Observation]
 
-    func addJourneyRecord(_ record: JourneyRecord) throws
+    /// Stores journey entries in one transaction (all or none).
+    func addJourneyRecords(_ records: [JourneyRecord]) throws
     func journeyRecords(visit: String) throws -> [JourneyRecord]
 
-    /// Stores a new action with the next number of its visit; returns it numbered.
-    func addAction(_ action: ImprovementAction) throws -> ImprovementAction
+    /// Stores new actions (and their statuses) in one transaction, numbered after those of their visit.
+    func addActions(_ actions: [ImprovementAction]) throws -> [ImprovementAction]
     func setActionStatus(visit: String, number: Int, status: ActionStatus, uid: String, author: String, at: String, reason: String?) throws
     func actions(visit: String) throws -> [ImprovementAction]
 

@@ -168,25 +168,43 @@ public final class SQLiteWorkspace: Workspace {
     // MARK: - Answers
 
     public func recordAnswers(visit: String, _ changes: [AnswerChange], author: String, at: String) throws -> [AnswerEvent] {
+        try db.transaction { try insertAnswers(visit: visit, changes, author: author, at: at) }
+    }
+
+    public func recordAnswers(_ batches: [(visit: String, changes: [AnswerChange])], author: String, at: String) throws -> Int {
         try db.transaction {
-            let current = try db.prepare("SELECT value FROM answer_event WHERE visit = ? AND grid = ? AND criterion = ? ORDER BY at DESC, seq DESC LIMIT 1")
-            let insert = try db.prepare("""
-                INSERT INTO answer_event (uid, visit, grid, criterion, value, comment, evidence, author, at, previous, reason)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            var events: [AnswerEvent] = []
-            for change in changes {
-                try current.bind([.text(visit), .text(change.grid.rawValue), .text(change.criterion)])
-                let previous = try current.step() ? current.text(0).flatMap(AnswerValue.init(code:)) : nil
-                try insert.run([
-                    .text(change.uid), .text(visit), .text(change.grid.rawValue), .text(change.criterion), .optional(change.value?.code),
-                    .optional(change.comment), .optional(change.evidence), .text(author), .text(at), .optional(previous?.code), .optional(change.reason),
-                ])
-                events.append(AnswerEvent(uid: change.uid, visit: visit, grid: change.grid, criterion: change.criterion, value: change.value,
-                                          comment: change.comment, evidence: change.evidence, author: author, at: at, previous: previous, reason: change.reason))
-            }
-            return events
+            var count = 0
+            for batch in batches { count += try insertAnswers(visit: batch.visit, batch.changes, author: author, at: at).count }
+            return count
         }
+    }
+
+    /// Inside a transaction: the previous value of each criterion is read once per visit, then kept up to date.
+    private func insertAnswers(visit: String, _ changes: [AnswerChange], author: String, at: String) throws -> [AnswerEvent] {
+        var current: [String: AnswerValue?] = [:]
+        let latest = try db.prepare("""
+            SELECT grid, criterion, value FROM answer_event WHERE visit = ? ORDER BY at, seq
+            """)
+        try latest.bind([.text(visit)])
+        while try latest.step() { current["\(latest.string(0))/\(latest.string(1))"] = latest.text(2).flatMap(AnswerValue.init(code:)) }
+        let insert = try db.prepare("""
+            INSERT INTO answer_event (uid, visit, grid, criterion, value, comment, evidence, author, at, previous, reason)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        var events: [AnswerEvent] = []
+        events.reserveCapacity(changes.count)
+        for change in changes {
+            let key = "\(change.grid.rawValue)/\(change.criterion)"
+            let previous = current[key] ?? nil
+            try insert.run([
+                .text(change.uid), .text(visit), .text(change.grid.rawValue), .text(change.criterion), .optional(change.value?.code),
+                .optional(change.comment), .optional(change.evidence), .text(author), .text(at), .optional(previous?.code), .optional(change.reason),
+            ])
+            current[key] = change.value
+            events.append(AnswerEvent(uid: change.uid, visit: visit, grid: change.grid, criterion: change.criterion, value: change.value,
+                                      comment: change.comment, evidence: change.evidence, author: author, at: at, previous: previous, reason: change.reason))
+        }
+        return events
     }
 
     public func answerEvents(visit: String) throws -> [AnswerEvent] {
@@ -205,14 +223,19 @@ public final class SQLiteWorkspace: Workspace {
 
     // MARK: - Observations, journeys
 
-    public func addObservation(_ o: Observation) throws {
-        try db.prepare("""
-            INSERT INTO observation (uid, visit, method, text, participant, role, criteria, theme, date, author, at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).run([
-                .text(o.uid), .text(o.visit), .text(o.method), .text(o.text), .optional(o.participant), .optional(o.role?.rawValue),
-                .text(Self.json(o.criteria)), .optional(o.theme), .optional(o.date?.description), .text(o.author), .text(o.at),
-            ])
+    public func addObservations(_ list: [Observation]) throws {
+        try db.transaction {
+            let insert = try db.prepare("""
+                INSERT INTO observation (uid, visit, method, text, participant, role, criteria, theme, date, author, at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for o in list {
+                try insert.run([
+                    .text(o.uid), .text(o.visit), .text(o.method), .text(o.text), .optional(o.participant), .optional(o.role?.rawValue),
+                    .text(Self.json(o.criteria)), .optional(o.theme), .optional(o.date?.description), .text(o.author), .text(o.at),
+                ])
+            }
+        }
     }
 
     public func observations(visit: String) throws -> [Observation] {
@@ -227,11 +250,16 @@ public final class SQLiteWorkspace: Workspace {
         return out
     }
 
-    public func addJourneyRecord(_ r: JourneyRecord) throws {
-        try db.prepare("INSERT INTO journey_entry (uid, visit, resident, step, date, note, author, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)").run([
-            .text(r.uid), .text(r.visit), .text(r.entry.resident), .text(r.entry.step), .optional(r.entry.date?.description), .optional(r.entry.note),
-            .text(r.author), .text(r.at),
-        ])
+    public func addJourneyRecords(_ list: [JourneyRecord]) throws {
+        try db.transaction {
+            let insert = try db.prepare("INSERT INTO journey_entry (uid, visit, resident, step, date, note, author, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            for r in list {
+                try insert.run([
+                    .text(r.uid), .text(r.visit), .text(r.entry.resident), .text(r.entry.step), .optional(r.entry.date?.description), .optional(r.entry.note),
+                    .text(r.author), .text(r.at),
+                ])
+            }
+        }
     }
 
     public func journeyRecords(visit: String) throws -> [JourneyRecord] {
@@ -248,23 +276,27 @@ public final class SQLiteWorkspace: Workspace {
 
     // MARK: - Actions
 
-    public func addAction(_ action: ImprovementAction) throws -> ImprovementAction {
+    public func addActions(_ list: [ImprovementAction]) throws -> [ImprovementAction] {
         try db.transaction {
-            var numbered = action
             let next = try db.prepare("SELECT coalesce(max(number), 0) + 1 FROM action WHERE visit = ?")
-            try next.bind([.text(action.visit)])
-            numbered.number = try next.step() ? next.int(0) : 1
-            try db.prepare("""
-                INSERT INTO action (uid, visit, number, title, owner, due, criteria, author, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).run([
+            let insert = try db.prepare("INSERT INTO action (uid, visit, number, title, owner, due, criteria, author, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            let status = try db.prepare("INSERT INTO action_event (uid, action, status, author, at) VALUES (?, ?, ?, ?, ?)")
+            var out: [ImprovementAction] = []
+            for action in list {
+                var numbered = action
+                try next.bind([.text(action.visit)])
+                numbered.number = try next.step() ? next.int(0) : 1
+                try insert.run([
                     .text(numbered.uid), .text(numbered.visit), .int(numbered.number), .text(numbered.title), .optional(numbered.owner),
                     .optional(numbered.due?.description), .text(Self.json(numbered.criteria)), .text(numbered.author), .text(numbered.at),
                 ])
-            try db.prepare("INSERT INTO action_event (uid, action, status, author, at) VALUES (?, ?, 'open', ?, ?)").run([
-                .text(numbered.uid + "-open"), .text(numbered.uid), .text(numbered.author), .text(numbered.at),
-            ])
-            numbered.status = .open
-            return numbered
+                try status.run([.text(numbered.uid + "-open"), .text(numbered.uid), .text("open"), .text(numbered.author), .text(numbered.at)])
+                if action.status != .open {
+                    try status.run([.text(numbered.uid + "-" + action.status.rawValue), .text(numbered.uid), .text(action.status.rawValue), .text(numbered.author), .text(numbered.at)])
+                }
+                out.append(numbered)
+            }
+            return out
         }
     }
 

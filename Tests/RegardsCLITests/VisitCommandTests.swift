@@ -267,3 +267,38 @@ final class Field {
         #expect(try f.run("visit", "status", "2026-001", "--protocols", Run.root.appendingPathComponent("Protocols").path).stderr.isEmpty)
     }
 }
+
+@Suite struct BatchFieldTests {
+    @Test func observationsJourneysAndActionsFromFiles() throws {
+        let f = Field()
+        try f.newVisit()
+        let observations = try f.write("o.csv", "method,participant,role,criteria,theme,date,text\nentretien,R07,resident,VC-03;VC-04,repas,2026-11-20,\"La cuisine ferme à 19 h, dit-il.\"\nvisite-guidee,R12,resident,,,,Visite de l'étage\n")
+        #expect(try f.run("observe", "2026-001", "--from", observations).stdout == "2 observation(s) recorded for visit 2026-001\n")
+        let journeys = try f.write("j.csv", "resident,step,date,note\nR07,admission,2026-03-02,\nR07,contrat-signe,,refus de signer\n")
+        #expect(try f.run("journey", "add", "2026-001", "--from", journeys).stdout == "2 journey entr(y/ies) recorded for visit 2026-001\n")
+        let actions = try f.write("a.csv", "title,owner,due,criteria,status\n\"Ouvrir la cuisine, le soir\",direction,2027-03-01,VC-04,in-progress\n")
+        #expect(try f.run("action", "add", "2026-001", "--from", actions).stdout == "1 action(s) added to visit 2026-001\n")
+        #expect(try f.run("action", "list", "2026-001").stdout.hasPrefix("#1  [in-progress]  Ouvrir la cuisine, le soir"))
+        let bad = try f.write("bad.csv", "method,text,participant\nentretiens,x,R1\nentretien,,R2\nentretien,y,Dupont\n")
+        let refused = try f.run("observe", "2026-001", "--from", bad)
+        #expect(refused.status == 65)
+        #expect(refused.stderr.split(separator: "\n").count == 4)
+        #expect(try f.run("observation", "list", "2026-001", "--format", "json").stdout.components(separatedBy: "\"uid\"").count == 3)
+    }
+
+    @Test func campaignAnswerFileInOneTransaction() throws {
+        let f = Field()
+        try f.newVisit()
+        #expect(try f.run("visit", "new", "--establishment", "CHRS B", "--finess", "310781406", "--start", "2026-12-01", "--campaign", "occitanie-2026").status == 0)
+        let file = try f.write("campagne.csv", "visit,criterion,value,comment\n2026-001,AC-01,3,\n2026-002,AC-01,2,\"ok, vu\"\n2026-002,CTL-DU-01,conforme,\n")
+        #expect(try f.run("answer", "--from", file).stdout == "3 answer(s) recorded for 2 visit(s)\n")
+        let bad = try f.write("mauvais.csv", "visit,criterion,value\n2026-001,AC-02,3\n2026-009,AC-01,2\n2026-002,AC-01,9\n")
+        let refused = try f.run("answer", "--from", bad)
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("\(bad):3: error: no visit `2026-009`"))
+        #expect(refused.stderr.contains("\(bad):4: error: 2026-002: `9` is not an answer for AC-01"))
+        #expect(try f.historyCount() == 1)
+        let noColumn = try f.write("sans.csv", "criterion,value\nAC-01,3\n")
+        #expect(try f.run("answer", "--from", noColumn).status == 64)
+    }
+}

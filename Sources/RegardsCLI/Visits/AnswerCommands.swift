@@ -17,7 +17,7 @@ struct AnswerCommand: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var folders: ProtocolFolderOptions
-    @Argument(help: "The visit id.") var visit: String
+    @Argument(help: "The visit id (omit it with a campaign file whose `visit` column names each row's visit).") var visit: String?
     @Argument(help: "The criterion id.") var criterion: String?
     @Argument(help: "The answer.") var value: String?
     @Option(help: "evaluation or control (needed only if both grids have the criterion).") var grid: GridKind?
@@ -27,11 +27,15 @@ struct AnswerCommand: ParsableCommand {
     @Option(name: .customLong("from"), help: ArgumentHelp("A CSV file of answers.", valueName: "FILE.csv")) var csv: String?
 
     func validate() throws {
-        if csv == nil && (criterion == nil || value == nil) { throw ValidationError("give CRITERION and VALUE, or --from FILE.csv") }
+        if csv == nil && (visit == nil || criterion == nil || value == nil) { throw ValidationError("give VISIT, CRITERION and VALUE, or --from FILE.csv") }
         if csv != nil && (criterion != nil || value != nil) { throw ValidationError("--from replaces CRITERION and VALUE; give one or the other") }
     }
 
     func run() throws {
+        guard let visit else {
+            if let csv { try runCampaign(csv) }
+            return
+        }
         var session = try VisitSession.open(visit, workspace: workspace, folders: folders)
         let context = session.visit.conditionContext
         if let csv {
@@ -48,6 +52,42 @@ struct AnswerCommand: ParsableCommand {
             let scale = session.record.grids.grid(kind)?.scale(c.scale)
             Console.out("\(c.id) = \(answer.label(in: scale))" + (event.previous.map { " (avant : \($0.label(in: scale)))" } ?? ""))
         }
+    }
+
+    /// A campaign file: each row names its visit; every row of every visit is checked, then all are written in one transaction.
+    func runCampaign(_ path: String) throws {
+        let table = try FieldBatch.table(path)
+        guard let visitColumn = table.header.firstIndex(of: "visit") else {
+            throw fail("\(path): without VISIT, the file needs a `visit` column naming each row's visit", code: Exit.usage)
+        }
+        var order: [String] = []
+        var byVisit: [String: [CSVTable.Row]] = [:]
+        for row in table.rows {
+            let id = visitColumn < row.fields.count ? row.fields[visitColumn].trimmingCharacters(in: .whitespaces) : ""
+            if byVisit[id] == nil { order.append(id) }
+            byVisit[id, default: []].append(row)
+        }
+        let ws = try workspace.open()
+        var problems: [(line: Int, message: String)] = []
+        var batches: [(visit: String, changes: [AnswerChange])] = []
+        for id in order {
+            let rows = byVisit[id] ?? []
+            guard try store({ try ws.visit(id) }) != nil else {
+                rows.forEach { problems.append(($0.line, id.isEmpty ? "empty visit" : "no visit `\(id)` in \(workspace.path)")) }
+                continue
+            }
+            let record = try VisitSession.open(id, workspace: workspace, folders: nil).record
+            switch AnswerBatch.read(CSVTable(header: table.header, rows: rows), grids: record.grids, context: record.visit.conditionContext) {
+            case .failure(let refusal): problems += refusal.problems.map { ($0.line, "\(id): \($0.message)") }
+            case .success(let answers):
+                batches.append((id, answers.map { AnswerChange(uid: UID.make(), grid: $0.grid, criterion: $0.criterion, value: $0.value, comment: $0.comment,
+                                                              evidence: $0.evidence, reason: $0.reason ?? reason) }))
+            }
+        }
+        problems.sort { $0.line < $1.line }
+        try FieldBatch.refuse(path, problems.map { FieldBatch.Problem(line: $0.line, message: $0.message) })
+        let count = try store { try ws.recordAnswers(batches, author: workspace.author, at: Clock.now()) }
+        Console.out("\(count) answer(s) recorded for \(batches.count) visit(s)")
     }
 
     func runBatch(_ path: String, _ session: inout VisitSession, _ context: [String: Condition.Value]) throws {
@@ -77,7 +117,7 @@ struct AnswerCommand: ParsableCommand {
             let changes = rows.map { AnswerChange(uid: UID.make(), grid: $0.grid, criterion: $0.criterion, value: $0.value, comment: $0.comment,
                                                   evidence: $0.evidence, reason: $0.reason ?? reason) }
             _ = try session.record(changes)
-            Console.out("\(rows.count) answer(s) recorded for visit \(visit)")
+            Console.out("\(rows.count) answer(s) recorded for visit \(session.visit.id)")
         }
     }
 }

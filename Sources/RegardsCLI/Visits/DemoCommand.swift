@@ -9,8 +9,9 @@ struct DemoCommand: ParsableCommand {
         abstract: "Build a demonstration workspace (a fictitious CHRS campaign) and write its workbooks and restitution report.",
         discussion: """
         Reads the fictitious data in Templates/demo/ and records it through the ordinary commands (visit new, answer --from, \
-        observe, journey add, action add, visit advance), then writes the comparison workbooks, the coverage workbook, a fill-in \
+        observe --from, journey add --from, action add --from, visit advance), then writes the comparison workbooks, the coverage workbook, a fill-in \
         grid and the restitution report into --out. The workspace is OUT/demo.sqlite, rebuilt at each run.
+        (observe, journey add and action add read the demo's CSV files with --from.)
         """)
 
     @OptionGroup var folders: ProtocolFolderOptions
@@ -47,24 +48,9 @@ struct DemoCommand: ParsableCommand {
                 let lead = ["--inspector", inspectors.first ?? "inspectrice-a"], second = ["--inspector", inspectors.last ?? "inspectrice-a"]
                 try AnswerCommand.parse([id, "--from", "\(data)/\(id)/evaluation.csv"] + common + lead).run()
                 try AnswerCommand.parse([id, "--from", "\(data)/\(id)/controle.csv"] + common + second).run()
-                for o in try Self.table("\(data)/\(id)/observations.csv") {
-                    try ObserveCommand.parse([id, "--method", o["method"]!, "--participant", o["participant"]!, "--role", o["role"]!,
-                                              "--criteria", (o["criteria"] ?? "").replacingOccurrences(of: ";", with: ","), "--theme", o["theme"]!,
-                                              "--date", o["date"]!, "--text", o["text"]!] + common + lead).run()
-                }
-                for j in try Self.table("\(data)/\(id)/journeys.csv") {
-                    var args = [id, "--resident", j["resident"]!, "--step", j["step"]!]
-                    if let date = j["date"], !date.isEmpty { args += ["--date", date] } else { args.append("--not-done") }
-                    if let note = j["note"], !note.isEmpty { args += ["--note", note] }
-                    try JourneyAdd.parse(args + common + lead).run()
-                }
-                for (n, a) in try Self.table("\(data)/\(id)/actions.csv").enumerated() {
-                    try ActionAdd.parse([id, "--title", a["title"]!, "--owner", a["owner"]!, "--due", a["due"]!,
-                                         "--criteria", (a["criteria"] ?? "").replacingOccurrences(of: ";", with: ",")] + common + second).run()
-                    if let status = a["status"], status != "open" {
-                        try ActionSet.parse([id, "\(n + 1)", "--status", status] + common + second).run()
-                    }
-                }
+                try ObserveCommand.parse([id, "--from", "\(data)/\(id)/observations.csv"] + common + lead).run()
+                try JourneyAdd.parse([id, "--from", "\(data)/\(id)/journeys.csv"] + common + lead).run()
+                try ActionAdd.parse([id, "--from", "\(data)/\(id)/actions.csv"] + common + second).run()
                 // Move through the phases as far as the guards allow (the demo visits reach the restitution).
                 while true {
                     do {

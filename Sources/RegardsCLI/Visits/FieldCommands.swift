@@ -24,8 +24,10 @@ struct ObserveCommand: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var folders: ProtocolFolderOptions
     @Argument(help: "The visit id.") var visit: String
-    @Option(help: "The observation method (a method of the evaluation protocol).") var method: String
+    @Option(help: "The observation method (a method of the evaluation protocol).") var method: String?
     @Option(help: "The note.") var text: String?
+    @Option(name: .customLong("from"), help: ArgumentHelp("Record many observations: a CSV file with the columns method,participant,role,criteria,theme,date,text (criteria separated by `;`), all or nothing.", valueName: "FILE.csv"))
+    var batch: String?
     @Option(help: "Read the note from this file.") var file: String?
     @Option(help: "The participant's code (never a name).") var participant: String?
     @Option(help: "resident, staff, partner or other") var role: ParticipantRole?
@@ -33,8 +35,19 @@ struct ObserveCommand: ParsableCommand {
     @Option(help: "A free theme (repas, nuit …).") var theme: String?
     @Option(help: "When it was observed (YYYY-MM-DD; default: today).") var date: String?
 
+    func validate() throws {
+        if (batch == nil) == (method == nil) { throw ValidationError("give --method (one observation) or --from FILE.csv") }
+    }
+
     func run() throws {
         let session = try VisitSession.open(visit, workspace: workspace, folders: folders)
+        if let batch {
+            let list = try FieldBatch.observations(batch, session.record, author: session.author)
+            try store { try session.workspace.addObservations(list) }
+            Console.out("\(list.count) observation(s) recorded for visit \(visit)")
+            return
+        }
+        guard let method else { return }
         let grids = session.record.grids
         let methods = grids.evaluation.methods.map(\.id) + (grids.control?.methods.map(\.id) ?? [])
         guard methods.contains(method) else {
@@ -119,15 +132,29 @@ struct JourneyAdd: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var folders: ProtocolFolderOptions
     @Argument(help: "The visit id.") var visit: String
-    @Option(help: "The resident's code (never a name).") var resident: String
-    @Option(help: "A step of the protocol's journey template.") var step: String
+    @Option(help: "The resident's code (never a name).") var resident: String?
+    @Option(help: "A step of the protocol's journey template.") var step: String?
+    @Option(name: .customLong("from"), help: ArgumentHelp("Record many entries: a CSV file with the columns resident,step,date,note (an empty date: not done, the note says why), all or nothing.", valueName: "FILE.csv"))
+    var batch: String?
     @Option(help: "When it happened (YYYY-MM-DD).") var date: String?
     @Flag(help: "The step was not done; --note says why.") var notDone = false
     @Option(help: "A note (why a step is late or missing …).") var note: String?
 
+    func validate() throws {
+        if batch == nil && (resident == nil || step == nil) { throw ValidationError("give --resident and --step, or --from FILE.csv") }
+        if batch != nil && (resident != nil || step != nil) { throw ValidationError("--from replaces --resident and --step; give one or the other") }
+    }
+
     func run() throws {
         let session = try VisitSession.open(visit, workspace: workspace, folders: folders)
         guard let template = session.record.grids.evaluation.journey else { throw fail("the visit's protocol has no journey template", code: Exit.usage) }
+        if let batch {
+            let list = try FieldBatch.journeys(batch, session.record, author: session.author)
+            try store { try session.workspace.addJourneyRecords(list) }
+            Console.out("\(list.count) journey entr(y/ies) recorded for visit \(visit)")
+            return
+        }
+        guard let resident, let step else { return }
         let steps = template.steps.map(\.id)
         guard steps.contains(step) else {
             throw fail("`\(step)` is not a journey step (\(steps.joined(separator: ", ")))" + (Suggestion.hint(for: step, in: steps).map { "; \($0)" } ?? ""), code: Exit.usage)
@@ -212,13 +239,26 @@ struct ActionAdd: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var folders: ProtocolFolderOptions
     @Argument(help: "The visit id.") var visit: String
-    @Option(help: "What will be done.") var title: String
+    @Option(help: "What will be done.") var title: String?
+    @Option(name: .customLong("from"), help: ArgumentHelp("Add many actions: a CSV file with the columns title,owner,due,criteria,status (criteria separated by `;`), all or nothing.", valueName: "FILE.csv"))
+    var batch: String?
     @Option(help: "Who carries it.") var owner: String?
     @Option(help: "By when (YYYY-MM-DD).") var due: String?
     @Option(help: "Criteria it answers, comma-separated.") var criteria: String?
 
+    func validate() throws {
+        if (batch == nil) == (title == nil) { throw ValidationError("give --title (one action) or --from FILE.csv") }
+    }
+
     func run() throws {
         let session = try VisitSession.open(visit, workspace: workspace, folders: folders)
+        if let batch {
+            let list = try FieldBatch.actions(batch, session.record, author: session.author)
+            let saved = try store { try session.workspace.addActions(list) }
+            Console.out("\(saved.count) action(s) added to visit \(visit)")
+            return
+        }
+        guard let title else { return }
         let ids = splitList(criteria)
         for id in ids {
             if case .failure(let refusal) = session.record.grids.locate(id) { throw fail("--criteria: \(refusal.description)", code: Exit.usage) }
