@@ -11,7 +11,7 @@ public struct RegardsCommand: ParsableCommand {
         66 missing input (file, folder or protocol not found), 74 I/O error.
         """,
         version: "0.1.0",
-        subcommands: [ProtocolCommand.self, VisitCommand.self, FillCommand.self, AnswerCommand.self, ObserveCommand.self, ObservationCommand.self, JourneyCommand.self, ActionCommand.self, CompareCommand.self, SheetCommand.self, ReportCommand.self, DemoCommand.self, PrivacyCommand.self, DoctorCommand.self]
+        subcommands: [ProtocolCommand.self, VisitCommand.self, FillCommand.self, AnswerCommand.self, ObserveCommand.self, ObservationCommand.self, JourneyCommand.self, ActionCommand.self, CompareCommand.self, SheetCommand.self, ReportCommand.self, DemoCommand.self, PrivacyCommand.self, DoctorCommand.self, BenchCommand.self]
     )
 
     public init() {}

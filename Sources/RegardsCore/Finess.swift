@@ -45,7 +45,7 @@ public struct Finess: Hashable, Sendable, Codable, CustomStringConvertible {
         return .valid(Finess(text))
     }
 
-    static func luhn(_ digits: String) -> Bool {
+    public static func luhn(_ digits: String) -> Bool {
         var sum = 0
         for (i, c) in digits.reversed().enumerated() {
             guard let d = c.wholeNumberValue else { return false }

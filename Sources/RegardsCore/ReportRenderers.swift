@@ -7,7 +7,7 @@ public enum ReportRenderer {
         return out
     }
 
-    static func line(_ fields: [String]) -> String {
+    public static func line(_ fields: [String]) -> String {
         fields.map(field).joined(separator: ",") + "\n"
     }
 
