@@ -7,7 +7,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 CLIENT_PACKAGES := libreoffice-calc poppler-utils
 
-.PHONY: setup setup-tests build release test demo install clean
+.PHONY: setup setup-tests build release test demo install clean bench bench-smoke
 
 ## setup: install the Debian packages the build needs (only those missing)
 setup:
@@ -35,6 +35,14 @@ test:
 demo: build
 	$(BIN) protocol validate
 	$(BIN) demo --out regards-demo
+
+## bench: release build, C and Python baselines, ratios measured side by side (exit 1 when a target is missed)
+bench: setup
+	python3 Benchmarks/bench.py
+
+## bench-smoke: the same harness on 10 visits, one run each (keeps it working)
+bench-smoke: setup
+	python3 Benchmarks/bench.py --smoke
 
 install: release
 	install -d $(PREFIX)/bin $(PREFIX)/share/regards

@@ -53,13 +53,36 @@ public struct PersonalDataScanner: Sendable {
         }
         // Most specific first, so an IBAN is not also read as a phone number.
         func span(_ s: Substring) -> Range<String.Index> { s.startIndex..<s.endIndex }
-        for m in text.matches(of: Self.iban) where Self.validIBAN(String(m.output.1)) { add(.iban, span(m.output.1)) }
-        for m in text.matches(of: Self.nir) where Self.validNIR(String(m.output.1)) { add(.nir, span(m.output.1)) }
-        for m in text.matches(of: Self.email) { add(.email, m.range) }
-        for m in text.matches(of: Self.phone) { add(.phone, span(m.output.1)) }
-        for m in text.matches(of: Self.birthdate) { add(.birthdate, span(m.output.1)) }
-        for m in text.matches(of: Self.address) { add(.address, m.range) }
-        for m in text.matches(of: Self.postcode) where !Self.postcodeFalseFriends.contains(String(m.output.1).lowercased()) { add(.address, m.range) }
+        // Cheap tests first: most notes hold no '@', few digits and no birth word, and the patterns are costly.
+        var digits = 0, longestRun = 0, run = 0, at = false
+        for u in text.utf8 {
+            if u >= 48 && u <= 57 {
+                digits += 1
+                run += 1
+                longestRun = max(longestRun, run)
+            } else {
+                run = 0
+                if u == 64 { at = true }
+            }
+        }
+        if digits >= 9 {
+            for m in text.matches(of: Self.iban) where Self.validIBAN(String(m.output.1)) { add(.iban, span(m.output.1)) }
+            for m in text.matches(of: Self.nir) where Self.validNIR(String(m.output.1)) { add(.nir, span(m.output.1)) }
+            for m in text.matches(of: Self.phone) { add(.phone, span(m.output.1)) }
+        }
+        if at { for m in text.matches(of: Self.email) { add(.email, m.range) } }
+        if digits >= 2 {
+            let lower = text.lowercased()
+            if lower.contains("n\u{E9}") || lower.contains("ne") || lower.contains("naissance") || lower.contains("ddn") {
+                for m in text.matches(of: Self.birthdate) { add(.birthdate, span(m.output.1)) }
+            }
+            if Self.streetWords.contains(where: { lower.contains($0) }) {
+                for m in text.matches(of: Self.address) { add(.address, m.range) }
+            }
+        }
+        if longestRun >= 5 {
+            for m in text.matches(of: Self.postcode) where !Self.postcodeFalseFriends.contains(String(m.output.1).lowercased()) { add(.address, m.range) }
+        }
         if !forbidden.isEmpty { forbiddenWords(text).forEach { add(.forbidden, $0) } }
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }.map { kind, range in
             PersonalDataMatch(kind: kind, offset: text.distance(from: text.startIndex, to: range.lowerBound),
@@ -77,6 +100,7 @@ public struct PersonalDataScanner: Sendable {
     nonisolated(unsafe) static let birthdate = /(?i)(?:\bn[ée]e?(?:\s?\(e\))?\s+(?:le|en\s+date\s+du|en)|\bdate\s+de\s+naissance\s*:?|\bddn\s*:?)\s*(\d{1,2}[\/.\-]\d{1,2}[\/.\-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}(?:er)?\s+(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)\s+\d{4})/
     nonisolated(unsafe) static let address = /\b\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|chemin|impasse|all[ée]e|place|route|quai|cours|square)\s+(?:de\s+la\s+|de\s+l'|de\s+l’|du\s+|des\s+|de\s+|d'|d’|la\s+|le\s+|les\s+|l'|l’)?[A-ZÉÈÀÂÊÎÔÛÇ][\p{L}'’\-]+(?:\s+(?:de\s+|du\s+|des\s+|la\s+|le\s+)?[A-ZÉÈÀÂÊÎÔÛÇ][\p{L}'’\-]+)*(?:,?\s+(?:\d{5})\s+[A-ZÉÈÀÂÊÎÔÛÇ][\p{L}'’\-]+(?:[\s\-][A-ZÉÈÀÂÊÎÔÛÇ][\p{L}'’\-]+)*)?/
     nonisolated(unsafe) static let postcode = /\b(?:0[1-9]|[1-8]\d|9[0-5]|97)\d{3}\s+([A-ZÉÈÀÂÊÎÔÛÇ][\p{L}'’\-]+)(?:[\s\-][A-ZÉÈÀÂÊÎÔÛÇ][\p{L}'’\-]+)*/
+    static let streetWords = ["rue", "avenue", "av.", "boulevard", "bd", "chemin", "impasse", "allée", "allee", "place", "route", "quai", "cours", "square"]
     /// Capitalised words that follow a number without being a city (`15000 Euros`).
     static let postcodeFalseFriends: Set<String> = ["euros", "eur", "habitants", "personnes", "places", "heures", "jours"]
 

@@ -4,7 +4,9 @@ public struct VisitRecord: Sendable {
     public var visit: Visit
     public var grids: VisitGrids
     public var workflow: Workflow?
-    public var history: [AnswerEvent]
+    public var history: [AnswerEvent] {
+        didSet { current = Self.latest(history) }
+    }
     public var observations: [Observation]
     public var journeys: [JourneyRecord]
     public var actions: [ImprovementAction]
@@ -19,14 +21,17 @@ public struct VisitRecord: Sendable {
         self.grids = grids
         self.workflow = workflow
         self.history = history
+        current = Self.latest(history)
         self.observations = observations
         self.journeys = journeys
         self.actions = actions
         self.asOf = asOf
     }
 
-    /// The latest event per grid and criterion, when it holds a value.
-    public var current: [GridKind: [String: AnswerEvent]] {
+    /// The latest event per grid and criterion, when it holds a value (kept up to date with `history`).
+    public private(set) var current: [GridKind: [String: AnswerEvent]] = [:]
+
+    static func latest(_ history: [AnswerEvent]) -> [GridKind: [String: AnswerEvent]] {
         var out: [GridKind: [String: AnswerEvent]] = [:]
         for event in history {
             if event.value == nil {

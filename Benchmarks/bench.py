@@ -1,0 +1,207 @@
+"""Regards benchmark: ratios measured side by side, in the same run, against a C floor and Python.
+
+    python3 Benchmarks/bench.py            # the full benchmark (make bench)
+    python3 Benchmarks/bench.py --smoke    # 10 visits, one run each: keeps the harness working (make bench-smoke)
+
+Prints one line per figure and a table; exits 1 when a target is missed (not in --smoke).
+Campaigns are generated once into .bench/ (delete it to regenerate).
+"""
+import csv
+import hashlib
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
+WORK = os.path.join(ROOT, ".bench")
+BIN = os.path.join(WORK, "bin")
+REGARDS = os.path.join(ROOT, ".build", "release", "regards")
+SMOKE = "--smoke" in sys.argv
+RUNS = 1 if SMOKE else 5
+SIZES = [10] if SMOKE else [10, 100, 1000, 3000]
+MAIN = 10 if SMOKE else 1000
+
+TARGETS = {
+    "export_vs_c": 1.3, "export_vs_python_speedup": 4.0, "import_vs_c": 2.5, "help_vs_c": 5.0,
+    "validate_ms": 50.0, "export_rss_mb": 200.0, "export_rss_growth_3000": 1.5,
+}
+
+
+def run(args, env=None):
+    """Runs a command under Benchmarks/c/measure.c; returns (seconds, peak RSS in MB). Fails loudly."""
+    process = subprocess.run([os.path.join(BIN, "measure")] + args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    err = process.stderr.decode(errors="replace")
+    measured = [l for l in err.splitlines() if l.startswith("MEASURE ")]
+    if process.returncode != 0 or not measured:
+        sys.exit(f"failed ({process.returncode}): {' '.join(args)}\n{err}")
+    _, seconds, kb = measured[-1].split()
+    return float(seconds), int(kb) / 1024.0
+
+
+def median_of(n, make_args, prepare=None):
+    times, rss = [], []
+    for _ in range(n):
+        if prepare:
+            prepare()
+        t, m = run(make_args())
+        times.append(t)
+        rss.append(m)
+    return statistics.median(times), max(rss)
+
+
+def build():
+    os.makedirs(BIN, exist_ok=True)
+    subprocess.run(["swift", "build", "-c", "release", "--product", "regards"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    c = os.path.join(ROOT, "Benchmarks", "c")
+    for name, libs in [("import_floor", ["-lsqlite3"]), ("export_floor", ["-lxlsxwriter", "-lz"]), ("hello", []), ("measure", [])]:
+        subprocess.run(["gcc", "-O2", "-o", os.path.join(BIN, name), os.path.join(c, name + ".c")] + libs, check=True)
+
+
+def python_xlsxwriter():
+    try:
+        import xlsxwriter  # noqa: F401
+        return True
+    except ImportError:
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "XlsxWriter"], check=False)
+        try:
+            import xlsxwriter  # noqa: F401,F811
+            return True
+        except ImportError:
+            return False
+
+
+def generated(n):
+    """The campaign of n visits: its workspace, the workspace before answers, its answer file."""
+    stamp = hashlib.sha256(open(REGARDS, "rb").read()).hexdigest()[:12]
+    base = os.path.join(WORK, f"campaign-{n}")
+    marker = base + ".version"
+    paths = (base + ".sqlite", base + "-empty.sqlite", base + "-answers.csv")
+    if os.path.exists(marker) and open(marker).read() == stamp and all(os.path.exists(p) for p in paths):
+        return paths
+    for p in paths:
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(p + suffix):
+                os.remove(p + suffix)
+    print(f"generating a campaign of {n} visits …", flush=True)
+    subprocess.run([REGARDS, "bench", "generate", "--visits", str(n), "--seed", "2026", "--db", paths[0], "--empty-out", paths[1],
+                    "--answers-out", paths[2], "--protocols", os.path.join(ROOT, "Protocols")], check=True, stdout=subprocess.DEVNULL)
+    with open(marker, "w") as f:
+        f.write(stamp)
+    return paths
+
+
+def tsv_from_csv(csv_path, tsv_path, db_path):
+    """The answer rows as the C floor reads them: visit, grid, criterion, value code, comment, evidence."""
+    grids = {}
+    for line in subprocess.run([REGARDS, "protocol", "show", "chrs-controle", "--format", "json", "--protocols", os.path.join(ROOT, "Protocols")],
+                               capture_output=True, text=True, check=True).stdout.splitlines():
+        pass
+    control = json.loads(subprocess.run([REGARDS, "protocol", "show", "chrs-controle", "--format", "json", "--protocols", os.path.join(ROOT, "Protocols")],
+                                        capture_output=True, text=True, check=True).stdout)["protocol"]
+    control_ids = {c["id"] for s in control["sections"] for c in s["criteria"]}
+    with open(csv_path, newline="", encoding="utf-8") as f, open(tsv_path, "w", encoding="utf-8") as out:
+        for row in csv.DictReader(f):
+            clean = [row["visit"], "control" if row["criterion"] in control_ids else "evaluation", row["criterion"], row["value"],
+                     row["comment"].replace("\t", " ").replace("\n", " "), row["evidence"].replace("\t", " ").replace("\n", " ")]
+            out.write("\t".join(clean) + "\n")
+
+
+def main():
+    os.makedirs(WORK, exist_ok=True)
+    build()
+    have_python = python_xlsxwriter()
+    tmp = os.path.join(WORK, "tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    os.makedirs(tmp)
+    results, lines = {}, []
+
+    # Import: one campaign answer file, one transaction.
+    db, empty, answers = generated(MAIN)
+    tsv = os.path.join(tmp, "answers.tsv")
+    tsv_from_csv(answers, tsv, db)
+    rows = sum(1 for _ in open(tsv, encoding="utf-8"))
+    target_db = os.path.join(tmp, "import.sqlite")
+
+    def fresh():
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(target_db + suffix):
+                os.remove(target_db + suffix)
+        shutil.copyfile(empty, target_db)
+
+    r_import, r_import_rss = median_of(RUNS, lambda: [REGARDS, "answer", "--from", answers, "--db", target_db, "--inspector", "bench"], fresh)
+    c_import, c_import_rss = median_of(RUNS, lambda: [os.path.join(BIN, "import_floor"), target_db, tsv], fresh)
+    results["import_vs_c"] = r_import / c_import
+    lines.append(f"import   {rows} answers of {MAIN} visits: regards {r_import:.3f} s ({r_import_rss:.0f} MB) · C SQLite {c_import:.3f} s ({c_import_rss:.0f} MB) · ratio {results['import_vs_c']:.2f} (target ≤ {TARGETS['import_vs_c']})")
+
+    # Export: the campaign workbook against the same cells written by C and Python.
+    cells = os.path.join(tmp, "cells.tsv")
+    subprocess.run([REGARDS, "bench", "cells", "--campaign", "bench", "--db", db, "--out", cells], check=True)
+    cell_count = sum(max(0, len(line.rstrip("\n").split("\t"))) for line in open(cells, encoding="utf-8") if line.strip() and not line.startswith("#sheet"))
+    constant = "1" if cell_count > 400_000 else "0"
+    out = os.path.join(tmp, "regards.xlsx")
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1795000000")
+    r_export, r_export_rss = median_of(RUNS, lambda: [REGARDS, "compare", "--campaign", "bench", "--db", db, "--xlsx", out])
+    c_export, c_export_rss = median_of(RUNS, lambda: [os.path.join(BIN, "export_floor"), cells, os.path.join(tmp, "c.xlsx"), constant])
+    results["export_vs_c"] = r_export / c_export
+    line = f"export   {MAIN} visits, {cell_count} cells: regards {r_export:.3f} s ({r_export_rss:.0f} MB) · C libxlsxwriter {c_export:.3f} s ({c_export_rss:.0f} MB) · ratio {results['export_vs_c']:.2f} (target ≤ {TARGETS['export_vs_c']})"
+    if have_python:
+        p_export, p_export_rss = median_of(max(1, RUNS // 2), lambda: [sys.executable, os.path.join(ROOT, "Benchmarks", "python", "export_xlsxwriter.py"), cells,
+                                                                        os.path.join(tmp, "p.xlsx"), constant])
+        results["export_vs_python_speedup"] = p_export / r_export
+        line += f" · Python XlsxWriter {p_export:.3f} s ({p_export_rss:.0f} MB), regards {results['export_vs_python_speedup']:.1f}× faster (target ≥ {TARGETS['export_vs_python_speedup']})"
+    else:
+        line += " · Python XlsxWriter not installed: skipped"
+    lines.append(line)
+    results["export_rss_mb"] = r_export_rss
+
+    # Start-up.
+    r_help, _ = median_of(RUNS * 4, lambda: [REGARDS, "--help"])
+    c_hello, _ = median_of(RUNS * 4, lambda: [os.path.join(BIN, "hello")])
+    results["help_vs_c"] = r_help / c_hello
+    r_validate, r_validate_rss = median_of(RUNS * 2, lambda: [REGARDS, "protocol", "validate", "--protocols", os.path.join(ROOT, "Protocols")])
+    results["validate_ms"] = r_validate * 1000
+    lines.append(f"start-up regards --help {r_help * 1000:.1f} ms · C hello {c_hello * 1000:.1f} ms · ratio {results['help_vs_c']:.2f} (target ≤ {TARGETS['help_vs_c']})")
+    lines.append(f"validate the shipped protocols: {results['validate_ms']:.1f} ms ({r_validate_rss:.0f} MB) (target ≤ {TARGETS['validate_ms']:.0f} ms)")
+
+    # Scaling.
+    scaling = []
+    for n in SIZES:
+        sdb, _, _ = generated(n)
+        t, m = median_of(max(1, RUNS // 2), lambda: [REGARDS, "compare", "--campaign", "bench", "--db", sdb, "--xlsx", os.path.join(tmp, f"s{n}.xlsx")])
+        scaling.append((n, t, m))
+    lines.append("scaling  " + " · ".join(f"{n} visits {t:.2f} s {m:.0f} MB ({t / n * 1000:.1f} ms/visit)" for n, t, m in scaling))
+    if not SMOKE:
+        by = {n: (t, m) for n, t, m in scaling}
+        results["export_rss_growth_3000"] = by[3000][1] / by[1000][1]
+        results["time_per_visit_growth_3000"] = (by[3000][0] / 3000) / (by[1000][0] / 1000)
+        lines.append(f"growth   1,000 → 3,000 visits: memory ×{results['export_rss_growth_3000']:.2f} (target ≤ {TARGETS['export_rss_growth_3000']}), "
+                     f"time per visit ×{results['time_per_visit_growth_3000']:.2f} (linear: about 1)")
+
+    print()
+    for l in lines:
+        print(l)
+    missed = []
+    if not SMOKE:
+        for key, limit in TARGETS.items():
+            if key not in results:
+                continue
+            value = results[key]
+            ok = value >= limit if key == "export_vs_python_speedup" else value <= limit
+            if not ok:
+                missed.append(f"{key} = {value:.2f} (target {'≥' if key == 'export_vs_python_speedup' else '≤'} {limit})")
+    with open(os.path.join(WORK, "results.json"), "w") as f:
+        json.dump({"results": results, "lines": lines}, f, indent=2, ensure_ascii=False)
+    print()
+    if missed:
+        print("targets missed:\n  " + "\n  ".join(missed))
+        return 1
+    print("every target met" if not SMOKE else "smoke run: the harness works (targets are checked by `make bench`)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
