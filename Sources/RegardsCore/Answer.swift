@@ -108,7 +108,7 @@ public struct VisitGrids: Sendable {
 
     /// Whether a criterion applies to a visit with this context (unset variables: it applies).
     public static func isRelevant(_ criterion: Criterion, context: [String: Condition.Value]) -> Bool {
-        guard let when = criterion.when, let condition = try? Condition.parse(when) else { return true }
+        guard let when = criterion.when, let condition = ConditionCache.shared.parsed(when) else { return true }
         return condition.evaluate(context) ?? true
     }
 
@@ -127,7 +127,7 @@ public struct VisitGrids: Sendable {
                 .sorted().map { name in "\(name) = \(context[name].map(Self.describe) ?? "?")" }
             return .failure(.irrelevant(id, condition: criterion.when ?? "", values: values.joined(separator: ", ")))
         }
-        let typed = text.trimmingCharacters(in: .whitespaces)
+        let typed = text.trimmedSpaces
         let folded = Self.fold(typed)
         var value: AnswerValue?
         if let n = Int(typed) {
@@ -195,5 +195,21 @@ public enum AnswerRefusal: Error, Equatable, Sendable, CustomStringConvertible {
         case let .notApplicableOnImperative(id): "« non concerné » is never allowed on an imperative criterion (\(id))"
         case let .irrelevant(id, condition, values): "\(id) does not apply to this visit: its condition `\(condition)` is false (\(values))"
         }
+    }
+}
+
+/// Relevance conditions parsed once per process: they are read for every criterion of every visit.
+final class ConditionCache: @unchecked Sendable {
+    static let shared = ConditionCache()
+    private let lock = NSLock()
+    private var parsed: [String: Condition?] = [:]
+
+    func parsed(_ text: String) -> Condition? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let found = parsed[text] { return found }
+        let condition = try? Condition.parse(text)
+        parsed[text] = condition
+        return condition
     }
 }

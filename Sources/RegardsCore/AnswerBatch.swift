@@ -53,13 +53,13 @@ public struct AnswerBatch: Sendable {
             }
             func field(_ name: String) -> String? {
                 guard let i = index[name] else { return nil }
-                let text = row.fields[i].trimmingCharacters(in: .whitespaces)
+                let text = row.fields[i].trimmedSpaces
                 return text.isEmpty ? nil : row.fields[i]
             }
-            let criterion = row.fields[ci].trimmingCharacters(in: .whitespaces)
+            let criterion = row.fields[ci].trimmedSpaces
             var grid: GridKind?
             if let g = field("grid") {
-                guard let parsed = GridKind(rawValue: g.trimmingCharacters(in: .whitespaces).lowercased()) else {
+                guard let parsed = GridKind(rawValue: g.trimmedSpaces.lowercased()) else {
                     problems.append(Problem(line: row.line, message: "grid `\(g)` is neither `evaluation` nor `control`"))
                     continue
                 }
@@ -69,7 +69,7 @@ public struct AnswerBatch: Sendable {
                 problems.append(Problem(line: row.line, message: "empty criterion"))
                 continue
             }
-            let text = row.fields[vi].trimmingCharacters(in: .whitespaces)
+            let text = row.fields[vi].trimmedSpaces
             if text.isEmpty {
                 problems.append(Problem(line: row.line, message: "empty value for \(criterion)"))
                 continue

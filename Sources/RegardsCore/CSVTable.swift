@@ -24,17 +24,15 @@ public struct CSVTable: Equatable, Sendable {
 
     public static func parse(_ text: String) throws(SyntaxError) -> CSVTable {
         var records: [Row] = []
-        var field = String.UnicodeScalarView()
+        var bytes = Array(text.utf8)[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        var field: [UInt8] = []
         var fields: [String] = []
         var line = 1, recordLine = 1
         var quoted = false, afterQuote = false, fieldStarted = false
-        var scalars = text.unicodeScalars[...]
-        if scalars.first == "\u{FEFF}" { scalars = scalars.dropFirst() }
-        var iterator = scalars.makeIterator()
-        var pending: Unicode.Scalar? = iterator.next()
         func endField() {
-            fields.append(String(field))
-            field = String.UnicodeScalarView()
+            fields.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
             afterQuote = false
             fieldStarted = false
         }
@@ -43,36 +41,39 @@ public struct CSVTable: Equatable, Sendable {
             if !(fields.count == 1 && fields[0].isEmpty) { records.append(Row(line: recordLine, fields: fields)) }
             fields = []
         }
-        while let c = pending {
-            pending = iterator.next()
+        var i = bytes.startIndex
+        let end = bytes.endIndex
+        while i < end {
+            let c = bytes[i]
+            i += 1
             if quoted {
-                if c == "\"" {
-                    if pending == "\"" {
-                        field.append("\"")
-                        pending = iterator.next()
+                if c == 0x22 {
+                    if i < end && bytes[i] == 0x22 {
+                        field.append(0x22)
+                        i += 1
                     } else {
                         quoted = false
                         afterQuote = true
                     }
                 } else {
-                    if c == "\n" { line += 1 }
+                    if c == 0x0A { line += 1 }
                     field.append(c)
                 }
                 continue
             }
             switch c {
-            case ",":
+            case 0x2C:
                 endField()
-            case "\r":
-                if pending == "\n" { continue }
+            case 0x0D:
+                if i < end && bytes[i] == 0x0A { continue }
                 endRecord()
                 line += 1
                 recordLine = line
-            case "\n":
+            case 0x0A:
                 endRecord()
                 line += 1
                 recordLine = line
-            case "\"":
+            case 0x22:
                 guard !fieldStarted else { throw SyntaxError(line: line, message: "a quote inside an unquoted field; quote the whole field and double the quote") }
                 quoted = true
                 fieldStarted = true
@@ -85,6 +86,6 @@ public struct CSVTable: Equatable, Sendable {
         if quoted { throw SyntaxError(line: recordLine, message: "a quoted field is not closed before the end of the file") }
         if fieldStarted || !fields.isEmpty || afterQuote { endRecord() }
         guard let first = records.first else { throw SyntaxError(line: 1, message: "the file is empty; expected a header row") }
-        return CSVTable(header: first.fields.map { $0.trimmingCharacters(in: .whitespaces) }, rows: Array(records.dropFirst()))
+        return CSVTable(header: first.fields.map(\.trimmedSpaces), rows: Array(records.dropFirst()))
     }
 }

@@ -72,11 +72,12 @@ public struct PersonalDataScanner: Sendable {
         }
         if at { for m in text.matches(of: Self.email) { add(.email, m.range) } }
         if digits >= 2 {
-            let lower = text.lowercased()
-            if lower.contains("n\u{E9}") || lower.contains("ne") || lower.contains("naissance") || lower.contains("ddn") {
+            let lower = Array(text.lowercased().utf8)
+            // A date of birth has at least four digits (« 3 mars 1998 »).
+            if digits >= 4, Self.birthWords.contains(where: { Self.contains(lower, $0) }) {
                 for m in text.matches(of: Self.birthdate) { add(.birthdate, span(m.output.1)) }
             }
-            if Self.streetWords.contains(where: { lower.contains($0) }) {
+            if Self.streetWords.contains(where: { Self.contains(lower, Array($0.utf8)) }) {
                 for m in text.matches(of: Self.address) { add(.address, m.range) }
             }
         }
@@ -100,6 +101,25 @@ public struct PersonalDataScanner: Sendable {
     nonisolated(unsafe) static let birthdate = /(?i)(?:\bn[ée]e?(?:\s?\(e\))?\s+(?:le|en\s+date\s+du|en)|\bdate\s+de\s+naissance\s*:?|\bddn\s*:?)\s*(\d{1,2}[\/.\-]\d{1,2}[\/.\-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}(?:er)?\s+(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)\s+\d{4})/
     nonisolated(unsafe) static let address = /\b\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|chemin|impasse|all[ée]e|place|route|quai|cours|square)\s+(?:de\s+la\s+|de\s+l'|de\s+l’|du\s+|des\s+|de\s+|d'|d’|la\s+|le\s+|les\s+|l'|l’)?[A-ZÉÈÀÂÊÎÔÛÇ][\p{L}'’\-]+(?:\s+(?:de\s+|du\s+|des\s+|la\s+|le\s+)?[A-ZÉÈÀÂÊÎÔÛÇ][\p{L}'’\-]+)*(?:,?\s+(?:\d{5})\s+[A-ZÉÈÀÂÊÎÔÛÇ][\p{L}'’\-]+(?:[\s\-][A-ZÉÈÀÂÊÎÔÛÇ][\p{L}'’\-]+)*)?/
     nonisolated(unsafe) static let postcode = /\b(?:0[1-9]|[1-8]\d|9[0-5]|97)\d{3}\s+([A-ZÉÈÀÂÊÎÔÛÇ][\p{L}'’\-]+)(?:[\s\-][A-ZÉÈÀÂÊÎÔÛÇ][\p{L}'’\-]+)*/
+    static let birthWords: [[UInt8]] = ["n\u{E9}", "ne ", "nee ", "naissance", "ddn"].map { Array($0.utf8) }
+
+    /// Byte search, without Foundation.
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty }
+        let first = needle[0]
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first {
+                var j = 1
+                while j < needle.count && haystack[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
     static let streetWords = ["rue", "avenue", "av.", "boulevard", "bd", "chemin", "impasse", "allée", "allee", "place", "route", "quai", "cours", "square"]
     /// Capitalised words that follow a number without being a city (`15000 Euros`).
     static let postcodeFalseFriends: Set<String> = ["euros", "eur", "habitants", "personnes", "places", "heures", "jours"]

@@ -39,3 +39,13 @@ public enum Suggestion {
         closest(to: word, in: candidates).map { "did you mean `\($0)`?" }
     }
 }
+
+extension String {
+    /// Without leading and trailing spaces and tabs (a fast path: no Foundation bridging).
+    public var trimmedSpaces: String {
+        let utf8 = self.utf8
+        guard let first = utf8.firstIndex(where: { $0 != 32 && $0 != 9 }), let last = utf8.lastIndex(where: { $0 != 32 && $0 != 9 }) else { return "" }
+        if first == utf8.startIndex && utf8.index(after: last) == utf8.endIndex { return self }
+        return String(self[first...last])
+    }
+}

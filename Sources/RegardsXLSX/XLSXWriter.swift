@@ -72,6 +72,22 @@ private final class Session {
     var workbook: UnsafeMutablePointer<lxw_workbook>?
     var formats: [String: UnsafeMutablePointer<lxw_format>] = [:]
 
+    /// The formats of data cells, by (type, style, unlocked): looked up for every cell, so without building strings.
+    struct FormatKey: Hashable {
+        var type: ColumnType?
+        var style: CellStyle?
+        var unlocked: Bool
+    }
+    var cellFormats: [FormatKey: UnsafeMutablePointer<lxw_format>] = [:]
+
+    func cellFormat(_ type: ColumnType?, _ style: CellStyle?, unlocked: Bool) throws(XLSXError) -> UnsafeMutablePointer<lxw_format> {
+        let key = FormatKey(type: type, style: style, unlocked: unlocked)
+        if let found = cellFormats[key] { return found }
+        let made = try format(type, style, unlocked: unlocked)
+        cellFormats[key] = made
+        return made
+    }
+
     init(report: Report, path: String, created: Int, constantMemory: Bool, temporaryDirectory: String) {
         self.report = report
         self.path = path
@@ -235,13 +251,16 @@ private final class Session {
         for (i, column) in sheet.columns.enumerated() {
             try writeString(ws, header, lxw_col_t(i), column.header, try format(nil, nil, header: true), sheet: sheet.name, column: column.key)
         }
+        let longColumns = sheet.columns.map { $0.type == .longText }
+        let widths = sheet.columns.map { max(8, Self.defaultWidth($0) - 1) }
         for (r, row) in sheet.rows.enumerated() {
             // Spreadsheet programs do not all grow rows for wrapped text on opening: set the height from the longest wrapped cell.
-            let lines = zip(sheet.columns, row).map { column, cell -> Int in
-                guard column.type == .longText, case .text(let text) = cell.value else { return 1 }
-                let width = max(8, Self.defaultWidth(column) - 1)
-                return text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { $0 + max(1, Int((Double($1.count) / width).rounded(.up))) }
-            }.max() ?? 1
+            var lines = 1
+            for (i, cell) in row.enumerated() where longColumns[i] {
+                guard case .text(let text) = cell.value, text.utf8.count > Int(widths[i]) || text.utf8.contains(10) else { continue }
+                let count = text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { $0 + max(1, Int((Double($1.count) / widths[i]).rounded(.up))) }
+                lines = max(lines, count)
+            }
             if lines > 1 {
                 try Self.check(worksheet_set_row(ws, header + 1 + lxw_row_t(r), 15 * Double(min(lines, 25)), nil), "worksheet_set_row")
             }
@@ -310,23 +329,23 @@ private final class Session {
         switch cell.value {
         case .empty:
             if cell.style != nil || unlocked {
-                try Self.check(worksheet_write_blank(ws, row, col, try format(type, cell.style, unlocked: unlocked)), "worksheet_write_blank")
+                try Self.check(worksheet_write_blank(ws, row, col, try cellFormat(type, cell.style, unlocked: unlocked)), "worksheet_write_blank")
             }
         case .text(let s):
             if s.isEmpty && !unlocked { return }
-            try writeString(ws, row, col, s, try format(type == .longText ? .longText : .text, cell.style, unlocked: unlocked), sheet: sheet.name, column: columnKey)
+            try writeString(ws, row, col, s, try cellFormat(type == .longText ? .longText : .text, cell.style, unlocked: unlocked), sheet: sheet.name, column: columnKey)
         case .number(let n):
             let numberType = type ?? (n == n.rounded() ? .integer : .number)
-            try Self.check(worksheet_write_number(ws, row, col, n, try format(numberType, cell.style, unlocked: unlocked)), "worksheet_write_number")
+            try Self.check(worksheet_write_number(ws, row, col, n, try cellFormat(numberType, cell.style, unlocked: unlocked)), "worksheet_write_number")
         case .date(let d):
             var dt = lxw_datetime(year: Int32(d.year), month: Int32(d.month), day: Int32(d.day), hour: 0, min: 0, sec: 0)
-            try Self.check(worksheet_write_datetime(ws, row, col, &dt, try format(.date, cell.style, unlocked: unlocked)), "worksheet_write_datetime")
+            try Self.check(worksheet_write_datetime(ws, row, col, &dt, try cellFormat(.date, cell.style, unlocked: unlocked)), "worksheet_write_datetime")
         case .timestamp(let t):
             guard var dt = Self.datetime(t) else {
-                try writeString(ws, row, col, t, try format(.text, cell.style, unlocked: unlocked), sheet: sheet.name, column: columnKey)
+                try writeString(ws, row, col, t, try cellFormat(.text, cell.style, unlocked: unlocked), sheet: sheet.name, column: columnKey)
                 return
             }
-            try Self.check(worksheet_write_datetime(ws, row, col, &dt, try format(.timestamp, cell.style, unlocked: unlocked)), "worksheet_write_datetime")
+            try Self.check(worksheet_write_datetime(ws, row, col, &dt, try cellFormat(.timestamp, cell.style, unlocked: unlocked)), "worksheet_write_datetime")
         }
     }
 

@@ -76,7 +76,7 @@ struct AnswerCommand: ParsableCommand {
                 rows.forEach { problems.append(($0.line, id.isEmpty ? "empty visit" : "no visit `\(id)` in \(workspace.path)")) }
                 continue
             }
-            let record = try VisitSession.open(id, workspace: workspace, folders: nil).record
+            let record = try VisitSession.open(id, workspace: workspace, folders: nil, using: ws).record
             switch AnswerBatch.read(CSVTable(header: table.header, rows: rows), grids: record.grids, context: record.visit.conditionContext) {
             case .failure(let refusal): problems += refusal.problems.map { ($0.line, "\(id): \($0.message)") }
             case .success(let answers):

@@ -166,7 +166,7 @@ struct BenchCells: ParsableCommand {
 
     func run() throws {
         let ws = try workspace.open()
-        let records = try store { try ws.visits(campaign: campaign) }.map { try VisitSession.open($0.id, workspace: workspace, folders: nil).record }
+        let records = try store { try ws.visits(campaign: campaign) }.map { try VisitSession.open($0.id, workspace: workspace, folders: nil, using: ws).record }
         let report = ComparisonReport.campaign(campaign, records: records, generatedBy: workspace.author)
         guard let handle = FileHandle(forWritingAtPath: out) ?? (FileManager.default.createFile(atPath: out, contents: nil) ? FileHandle(forWritingAtPath: out) : nil) else {
             throw fail("\(out): cannot write", code: Exit.ioError)

@@ -67,7 +67,7 @@ struct CompareCommand: ParsableCommand {
             let ws = try workspace.open()
             let visits = try store { try ws.visits(campaign: campaign) }
             guard !visits.isEmpty else { throw fail("no visit of campaign `\(campaign)` in \(workspace.path)", code: Exit.missingInput) }
-            let records = try visits.map { try VisitSession.open($0.id, workspace: workspace, folders: nil).record }
+            let records = try visits.map { try VisitSession.open($0.id, workspace: workspace, folders: nil, using: ws).record }
             let evaluationIDs = Set(records.map(\.grids.evaluation.id))
             guard evaluationIDs.count == 1 else {
                 throw fail("the visits of `\(campaign)` use different evaluation protocols (\(evaluationIDs.sorted().joined(separator: ", "))); they cannot be compared side by side", code: Exit.badData)

@@ -13,8 +13,8 @@ struct VisitSession {
 
     var visit: Visit { record.visit }
 
-    static func open(_ id: String, workspace options: WorkspaceOptions, folders: ProtocolFolderOptions?) throws -> VisitSession {
-        let workspace = try options.open()
+    static func open(_ id: String, workspace options: WorkspaceOptions, folders: ProtocolFolderOptions?, using opened: SQLiteWorkspace? = nil) throws -> VisitSession {
+        let workspace = try opened ?? options.open()
         guard let visit = try store({ try workspace.visit(id) }) else {
             let known = (try? workspace.visits(campaign: nil).map(\.id)) ?? []
             throw fail("no visit `\(id)` in \(options.path)" + (Suggestion.hint(for: id, in: known).map { "; \($0)" } ?? ""), code: Exit.missingInput)
@@ -38,6 +38,14 @@ struct VisitSession {
     }
 
     static func load(_ pin: ProtocolPin, _ workspace: SQLiteWorkspace) throws -> LoadedFile {
+        // The text of a pinned protocol never changes (its hash is checked): read and parse it once per process.
+        if let loaded = SnapshotCache.shared[pin.hash] { return loaded }
+        let loaded = try read(pin, workspace)
+        SnapshotCache.shared[pin.hash] = loaded
+        return loaded
+    }
+
+    static func read(_ pin: ProtocolPin, _ workspace: SQLiteWorkspace) throws -> LoadedFile {
         guard let snapshot = try store({ try workspace.snapshot(hash: pin.hash) }) else {
             throw fail("the snapshot of `\(pin)` is missing from the workspace", code: Exit.badData)
         }
@@ -70,5 +78,25 @@ struct VisitSession {
         let events = try store { try workspace.recordAnswers(visit: visit.id, changes, author: author, at: Clock.now()) }
         record.history += events
         return events
+    }
+}
+
+/// Parsed protocol snapshots by content hash.
+final class SnapshotCache: @unchecked Sendable {
+    static let shared = SnapshotCache()
+    private let lock = NSLock()
+    private var entries: [String: LoadedFile] = [:]
+
+    subscript(hash: String) -> LoadedFile? {
+        get {
+            lock.lock()
+            defer { lock.unlock() }
+            return entries[hash]
+        }
+        set {
+            lock.lock()
+            entries[hash] = newValue
+            lock.unlock()
+        }
     }
 }
