@@ -86,9 +86,16 @@ public struct VisitGrids: Sendable {
     public let evaluation: AuditProtocol
     public let control: AuditProtocol?
 
+    /// Criterion id → its grids (usually one), for lookups on every answer of a batch.
+    private let index: [String: [GridKind]]
+
     public init(evaluation: AuditProtocol, control: AuditProtocol?) {
         self.evaluation = evaluation
         self.control = control
+        var index: [String: [GridKind]] = [:]
+        for (_, c) in evaluation.allCriteria { index[c.id, default: []].append(.evaluation) }
+        for (_, c) in control?.allCriteria ?? [] { index[c.id, default: []].append(.control) }
+        self.index = index
     }
 
     public func grid(_ kind: GridKind) -> AuditProtocol? { kind == .evaluation ? evaluation : control }
@@ -97,7 +104,7 @@ public struct VisitGrids: Sendable {
     public func locate(_ criterion: String, in kind: GridKind? = nil) -> Result<(GridKind, AuditProtocol, Criterion), AnswerRefusal> {
         let kinds = kind.map { [$0] } ?? [.evaluation, .control]
         var found: [(GridKind, AuditProtocol, Criterion)] = []
-        for k in kinds {
+        for k in kinds where index[criterion]?.contains(k) == true {
             if let p = grid(k), let c = p.criterion(criterion) { found.append((k, p, c)) }
         }
         if found.count > 1 { return .failure(.ambiguous(criterion)) }
@@ -128,16 +135,18 @@ public struct VisitGrids: Sendable {
             return .failure(.irrelevant(id, condition: criterion.when ?? "", values: values.joined(separator: ", ")))
         }
         let typed = text.trimmedSpaces
-        let folded = Self.fold(typed)
         var value: AnswerValue?
         if let n = Int(typed) {
             value = scale.level(n).map { .level($0.value) }
-        } else if let level = scale.levels.first(where: { Self.fold($0.label) == folded }) {
-            value = .level(level.value)
-        } else if ["nc", "na", "non concerne", "sans objet", Self.fold(scale.notApplicableLabel)].contains(folded) {
-            value = .notApplicable
-        } else if ["nv", "non evalue", "non verifie", Self.fold(scale.notAssessedLabel)].contains(folded) {
-            value = .notAssessed
+        } else {
+            let folded = Self.fold(typed)
+            if let level = scale.levels.first(where: { Self.fold($0.label) == folded }) {
+                value = .level(level.value)
+            } else if ["nc", "na", "non concerne", "sans objet", Self.fold(scale.notApplicableLabel)].contains(folded) {
+                value = .notApplicable
+            } else if ["nv", "non evalue", "non verifie", Self.fold(scale.notAssessedLabel)].contains(folded) {
+                value = .notAssessed
+            }
         }
         guard let value else {
             return .failure(.outOfScale(text: typed, criterion: id, allowed: Self.allowed(scale, imperative: criterion.imperative)))

@@ -68,7 +68,18 @@ enum Clock {
 
 /// Globally unique ids for rows, so workspaces from several laptops can be merged.
 enum UID {
-    static func make() -> String { UUID().uuidString.lowercased() }
+    /// A random version-4 UUID in lower case, from the system generator (getrandom; no file opened per id).
+    static func make() -> String {
+        var g = SystemRandomNumberGenerator()
+        let a = g.next(), b = g.next()
+        let hi = (a & 0xFFFF_FFFF_FFFF_0FFF) | 0x0000_0000_0000_4000
+        let lo = (b & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000
+        func hex(_ v: UInt64, _ digits: Int) -> String {
+            let s = String(v, radix: 16)
+            return String(repeating: "0", count: digits - s.count) + s
+        }
+        return "\(hex(hi >> 32, 8))-\(hex((hi >> 16) & 0xFFFF, 4))-\(hex(hi & 0xFFFF, 4))-\(hex(lo >> 48, 4))-\(hex(lo & 0xFFFF_FFFF_FFFF, 12))"
+    }
 }
 
 /// Reads a date typed on the command line.
