@@ -24,7 +24,7 @@ build:
 	$(SWIFT) build
 
 release:
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib
 
 ## test: the whole test suite (unit, fixtures, end to end on the built binary)
 test:
