@@ -4,15 +4,6 @@ import RegardsCore
 
 extension ParticipantRole: ExpressibleByArgument {}
 
-/// Participants and residents are codes such as R07 or S02, never names: a code is short and holds a digit.
-enum PseudonymCode {
-    static let rule = "use a code with at least one digit (R07, S02; letters, digits, `-`, `_`, at most 16), never a name"
-
-    static func isValid(_ code: String) -> Bool {
-        code.count <= 16 && code.contains(where: \.isNumber)
-            && code.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
-    }
-}
 extension ActionStatus: ExpressibleByArgument {}
 
 struct ObserveCommand: ParsableCommand {
