@@ -103,12 +103,8 @@ def generated(n):
     return paths
 
 
-def tsv_from_csv(csv_path, tsv_path, db_path):
+def tsv_from_csv(csv_path, tsv_path):
     """The answer rows as the C floor reads them: visit, grid, criterion, value code, comment, evidence."""
-    grids = {}
-    for line in subprocess.run([REGARDS, "protocol", "show", "chrs-controle", "--format", "json", "--protocols", os.path.join(ROOT, "Protocols")],
-                               capture_output=True, text=True, check=True).stdout.splitlines():
-        pass
     control = json.loads(subprocess.run([REGARDS, "protocol", "show", "chrs-controle", "--format", "json", "--protocols", os.path.join(ROOT, "Protocols")],
                                         capture_output=True, text=True, check=True).stdout)["protocol"]
     control_ids = {c["id"] for s in control["sections"] for c in s["criteria"]}
@@ -131,7 +127,7 @@ def main():
     # Import: one campaign answer file, one transaction.
     db, empty, answers = generated(MAIN)
     tsv = os.path.join(tmp, "answers.tsv")
-    tsv_from_csv(answers, tsv, db)
+    tsv_from_csv(answers, tsv)
     rows = sum(1 for _ in open(tsv, encoding="utf-8"))
     target_db = os.path.join(tmp, "import.sqlite")
 
@@ -152,7 +148,6 @@ def main():
     cell_count = sum(max(0, len(line.rstrip("\n").split("\t"))) for line in open(cells, encoding="utf-8") if line.strip() and not line.startswith("#sheet"))
     constant = "1" if cell_count > 400_000 else "0"
     out = os.path.join(tmp, "regards.xlsx")
-    env = dict(os.environ, SOURCE_DATE_EPOCH="1795000000")
     r_export, r_export_rss = median_of(RUNS, lambda: [REGARDS, "compare", "--campaign", "bench", "--db", db, "--xlsx", out])
     c_export, c_export_rss = median_of(RUNS, lambda: [os.path.join(BIN, "export_floor"), cells, os.path.join(tmp, "c.xlsx"), constant])
     results["export_vs_c"] = r_export / c_export
