@@ -77,3 +77,27 @@ extension VisitRecord {
         privacyFindings(settings).filter { $0.decision == nil }
     }
 }
+
+/// The rule exports follow: while a visit has an unreviewed finding, refuse — unless the user
+/// allows it, and then the output says so.
+public enum PrivacyGate {
+    public struct Refusal: Error, Equatable, Sendable {
+        /// (visit, finding) pairs not reviewed.
+        public var open: [String]
+        public var count: Int
+    }
+
+    public struct Allowed: Equatable, Sendable {
+        /// The property to stamp on the output; nil when there was nothing to review.
+        public var stamp: Report.Field?
+        public var unreviewed: Int
+    }
+
+    public static func check(_ records: [VisitRecord], allow: Bool) -> Result<Allowed, Refusal> {
+        let open = records.flatMap { r in r.unreviewedFindings(r.privacy).map { "\(r.visit.id)/\($0.id) (\($0.kind.label))" } }
+        if open.isEmpty { return .success(Allowed(stamp: nil, unreviewed: 0)) }
+        guard allow else { return .failure(Refusal(open: open, count: open.count)) }
+        return .success(Allowed(stamp: Report.Field("donnees-personnelles", "export autorisé avec \(open.count) signalement(s) de données personnelles non revu(s)"),
+                                unreviewed: open.count))
+    }
+}

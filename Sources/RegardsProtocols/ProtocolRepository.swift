@@ -134,6 +134,15 @@ public struct ProtocolRepository: Sendable {
     }
 
     public var grids: [LoadedFile] { files.filter { $0.grid != nil } }
+
+    /// Files of the folders that carry a pinned protocol's id and version but no longer its content:
+    /// edited without a new version since a visit pinned them.
+    public func drifted(from pins: [ProtocolPin]) -> [(pin: ProtocolPin, file: String)] {
+        pins.flatMap { pin in
+            files.filter { $0.id == pin.id && $0.version?.description == pin.version && $0.contentHash != nil && $0.contentHash != pin.hash }
+                .map { (pin, $0.file) }
+        }
+    }
     public var workflows: [LoadedFile] { files.filter { $0.workflow != nil } }
 
     /// Problems that span files (crosswalk, workflow references, duplicates).

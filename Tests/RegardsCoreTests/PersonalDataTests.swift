@@ -64,3 +64,17 @@ import Testing
         #expect(!PersonalDataScanner.validIBAN("DE89370400440532013001"))
     }
 }
+
+@Suite struct PrivacyGateTests {
+    @Test func refusesUnreviewedFindingsUnlessAllowed() {
+        var r = Sample.record(history: [Sample.event("AC-01", .level(2))])
+        r.history[0].comment = "joindre au 06 12 34 56 78"
+        guard case .failure(let refusal) = PrivacyGate.check([r], allow: false) else { Issue.record("not refused"); return }
+        #expect(refusal.count == 1 && refusal.open[0].hasPrefix("2026-001/") && refusal.open[0].hasSuffix("(numéro de téléphone)"))
+        guard case .success(let allowed) = PrivacyGate.check([r], allow: true) else { Issue.record("refused"); return }
+        #expect(allowed.unreviewed == 1 && allowed.stamp?.name == "donnees-personnelles")
+        let id = r.privacyFindings(r.privacy)[0].id
+        r.privacy.reviews[id] = .keep
+        #expect(PrivacyGate.check([r], allow: false) == .success(PrivacyGate.Allowed(stamp: nil, unreviewed: 0)))
+    }
+}

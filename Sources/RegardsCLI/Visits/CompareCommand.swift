@@ -111,7 +111,8 @@ enum CompareText {
             zip(overview.columns.prefix(9), row.prefix(9)).map { column, cell in column.type == .percent ? percent(cell.value.number) : cell.value.plain }
         }
         out += TextRenderer.table(rows)
-        if let spots = report.sheets.first(where: { $0.name == "Angles morts" }), !spots.rows.isEmpty {
+        // The fourth sheet of a campaign report holds the blind spots (its name follows the protocol's language).
+        if report.sheets.count > 3, case let spots = report.sheets[3], !spots.rows.isEmpty {
             out.append("")
             out.append("Angles morts les plus souvent mal notés :")
             spots.rows.prefix(10).forEach { out.append("  \($0[0].value.plain)  \($0[2].value.plain) visite(s) ≤ 2, moyenne \($0[4].value.plain)  \($0[1].value.plain)") }

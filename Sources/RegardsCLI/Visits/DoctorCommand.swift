@@ -48,14 +48,11 @@ struct DoctorCommand: ParsableCommand {
         let repository = try? ProtocolRepository(directories: folders.searchPath)
         var drifted: [String] = []
         for visit in visits {
-            for pin in [visit.evaluation, visit.control, visit.workflow].compactMap({ $0 }) {
-                guard try store({ try ws.snapshot(hash: pin.hash) }) != nil else {
-                    bad("visite \(visit.id) : la copie de \(pin) manque dans l'espace de travail")
-                    continue
-                }
-                for file in repository?.files ?? [] where file.id == pin.id && file.version?.description == pin.version && file.contentHash != pin.hash {
-                    drifted.append("\(visit.id) : \(file.file) a changé sans nouvelle version de \(pin)")
-                }
+            for pin in [visit.evaluation, visit.control, visit.workflow].compactMap({ $0 }) where try store({ try ws.snapshot(hash: pin.hash) }) == nil {
+                bad("visite \(visit.id) : la copie de \(pin) manque dans l'espace de travail")
+            }
+            for (pin, file) in repository?.drifted(from: [visit.evaluation, visit.control, visit.workflow].compactMap { $0 }) ?? [] {
+                drifted.append("\(visit.id) : \(file) a changé sans nouvelle version de \(pin)")
             }
         }
         if drifted.isEmpty {

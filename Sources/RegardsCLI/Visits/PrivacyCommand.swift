@@ -110,17 +110,17 @@ struct PrivacyForbid: ParsableCommand {
     }
 }
 
-/// Exports refuse while personal data is unreviewed, unless told otherwise.
+/// Exports refuse while personal data is unreviewed, unless told otherwise (the rule is `PrivacyGate`).
 enum PersonalDataGate {
     /// Nil when the export may go on silently; the property to stamp when allowed despite findings.
     static func check(_ records: [VisitRecord], allow: Bool, command: String) throws -> Report.Field? {
-        let open = records.flatMap { r in r.unreviewedFindings(r.privacy).map { (r.visit.id, $0) } }
-        guard !open.isEmpty else { return nil }
-        if allow {
-            Console.error("regards: warning: exporting with \(open.count) unreviewed personal-data finding(s) (--allow-personal-data)")
-            return Report.Field("donnees-personnelles", "export autorisé avec \(open.count) signalement(s) de données personnelles non revu(s)")
+        switch PrivacyGate.check(records, allow: allow) {
+        case .success(let allowed):
+            if allowed.unreviewed > 0 { Console.error("regards: warning: exporting with \(allowed.unreviewed) unreviewed personal-data finding(s) (--allow-personal-data)") }
+            return allowed.stamp
+        case .failure(let refusal):
+            let named = refusal.open.prefix(8).joined(separator: ", ") + (refusal.count > 8 ? " …" : "")
+            throw fail("\(command) refused: \(refusal.count) personal-data finding(s) not reviewed: \(named); run `regards privacy scan VISIT`, or pass --allow-personal-data", code: Exit.badData)
         }
-        let named = open.prefix(8).map { "\($0.0)/\($0.1.id) (\($0.1.kind.label))" }.joined(separator: ", ") + (open.count > 8 ? " …" : "")
-        throw fail("\(command) refused: \(open.count) personal-data finding(s) not reviewed: \(named); run `regards privacy scan VISIT`, or pass --allow-personal-data", code: Exit.badData)
     }
 }

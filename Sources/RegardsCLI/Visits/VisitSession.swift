@@ -49,7 +49,7 @@ struct VisitSession {
         guard let snapshot = try store({ try workspace.snapshot(hash: pin.hash) }) else {
             throw fail("the snapshot of `\(pin)` is missing from the workspace", code: Exit.badData)
         }
-        let loaded = ProtocolLoader().load(bytes: Array(snapshot.source.utf8), file: snapshot.file, cacheKey: "snapshot|\(pin.hash)")
+        let loaded = ProtocolLoader().load(bytes: Array(snapshot.source.utf8), file: snapshot.file)
         guard loaded.content != nil, !loaded.diagnostics.hasErrors, loaded.contentHash == pin.hash else {
             throw fail("the stored snapshot of `\(pin)` does not read back as recorded (hash mismatch)", code: Exit.badData)
         }
@@ -64,12 +64,8 @@ struct VisitSession {
     /// A protocol file edited without a version bump since the visit started: say so, keep the snapshot.
     static func warnDrift(_ visit: Visit, folders: ProtocolFolderOptions) {
         guard let repository = try? ProtocolRepository(directories: folders.searchPath) else { return }
-        for pin in [visit.evaluation, visit.control, visit.workflow].compactMap({ $0 }) {
-            for file in repository.files where file.id == pin.id && file.version?.description == pin.version {
-                if let hash = file.contentHash, hash != pin.hash {
-                    Console.error("regards: warning: \(file.file) changed since visit \(visit.id) started, without a new version of `\(pin)`; the visit keeps the text it started with")
-                }
-            }
+        for (pin, file) in repository.drifted(from: [visit.evaluation, visit.control, visit.workflow].compactMap { $0 }) {
+            Console.error("regards: warning: \(file) changed since visit \(visit.id) started, without a new version of `\(pin)`; the visit keeps the text it started with")
         }
     }
 
