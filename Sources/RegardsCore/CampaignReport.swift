@@ -1,72 +1,32 @@
 extension ComparisonReport {
     // MARK: - Campaign
 
+    /// A campaign's comparison from visits already in memory.
     public static func campaign(_ name: String, records: [VisitRecord], generatedBy author: String) -> Report {
         precondition(!records.isEmpty, "a campaign report needs visits")
-        let evaluation = records[0].grids.evaluation
+        let streamed = campaign(name, evaluation: records[0].grids.evaluation, visits: records.count, generatedBy: author) { each in
+            for r in records { try each(r) }
+        }
+        do {
+            return try streamed.materialised()
+        } catch {
+            preconditionFailure("a campaign of records in memory cannot fail: \(error)")
+        }
+    }
+
+    /// A campaign's comparison read one visit at a time: `records` hands over each visit's record in
+    /// turn (loaded only then). The long *Données* table is streamed; of each visit only its line of
+    /// the summary and its theme scores are kept, so memory stays flat however many visits there are.
+    public static func campaign(_ name: String, evaluation: AuditProtocol, visits count: Int, generatedBy author: String,
+                                records: @escaping @Sendable (_ each: (VisitRecord) throws -> Void) throws -> Void) -> StreamedReport {
         let v = ReportVocabulary(language: evaluation.language)
-        let comparisons = records.map(VisitComparison.init)
-        let campaign = CampaignComparison(campaign: name, visits: comparisons, evaluation: evaluation)
-        let visitColumns = [
-            v.column("visit", "Visite", "Visit", .text, v.t("Identifiant de la visite.", "Visit id.")),
-            v.column("establishment", "Établissement", "Establishment", .text, v.t("Établissement visité.", "Establishment."), width: 32),
-            v.column("finess", "FINESS", "FINESS", .text, v.t("Numéro FINESS.", "FINESS.")),
-            v.column("start", "Début", "Start", .date, v.t("Premier jour sur place.", "First day.")),
-            v.column("phase", "Phase", "Phase", .text, v.t("Phase de la mission.", "Phase.")),
-            v.column("evaluation_score", "Score d'évaluation (sur 4)", "Evaluation score", .number, v.t("Moyenne pondérée de tous les critères notés de la visite.", "Mean of scored criteria.")),
-            v.column("conformity", "Conformité", "Conformity", .percent, v.t("Conformité moyenne de tous les points de contrôle notés.", "Mean conformity.")),
-            v.column("conform_unsatisfying", "Conforme mais insatisfaisant", "Conformant but unsatisfying", .integer, v.t("Liens dans cette classe.", "Links in this class.")),
-            v.column("nonconform_satisfying", "Non conforme mais satisfaisant", "Non-conformant but satisfying", .integer, v.t("Liens dans cette classe.", "Links in this class.")),
-            v.column("late_steps", "Étapes en retard", "Late steps", .integer, v.t("Étapes de parcours faites en retard.", "Late steps.")),
-            v.column("missing_steps", "Étapes manquantes", "Missing steps", .integer, v.t("Étapes échues non faites.", "Missing steps.")),
-            v.column("open_actions", "Pistes ouvertes", "Open actions", .integer, v.t("Pistes ouvertes ou en cours.", "Open actions.")),
-        ]
-        let visitRows = zip(records, comparisons).map { r, c -> [Cell] in
-            let evalScores = c.links.compactMap { $0.evaluation }.reduce(into: [String: Double]()) { acc, e in if let s = e.score { acc[e.criterion] = s } }
-            let weights = Dictionary(uniqueKeysWithValues: r.grids.evaluation.allCriteria.map { ($0.criterion.id, $0.criterion.weight) })
-            let evalMean = Scoring.mean(evalScores.map { ($0.value, weights[$0.key] ?? 1) })
-            let controlScored = c.controlThemes.reduce(0) { $0 + $1.scored }
-            let conformity = controlScored == 0 ? nil : c.controlThemes.reduce(0.0) { $0 + ($1.conformity ?? 0) * Double($1.scored) } / Double(controlScored)
-            return [.text(r.visit.id), .text(r.visit.establishment), .text(r.visit.finess), .date(r.visit.startDate),
-                    .text(r.workflow?.state(r.visit.state)?.title ?? r.visit.state), .number(evalMean.map(round2)), .number(conformity.map(round4)),
-                    .integer(c.count(.conformButUnsatisfying)), .integer(c.count(.nonConformButSatisfying)), .integer(c.lateSteps), .integer(c.missingSteps),
-                    .integer(c.openActions.count)]
-        }
-        let summary = [SummaryLine(v.t("Campagne", "Campaign"), .text(name, .emphasis)), SummaryLine(v.t("Visites", "Visits"), .integer(records.count)),
-                       SummaryLine(v.t("Protocoles", "Protocols"), .text(Set(records.flatMap { [$0.visit.evaluation.description, $0.visit.control?.description].compactMap { $0 } }).sorted().joined(separator: ", ")))]
-        let overview = Sheet(name: v.t("Synthèse", "Summary"), summary: summary, columns: visitColumns, rows: visitRows,
-                             chart: Chart(title: v.t("Score d'évaluation moyen par visite", "Mean evaluation score by visit"), categoryColumn: 0, valueColumns: [5],
-                                          valueAxisTitle: v.t("sur 4", "of 4"), maximum: 4),
-                             formats: [.colourScale(columns: 5...6, reversed: false)])
-        func heat(_ title: String, _ key: String, _ type: ColumnType, _ value: (CampaignComparison.Cell) -> Double?) -> Sheet {
-            var columns = [v.column("visit", "Visite", "Visit", .text, v.t("Identifiant de la visite.", "Visit id.")),
-                           v.column("establishment", "Établissement", "Establishment", .text, v.t("Établissement.", "Establishment."), width: 30)]
-            columns += evaluation.sections.map { v.column("\(key)_\($0.id)", $0.id, $0.id, type, "\($0.title)") }
-            let rows = comparisons.map { c -> [Cell] in
-                [.text(c.visit.id), .text(c.visit.establishment)] + evaluation.sections.map { s in
-                    .number(campaign.cells.first { $0.visit == c.visit.id && $0.section == s.id }.flatMap(value).map(type == .percent ? round4 : round2))
-                }
-            }
-            return Sheet(name: title, columns: columns, rows: rows, formats: [.colourScale(columns: 2...(1 + evaluation.sections.count), reversed: false)])
-        }
-        let scores = heat(v.t("Scores par thème", "Scores by theme"), "score", .number, \.evaluationScore)
-        let conformity = heat(v.t("Conformité par thème", "Conformity by theme"), "conformity", .percent, \.controlConformity)
-        let spots = Sheet(name: v.t("Angles morts", "Blind spots"), columns: [
-            v.column("criterion", "Critère", "Criterion", .text, v.t("Critère d'évaluation qu'aucun point de contrôle ne regarde.", "Blind-spot criterion.")),
-            v.column("title", "Intitulé", "Title", .longText, v.t("Intitulé.", "Title."), width: 60),
-            v.column("low_scores", "Visites avec un score bas (≤ 2)", "Visits scoring ≤ 2", .integer, v.t("Nombre de visites où le critère est noté 2 ou moins.", "Low scores.")),
-            v.column("answered", "Visites notées", "Visits scored", .integer, v.t("Visites où le critère a un niveau.", "Scored.")),
-            v.column("mean_score", "Score moyen", "Mean score", .number, v.t("Moyenne des niveaux sur les visites.", "Mean.")),
-        ], rows: campaign.blindSpots.map { [.text($0.criterion), .text($0.title), .integer($0.lowScores, $0.lowScores > 0 ? .bad : nil), .integer($0.answered), .number($0.meanScore.map(round2))] },
-        formats: [.colourScale(columns: 4...4, reversed: false)])
-        var sheets = [overview, scores, conformity, spots, data(records, v)]
-        sheets.append(dictionary(sheets, v))
-        let pins = Set(records.flatMap { [$0.visit.evaluation, $0.visit.control].compactMap { $0 } }.map { "\($0) [\($0.hash)]" }).sorted()
-        return Report(title: v.t("Campagne \(name) — comparaison contrôle / évaluation", "Campaign \(name) — control / evaluation"), language: evaluation.language,
-                      properties: Report.Properties(title: v.t("Campagne \(name)", "Campaign \(name)"), subject: v.t("Comparaison de \(records.count) visites", "\(records.count) visits compared"),
-                                                    author: author, keywords: "Regards, CHRS, \(name)", comments: pins.joined(separator: ", "),
-                                                    custom: [Report.Field("campagne", name), Report.Field("visites", records.map(\.visit.id).joined(separator: ","))]),
-                      sheets: sheets)
+        let builder = CampaignBuilder(name: name, evaluation: evaluation, vocabulary: v, author: author)
+        let data = Sheet(name: v.t("Données", "Data"), columns: dataColumns(v), rows: [], excelTable: true)
+        // Both grids, when the crosswalk's control grid is about as long as the evaluation (an estimate).
+        return StreamedReport(sheetNames: CampaignBuilder.sheetNames(v, data: data.name), index: 4, sheet: data,
+                              estimatedRows: count * evaluation.criteriaCount * (evaluation.comparesWith == nil ? 1 : 2),
+                              produce: { emit in try records { try builder.add($0, emit) } },
+                              finish: { builder.report(data: data) })
     }
 
     // MARK: - Protocols
@@ -124,6 +84,119 @@ extension ComparisonReport {
                                                     comments: "\(e.reference) [\(coverage.evaluationHash)], \(c.reference) [\(coverage.controlHash)]",
                                                     custom: [Report.Field("protocole-evaluation", e.reference), Report.Field("empreinte-evaluation", coverage.evaluationHash),
                                                              Report.Field("protocole-controle", c.reference), Report.Field("empreinte-controle", coverage.controlHash)]),
+                      sheets: sheets)
+    }
+}
+
+/// The small part of a campaign report, gathered visit by visit while the long table streams.
+/// `add` runs on the thread producing rows, `report` after it has returned (the writer waits for
+/// that thread first), never both at once.
+final class CampaignBuilder: @unchecked Sendable {
+    let name: String
+    let evaluation: AuditProtocol
+    let v: ReportVocabulary
+    let author: String
+    var campaign: CampaignComparison
+    var overviewRows: [[Cell]] = []
+    var protocols = Set<String>()
+    var pins = Set<String>()
+    /// Criterion weights by evaluation protocol hash (visits may be pinned to different versions).
+    var weights: [String: [String: Double]] = [:]
+
+    init(name: String, evaluation: AuditProtocol, vocabulary: ReportVocabulary, author: String) {
+        self.name = name
+        self.evaluation = evaluation
+        v = vocabulary
+        self.author = author
+        campaign = CampaignComparison(campaign: name, evaluation: evaluation)
+    }
+
+    static func sheetNames(_ v: ReportVocabulary, data: String) -> [String] {
+        [v.t("Synthèse", "Summary"), v.t("Scores par thème", "Scores by theme"), v.t("Conformité par thème", "Conformity by theme"), v.t("Angles morts", "Blind spots"),
+         data, v.t("Dictionnaire", "Dictionary")]
+    }
+
+    func add(_ r: VisitRecord, _ emit: ([Cell]) throws -> Void) throws {
+        let c = VisitComparison(r)
+        campaign.add(c)
+        overviewRows.append(overview(r, c))
+        for pin in [r.visit.evaluation, r.visit.control].compactMap({ $0 }) {
+            protocols.insert(pin.description)
+            pins.insert("\(pin) [\(pin.hash)]")
+        }
+        try ComparisonReport.dataRows(r, v, emit)
+    }
+
+    func overview(_ r: VisitRecord, _ c: VisitComparison) -> [Cell] {
+        let weights = self.weights[r.visit.evaluation.hash] ?? {
+            let made = Dictionary(r.grids.evaluation.allCriteria.map { ($0.criterion.id, $0.criterion.weight) }, uniquingKeysWith: { a, _ in a })
+            self.weights[r.visit.evaluation.hash] = made
+            return made
+        }()
+        let evalScores = c.links.compactMap { $0.evaluation }.reduce(into: [String: Double]()) { acc, e in if let s = e.score { acc[e.criterion] = s } }
+        let evalMean = Scoring.mean(evalScores.map { ($0.value, weights[$0.key] ?? 1) })
+        let controlScored = c.controlThemes.reduce(0) { $0 + $1.scored }
+        let conformity = controlScored == 0 ? nil : c.controlThemes.reduce(0.0) { $0 + ($1.conformity ?? 0) * Double($1.scored) } / Double(controlScored)
+        return [.text(r.visit.id), .text(r.visit.establishment), .text(r.visit.finess), .date(r.visit.startDate),
+                .text(r.workflow?.state(r.visit.state)?.title ?? r.visit.state), .number(evalMean.map(ComparisonReport.round2)),
+                .number(conformity.map(ComparisonReport.round4)), .integer(c.count(.conformButUnsatisfying)), .integer(c.count(.nonConformButSatisfying)),
+                .integer(c.lateSteps), .integer(c.missingSteps), .integer(c.openActions.count)]
+    }
+
+    func report(data: Sheet) -> Report {
+        let v = self.v
+        let visitColumns = [
+            v.column("visit", "Visite", "Visit", .text, v.t("Identifiant de la visite.", "Visit id.")),
+            v.column("establishment", "Établissement", "Establishment", .text, v.t("Établissement visité.", "Establishment."), width: 32),
+            v.column("finess", "FINESS", "FINESS", .text, v.t("Numéro FINESS.", "FINESS.")),
+            v.column("start", "Début", "Start", .date, v.t("Premier jour sur place.", "First day.")),
+            v.column("phase", "Phase", "Phase", .text, v.t("Phase de la mission.", "Phase.")),
+            v.column("evaluation_score", "Score d'évaluation (sur 4)", "Evaluation score", .number, v.t("Moyenne pondérée de tous les critères notés de la visite.", "Mean of scored criteria.")),
+            v.column("conformity", "Conformité", "Conformity", .percent, v.t("Conformité moyenne de tous les points de contrôle notés.", "Mean conformity.")),
+            v.column("conform_unsatisfying", "Conforme mais insatisfaisant", "Conformant but unsatisfying", .integer, v.t("Liens dans cette classe.", "Links in this class.")),
+            v.column("nonconform_satisfying", "Non conforme mais satisfaisant", "Non-conformant but satisfying", .integer, v.t("Liens dans cette classe.", "Links in this class.")),
+            v.column("late_steps", "Étapes en retard", "Late steps", .integer, v.t("Étapes de parcours faites en retard.", "Late steps.")),
+            v.column("missing_steps", "Étapes manquantes", "Missing steps", .integer, v.t("Étapes échues non faites.", "Missing steps.")),
+            v.column("open_actions", "Pistes ouvertes", "Open actions", .integer, v.t("Pistes ouvertes ou en cours.", "Open actions.")),
+        ]
+        let visits = campaign.visits
+        let summary = [SummaryLine(v.t("Campagne", "Campaign"), .text(name, .emphasis)), SummaryLine(v.t("Visites", "Visits"), .integer(visits.count)),
+                       SummaryLine(v.t("Protocoles", "Protocols"), .text(protocols.sorted().joined(separator: ", ")))]
+        let overview = Sheet(name: v.t("Synthèse", "Summary"), summary: summary, columns: visitColumns, rows: overviewRows,
+                             chart: Chart(title: v.t("Score d'évaluation moyen par visite", "Mean evaluation score by visit"), categoryColumn: 0, valueColumns: [5],
+                                          valueAxisTitle: v.t("sur 4", "of 4"), maximum: 4),
+                             formats: [.colourScale(columns: 5...6, reversed: false)])
+        // Theme scores by visit and section (a visit id may repeat only across campaigns, never within one).
+        var cells: [String: [String: CampaignComparison.Cell]] = [:]
+        for cell in campaign.cells where cells[cell.visit]?[cell.section] == nil { cells[cell.visit, default: [:]][cell.section] = cell }
+        func heat(_ title: String, _ key: String, _ type: ColumnType, _ value: (CampaignComparison.Cell) -> Double?) -> Sheet {
+            var columns = [v.column("visit", "Visite", "Visit", .text, v.t("Identifiant de la visite.", "Visit id.")),
+                           v.column("establishment", "Établissement", "Establishment", .text, v.t("Établissement.", "Establishment."), width: 30)]
+            columns += evaluation.sections.map { v.column("\(key)_\($0.id)", $0.id, $0.id, type, "\($0.title)") }
+            let rows = visits.map { visit -> [Cell] in
+                [.text(visit.id), .text(visit.establishment)] + evaluation.sections.map { s in
+                    .number(cells[visit.id]?[s.id].flatMap(value).map(type == .percent ? ComparisonReport.round4 : ComparisonReport.round2))
+                }
+            }
+            return Sheet(name: title, columns: columns, rows: rows, formats: [.colourScale(columns: 2...(1 + evaluation.sections.count), reversed: false)])
+        }
+        let scores = heat(v.t("Scores par thème", "Scores by theme"), "score", .number, \.evaluationScore)
+        let conformity = heat(v.t("Conformité par thème", "Conformity by theme"), "conformity", .percent, \.controlConformity)
+        let spots = Sheet(name: v.t("Angles morts", "Blind spots"), columns: [
+            v.column("criterion", "Critère", "Criterion", .text, v.t("Critère d'évaluation qu'aucun point de contrôle ne regarde.", "Blind-spot criterion.")),
+            v.column("title", "Intitulé", "Title", .longText, v.t("Intitulé.", "Title."), width: 60),
+            v.column("low_scores", "Visites avec un score bas (≤ 2)", "Visits scoring ≤ 2", .integer, v.t("Nombre de visites où le critère est noté 2 ou moins.", "Low scores.")),
+            v.column("answered", "Visites notées", "Visits scored", .integer, v.t("Visites où le critère a un niveau.", "Scored.")),
+            v.column("mean_score", "Score moyen", "Mean score", .number, v.t("Moyenne des niveaux sur les visites.", "Mean.")),
+        ], rows: campaign.blindSpots.map { [.text($0.criterion), .text($0.title), .integer($0.lowScores, $0.lowScores > 0 ? .bad : nil), .integer($0.answered),
+                                             .number($0.meanScore.map(ComparisonReport.round2))] },
+        formats: [.colourScale(columns: 4...4, reversed: false)])
+        var sheets = [overview, scores, conformity, spots, data]
+        sheets.append(ComparisonReport.dictionary(sheets, v))
+        return Report(title: v.t("Campagne \(name) — comparaison contrôle / évaluation", "Campaign \(name) — control / evaluation"), language: evaluation.language,
+                      properties: Report.Properties(title: v.t("Campagne \(name)", "Campaign \(name)"), subject: v.t("Comparaison de \(visits.count) visites", "\(visits.count) visits compared"),
+                                                    author: author, keywords: "Regards, CHRS, \(name)", comments: pins.sorted().joined(separator: ", "),
+                                                    custom: [Report.Field("campagne", name), Report.Field("visites", visits.map(\.id).joined(separator: ","))]),
                       sheets: sheets)
     }
 }

@@ -272,7 +272,14 @@ public enum ComparisonReport {
 
     /// The tidy long table: one row per visit × criterion, for pivots.
     static func data(_ records: [VisitRecord], _ v: ReportVocabulary) -> Sheet {
-        let columns = [
+        var rows: [[Cell]] = []
+        for r in records { dataRows(r, v) { rows.append($0) } }
+        return Sheet(name: v.t("Données", "Data"), columns: dataColumns(v), rows: rows, excelTable: true)
+    }
+
+    /// The tidy long table: one row per visit, grid and criterion.
+    static func dataColumns(_ v: ReportVocabulary) -> [Column] {
+        [
             v.column("visit", "Visite", "Visit", .text, v.t("Identifiant de la visite.", "Visit id.")),
             v.column("establishment", "Établissement", "Establishment", .text, v.t("Établissement visité.", "Establishment."), width: 28),
             v.column("finess", "FINESS", "FINESS", .text, v.t("Numéro FINESS de l'établissement.", "FINESS number.")),
@@ -293,23 +300,30 @@ public enum ComparisonReport {
             v.column("author", "Auteur", "Author", .text, v.t("Auteur de la réponse en vigueur.", "Author.")),
             v.column("answered_at", "Répondu le", "Answered at", .timestamp, v.t("Horodatage UTC de la réponse.", "Timestamp.")),
         ]
-        var rows: [[Cell]] = []
-        for r in records {
-            let context = r.visit.conditionContext
-            for kind in GridKind.allCases {
-                guard let grid = r.grids.grid(kind) else { continue }
-                for (section, criterion) in grid.allCriteria {
-                    let event = r.current[kind]?[criterion.id]
+    }
+
+    /// The long table's rows for one visit, in grid order.
+    static func dataRows(_ r: VisitRecord, _ v: ReportVocabulary, _ emit: ([Cell]) throws -> Void) rethrows {
+        let context = r.visit.conditionContext
+        let visit = Cell.text(r.visit.id), establishment = Cell.text(r.visit.establishment), finess = Cell.text(r.visit.finess), campaign = Cell.text(r.visit.campaign)
+        let yes = Cell.text(v.yes(true)), no = Cell.text(v.yes(false))
+        for kind in GridKind.allCases {
+            guard let grid = r.grids.grid(kind) else { continue }
+            let gridCell = Cell.text(kind.rawValue), reference = Cell.text(grid.reference)
+            let answers = r.current[kind] ?? [:]
+            for section in grid.sections {
+                let sectionCell = Cell.text(section.id)
+                for criterion in section.criteria {
+                    let event = answers[criterion.id]
                     let scale = grid.scale(criterion.scale)
-                    rows.append([.text(r.visit.id), .text(r.visit.establishment), .text(r.visit.finess), .text(r.visit.campaign), .text(kind.rawValue),
-                                 .text(grid.reference), .text(section.id), .text(criterion.id), .text(criterion.title), .text(v.yes(criterion.imperative)),
-                                 .number(criterion.weight), .text(v.yes(VisitGrids.isRelevant(criterion, context: context))), .text(event?.value?.code),
-                                 .text(event?.value?.label(in: scale)), .number(Scoring.score(event?.value, scale: scale, kind: grid.kind).map(round4)),
-                                 .text(event?.comment), .text(event?.evidence), .text(event?.author), event.map { Cell(.timestamp($0.at)) } ?? .empty])
+                    try emit([visit, establishment, finess, campaign, gridCell, reference, sectionCell, .text(criterion.id), .text(criterion.title),
+                              criterion.imperative ? yes : no, .number(criterion.weight), VisitGrids.isRelevant(criterion, context: context) ? yes : no,
+                              .text(event?.value?.code), .text(event?.value?.label(in: scale)),
+                              .number(Scoring.score(event?.value, scale: scale, kind: grid.kind).map(round4)),
+                              .text(event?.comment), .text(event?.evidence), .text(event?.author), event.map { Cell(.timestamp($0.at)) } ?? .empty])
                 }
             }
         }
-        return Sheet(name: v.t("Données", "Data"), columns: columns, rows: rows, excelTable: true)
     }
 
     static func dictionary(_ sheets: [Sheet], _ v: ReportVocabulary) -> Sheet {

@@ -94,7 +94,16 @@ public enum PrivacyGate {
     }
 
     public static func check(_ records: [VisitRecord], allow: Bool) -> Result<Allowed, Refusal> {
-        let open = records.flatMap { r in r.unreviewedFindings(r.privacy).map { "\(r.visit.id)/\($0.id) (\($0.kind.label))" } }
+        check(open: records.flatMap(open), allow: allow)
+    }
+
+    /// A visit's unreviewed findings, named as a refusal names them: `VISIT/FINDING (kind)`.
+    public static func open(_ r: VisitRecord) -> [String] {
+        r.unreviewedFindings(r.privacy).map { "\(r.visit.id)/\($0.id) (\($0.kind.label))" }
+    }
+
+    /// The rule over findings gathered visit by visit (`open`), for exports that read one visit at a time.
+    public static func check(open: [String], allow: Bool) -> Result<Allowed, Refusal> {
         if open.isEmpty { return .success(Allowed(stamp: nil, unreviewed: 0)) }
         guard allow else { return .failure(Refusal(open: open, count: open.count)) }
         return .success(Allowed(stamp: Report.Field("donnees-personnelles", "export autorisé avec \(open.count) signalement(s) de données personnelles non revu(s)"),

@@ -37,21 +37,64 @@ public struct XLSXWriter: Sendable {
     /// Writes to a temporary file in the target folder and renames it on success:
     /// a failure never leaves a half workbook at `path`.
     public func write(_ report: Report, to path: String) throws(XLSXError) {
+        let temporary = try Self.temporaryFile(for: path)
+        do {
+            let cells = report.sheets.reduce(0) { $0 + $1.rows.count * $1.columns.count }
+            let session = try Session(path: temporary.path, created: created, constantMemory: constantMemory ?? (cells > Self.constantMemoryThreshold),
+                                      temporaryDirectory: temporary.directory)
+            try session.run { () throws(XLSXError) in
+                try session.setProperties(report.properties)
+                for sheet in report.sheets { try session.write(sheet, into: try session.addWorksheet(sheet.name)) }
+            }
+            try session.close()
+        } catch {
+            unlink(temporary.path)
+            throw error
+        }
+        try Self.commit(temporary.path, to: path)
+    }
+
+    /// Writes a report whose long sheet is produced while it is written: its rows are made on a
+    /// second thread while this one hands the previous ones to libxlsxwriter, and go to disk as they
+    /// come (`constant_memory` for a long sheet), so memory stays flat. The other sheets, built by
+    /// `finish` afterwards, keep their place in the workbook. An error from `produce` or `finish`
+    /// (a refusal, a damaged visit) is thrown as it is, and nothing is left at `path`.
+    public func write(_ streamed: StreamedReport, to path: String) throws {
+        let temporary = try Self.temporaryFile(for: path)
+        do {
+            let cells = streamed.estimatedRows * streamed.sheet.columns.count
+            let session = try Session(path: temporary.path, created: created, constantMemory: constantMemory ?? (cells > Self.constantMemoryThreshold),
+                                      temporaryDirectory: temporary.directory)
+            try session.run { () throws in
+                // Worksheets are created in workbook order first; each is then filled in its own time.
+                var sheets: [UnsafeMutablePointer<lxw_worksheet>] = []
+                for name in streamed.sheetNames { sheets.append(try session.addWorksheet(name)) }
+                try session.write(streamed.sheet, into: sheets[streamed.index], produce: streamed.produce)
+                let report = try streamed.finish()
+                precondition(report.sheets.map(\.name) == streamed.sheetNames, "finished report does not have the announced sheets")
+                try session.setProperties(report.properties)
+                for (i, sheet) in report.sheets.enumerated() where i != streamed.index { try session.write(sheet, into: sheets[i]) }
+            }
+            try session.close()
+        } catch {
+            unlink(temporary.path)
+            throw error
+        }
+        try Self.commit(temporary.path, to: path)
+    }
+
+    /// A hidden temporary name next to `path`, after checking `path` can be replaced.
+    static func temporaryFile(for path: String) throws(XLSXError) -> (path: String, directory: String) {
         var info = stat()
         if lstat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
             throw .cannotRename(path: path, reason: "not a regular file")
         }
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
-        do {
-            try Session(report: report, path: temporary, created: created,
-                        constantMemory: constantMemory ?? (report.sheets.reduce(0) { $0 + $1.rows.count * $1.columns.count } > Self.constantMemoryThreshold),
-                        temporaryDirectory: directory.path).run()
-        } catch {
-            unlink(temporary)
-            throw error
-        }
+        return (directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path, directory.path)
+    }
+
+    static func commit(_ temporary: String, to path: String) throws(XLSXError) {
         // Workbooks name vulnerable people's situations: owner-only, like the workspace.
         chmod(temporary, 0o600)
         if rename(temporary, path) != 0 {
@@ -64,12 +107,11 @@ public struct XLSXWriter: Sendable {
 
 /// One workbook being written.
 private final class Session {
-    let report: Report
-    let path: String
     let created: Int
     let constantMemory: Bool
-    let temporaryDirectory: String
-    var workbook: UnsafeMutablePointer<lxw_workbook>?
+    let workbook: UnsafeMutablePointer<lxw_workbook>
+    /// Kept alive until the workbook is closed, whatever the library does with them.
+    let cPath: UnsafeMutablePointer<CChar>?, cTemporaryDirectory: UnsafeMutablePointer<CChar>?
     var formats: [String: UnsafeMutablePointer<lxw_format>] = [:]
 
     /// The formats of data cells, by (type, style, unlocked): looked up for every cell, so without building strings.
@@ -88,12 +130,38 @@ private final class Session {
         return made
     }
 
-    init(report: Report, path: String, created: Int, constantMemory: Bool, temporaryDirectory: String) {
-        self.report = report
-        self.path = path
+    init(path: String, created: Int, constantMemory: Bool, temporaryDirectory: String) throws(XLSXError) {
         self.created = created
         self.constantMemory = constantMemory
-        self.temporaryDirectory = temporaryDirectory
+        cPath = strdup(path)
+        cTemporaryDirectory = strdup(temporaryDirectory)
+        var options = lxw_workbook_options(constant_memory: constantMemory ? 1 : 0, tmpdir: cTemporaryDirectory, use_zip64: 0)
+        guard let opened = workbook_new_opt(cPath, &options) else {
+            free(cPath)
+            free(cTemporaryDirectory)
+            throw .allocation(function: "workbook_new_opt")
+        }
+        workbook = opened
+    }
+
+    deinit {
+        free(cPath)
+        free(cTemporaryDirectory)
+    }
+
+    /// Runs `body`; on an error, closes the workbook anyway (the only way to free it; its result no
+    /// longer matters) and throws the error. On success, `close` writes the file.
+    func run<E: Error>(_ body: () throws(E) -> Void) throws(E) {
+        do {
+            try body()
+        } catch {
+            _ = workbook_close(workbook)
+            throw error
+        }
+    }
+
+    func close() throws(XLSXError) {
+        try Self.check(workbook_close(workbook), "workbook_close")
     }
 
     static func check(_ code: lxw_error, _ function: String) throws(XLSXError) {
@@ -102,31 +170,7 @@ private final class Session {
         }
     }
 
-    func run() throws(XLSXError) {
-        // Kept alive until the workbook is closed, whatever the library does with them.
-        let cPath = strdup(path), cTmp = strdup(temporaryDirectory)
-        defer {
-            free(cPath)
-            free(cTmp)
-        }
-        var options = lxw_workbook_options(constant_memory: constantMemory ? 1 : 0, tmpdir: cTmp, use_zip64: 0)
-        guard let opened = workbook_new_opt(cPath, &options) else { throw .allocation(function: "workbook_new_opt") }
-        workbook = opened
-        do {
-            try setProperties()
-            for sheet in report.sheets { try write(sheet) }
-        } catch {
-            // Closing is the only way to free the workbook; its result no longer matters.
-            _ = workbook_close(opened)
-            workbook = nil
-            throw error
-        }
-        workbook = nil
-        try Self.check(workbook_close(opened), "workbook_close")
-    }
-
-    func setProperties() throws(XLSXError) {
-        let p = report.properties
+    func setProperties(_ p: Report.Properties) throws(XLSXError) {
         try withCStrings([p.title, p.subject, p.author, p.keywords, p.comments, "Regards"]) { c throws(XLSXError) in
             var properties = lxw_doc_properties()
             properties.title = c[0]
@@ -227,47 +271,46 @@ private final class Session {
         return max(base, min(Double(c.header.count) + 3, 28))
     }
 
-    func write(_ sheet: Sheet) throws(XLSXError) {
-        let ws: UnsafeMutablePointer<lxw_worksheet>? = sheet.name.withCString { workbook_add_worksheet(workbook, $0) }
-        guard let ws else { throw .allocation(function: "workbook_add_worksheet") }
-        let header = lxw_row_t(sheet.headerRow)
+    func addWorksheet(_ name: String) throws(XLSXError) -> UnsafeMutablePointer<lxw_worksheet> {
+        guard let ws = name.withCString({ workbook_add_worksheet(workbook, $0) }) else { throw .allocation(function: "workbook_add_worksheet") }
+        return ws
+    }
+
+    /// A sheet whose rows are in memory.
+    func write(_ sheet: Sheet, into ws: UnsafeMutablePointer<lxw_worksheet>) throws(XLSXError) {
+        var table = try TableWriter(self, ws, sheet)
+        for row in sheet.rows { try table.append(row) }
+        try finish(table)
+    }
+
+    /// A sheet whose rows come from `produce`, made on another thread and written here as they come.
+    func write(_ sheet: Sheet, into ws: UnsafeMutablePointer<lxw_worksheet>,
+               produce: @escaping @Sendable (_ emit: ([Cell]) throws -> Void) throws -> Void) throws {
+        var table = try TableWriter(self, ws, sheet)
+        let pipe = RowPipe(columns: sheet.columns.count)
+        let producer = Thread {
+            pipe.run(produce)
+        }
+        // Rows are built from SQLite reads and comparisons: room for deep call chains.
+        producer.stackSize = 8 << 20
+        producer.start()
+        do {
+            while let batch = try pipe.next() {
+                for row in batch { try table.append(row) }
+            }
+        } catch {
+            pipe.cancel()
+            throw error
+        }
+        try finish(table)
+    }
+
+    /// What follows a sheet's rows: frozen header, printing, filter or table, rules, chart, validations, protection.
+    func finish(_ table: TableWriter) throws(XLSXError) {
+        let (ws, sheet, header) = (table.ws, table.sheet, table.header)
+        let rows = table.rowCount
         let lastColumn = lxw_col_t(max(0, sheet.columns.count - 1))
-        let lastRow = header + lxw_row_t(max(sheet.rows.count, 1))
-        for (i, column) in sheet.columns.enumerated() {
-            let f = try format(column.type, nil)
-            try Self.check(worksheet_set_column(ws, lxw_col_t(i), lxw_col_t(i), Self.defaultWidth(column), f), "worksheet_set_column")
-        }
-        if sheet.hidden { worksheet_hide(ws) }
-        // Summary labels run over the first two (empty) cells of their line; the value sits in the third column.
-        let valueColumn: lxw_col_t = sheet.columns.count >= 3 ? 2 : 1
-        if !sheet.summary.isEmpty && valueColumn == 1 {
-            let widest = sheet.summary.map { Double($0.label.count) }.max() ?? 10
-            try Self.check(worksheet_set_column(ws, 0, 0, max(Self.defaultWidth(sheet.columns[0]), min(widest + 2, 48)), try format(sheet.columns[0].type, nil)), "worksheet_set_column")
-        }
-        for (i, line) in sheet.summary.enumerated() {
-            try writeString(ws, lxw_row_t(i), 0, line.label, try format(nil, nil, label: true), sheet: sheet.name, column: "A")
-            try writeCell(ws, lxw_row_t(i), valueColumn, line.cell, type: nil, sheet: sheet)
-        }
-        for (i, column) in sheet.columns.enumerated() {
-            try writeString(ws, header, lxw_col_t(i), column.header, try format(nil, nil, header: true), sheet: sheet.name, column: column.key)
-        }
-        let longColumns = sheet.columns.map { $0.type == .longText }
-        let widths = sheet.columns.map { max(8, Self.defaultWidth($0) - 1) }
-        for (r, row) in sheet.rows.enumerated() {
-            // Spreadsheet programs do not all grow rows for wrapped text on opening: set the height from the longest wrapped cell.
-            var lines = 1
-            for (i, cell) in row.enumerated() where longColumns[i] {
-                guard case .text(let text) = cell.value, text.utf8.count > Int(widths[i]) || text.utf8.contains(10) else { continue }
-                let count = text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { $0 + max(1, Int((Double($1.count) / widths[i]).rounded(.up))) }
-                lines = max(lines, count)
-            }
-            if lines > 1 {
-                try Self.check(worksheet_set_row(ws, header + 1 + lxw_row_t(r), 15 * Double(min(lines, 25)), nil), "worksheet_set_row")
-            }
-            for (i, cell) in row.enumerated() {
-                try writeCell(ws, header + 1 + lxw_row_t(r), lxw_col_t(i), cell, type: sheet.columns[i].type, sheet: sheet, unlocked: sheet.columns[i].editable)
-            }
-        }
+        let lastRow = header + lxw_row_t(max(rows, 1))
         worksheet_freeze_panes(ws, header + 1, 0)
         // Printing: A4 landscape, one page wide, the header row repeated on each page.
         worksheet_set_landscape(ws)
@@ -279,11 +322,11 @@ private final class Session {
         } else {
             try Self.check(worksheet_autofilter(ws, header, 0, lastRow, lastColumn), "worksheet_autofilter")
         }
-        for rule in sheet.formats where !sheet.rows.isEmpty {
-            try addConditionalFormat(ws, rule, first: header + 1, last: header + lxw_row_t(sheet.rows.count))
+        for rule in sheet.formats where rows > 0 {
+            try addConditionalFormat(ws, rule, first: header + 1, last: header + lxw_row_t(rows))
         }
-        if let chart = sheet.chart, !sheet.rows.isEmpty {
-            try addChart(ws, chart, sheet: sheet, first: header + 1, last: header + lxw_row_t(sheet.rows.count))
+        if let chart = sheet.chart, rows > 0 {
+            try addChart(ws, chart, sheet: sheet, first: header + 1, last: header + lxw_row_t(rows))
         }
         for validation in sheet.validations {
             try addValidation(ws, validation, firstDataRow: header + 1)
@@ -316,16 +359,21 @@ private final class Session {
     }
 
     func writeString(_ ws: UnsafeMutablePointer<lxw_worksheet>, _ row: lxw_row_t, _ col: lxw_col_t, _ text: String,
-                     _ f: UnsafeMutablePointer<lxw_format>?, sheet: String, column: String) throws(XLSXError) {
-        guard text.utf16.count <= 32_767 else { throw .cellTooLong(sheet: sheet, row: Int(row) + 1, column: column) }
+                     _ f: UnsafeMutablePointer<lxw_format>?, sheet: @autoclosure () -> String, column: @autoclosure () -> String) throws(XLSXError) {
+        // UTF-16 is never longer than UTF-8: count it only for long texts.
+        if text.utf8.count > 32_767, text.utf16.count > 32_767 { throw .cellTooLong(sheet: sheet(), row: Int(row) + 1, column: column()) }
         // worksheet_write_string always writes text: a comment starting with `=` never becomes a formula.
-        let code = text.withCString { worksheet_write_string(ws, row, col, $0, f) }
+        var text = text
+        let code = text.withUTF8 { bytes in
+            // Native strings are NUL-terminated right after their bytes; others get a copy.
+            bytes.baseAddress.map { base in base[bytes.count] == 0 ? worksheet_write_string(ws, row, col, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), f) : nil } ?? nil
+        } ?? text.withCString { worksheet_write_string(ws, row, col, $0, f) }
         try Self.check(code, "worksheet_write_string")
     }
 
+    /// A cell outside a table's columns (a summary line's value).
     func writeCell(_ ws: UnsafeMutablePointer<lxw_worksheet>, _ row: lxw_row_t, _ col: lxw_col_t, _ cell: Cell, type: ColumnType?, sheet: Sheet,
                    unlocked: Bool = false) throws(XLSXError) {
-        let columnKey = col < sheet.columns.count ? sheet.columns[Int(col)].key : "B"
         switch cell.value {
         case .empty:
             if cell.style != nil || unlocked {
@@ -333,7 +381,8 @@ private final class Session {
             }
         case .text(let s):
             if s.isEmpty && !unlocked { return }
-            try writeString(ws, row, col, s, try cellFormat(type == .longText ? .longText : .text, cell.style, unlocked: unlocked), sheet: sheet.name, column: columnKey)
+            try writeString(ws, row, col, s, try cellFormat(type == .longText ? .longText : .text, cell.style, unlocked: unlocked), sheet: sheet.name,
+                            column: col < sheet.columns.count ? sheet.columns[Int(col)].key : "B")
         case .number(let n):
             let numberType = type ?? (n == n.rounded() ? .integer : .number)
             try Self.check(worksheet_write_number(ws, row, col, n, try cellFormat(numberType, cell.style, unlocked: unlocked)), "worksheet_write_number")
@@ -342,19 +391,52 @@ private final class Session {
             try Self.check(worksheet_write_datetime(ws, row, col, &dt, try cellFormat(.date, cell.style, unlocked: unlocked)), "worksheet_write_datetime")
         case .timestamp(let t):
             guard var dt = Self.datetime(t) else {
-                try writeString(ws, row, col, t, try cellFormat(.text, cell.style, unlocked: unlocked), sheet: sheet.name, column: columnKey)
+                try writeString(ws, row, col, t, try cellFormat(.text, cell.style, unlocked: unlocked), sheet: sheet.name,
+                                column: col < sheet.columns.count ? sheet.columns[Int(col)].key : "B")
                 return
             }
             try Self.check(worksheet_write_datetime(ws, row, col, &dt, try cellFormat(.timestamp, cell.style, unlocked: unlocked)), "worksheet_write_datetime")
         }
     }
 
-    /// `2026-11-26T15:47:24.491Z` → its parts.
+    /// `2026-11-26T15:47:24.491Z` → its parts. The usual shape is read byte by byte; anything else
+    /// is split on `-`, `T`, `:` and `Z`.
     static func datetime(_ text: String) -> lxw_datetime? {
+        var text = text
+        if let fast = text.withUTF8({ iso8601($0) }) { return fast }
         let parts = text.split(whereSeparator: { "-T:Z".contains($0) }).map(String.init)
         guard parts.count >= 6, let y = Int32(parts[0]), let m = Int32(parts[1]), let d = Int32(parts[2]), let h = Int32(parts[3]),
               let mi = Int32(parts[4]), let s = Double(parts[5]) else { return nil }
         return lxw_datetime(year: y, month: m, day: d, hour: h, min: mi, sec: s)
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SS[.f…]Z`, exactly; nil for anything else.
+    static func iso8601(_ b: UnsafeBufferPointer<UInt8>) -> lxw_datetime? {
+        guard b.count >= 20, b[4] == 45, b[7] == 45, b[10] == 84, b[13] == 58, b[16] == 58, b[b.count - 1] == 90 else { return nil }
+        func digits(_ from: Int, _ count: Int) -> Int32? {
+            var n: Int32 = 0
+            for i in from..<(from + count) {
+                let d = b[i] &- 48
+                guard d < 10 else { return nil }
+                n = n * 10 + Int32(d)
+            }
+            return n
+        }
+        guard let y = digits(0, 4), let m = digits(5, 2), let d = digits(8, 2), let h = digits(11, 2), let mi = digits(14, 2), let whole = digits(17, 2) else { return nil }
+        var seconds = Double(whole)
+        if b.count > 20 {
+            // A fraction: `.` then digits, up to the final Z.
+            guard b[19] == 46, b.count > 21 else { return nil }
+            var fraction = 0.0, scale = 1.0
+            for i in 20..<(b.count - 1) {
+                let digit = b[i] &- 48
+                guard digit < 10 else { return nil }
+                fraction = fraction * 10 + Double(digit)
+                scale *= 10
+            }
+            seconds += fraction / scale
+        }
+        return lxw_datetime(year: y, month: m, day: d, hour: h, min: mi, sec: seconds)
     }
 
     func addTable(_ ws: UnsafeMutablePointer<lxw_worksheet>, _ sheet: Sheet, first: lxw_row_t, last: lxw_row_t, lastColumn: lxw_col_t) throws(XLSXError) {
@@ -421,4 +503,204 @@ private func withCStrings<T>(_ strings: [String], _ body: ([UnsafeMutablePointer
     let copies = strings.map { strdup($0) }
     defer { copies.forEach { free($0) } }
     return try body(copies)
+}
+
+/// Writes one sheet's table row by row. What each column needs for every cell (its type, its
+/// formats, its width for wrapped text) is worked out once.
+private struct TableWriter {
+    unowned let session: Session
+    let ws: UnsafeMutablePointer<lxw_worksheet>
+    let sheet: Sheet
+    /// The header's row; data rows follow it.
+    let header: lxw_row_t
+    private(set) var rowCount = 0
+    let types: [ColumnType]
+    let editable: [Bool]
+    /// Wrapped columns and the characters a line of each holds.
+    let wrapped: [(column: Int, width: Double)]
+    /// Formats of unstyled cells, by column and kind, made on first use (so that styles.xml lists
+    /// formats in the order cells first need them).
+    var plain: [[UnsafeMutablePointer<lxw_format>?]]
+
+    enum Kind: Int {
+        case text, number, date, timestamp, blank, timestampText
+    }
+
+    init(_ session: Session, _ ws: UnsafeMutablePointer<lxw_worksheet>, _ sheet: Sheet) throws(XLSXError) {
+        self.session = session
+        self.ws = ws
+        self.sheet = sheet
+        header = lxw_row_t(sheet.headerRow)
+        types = sheet.columns.map(\.type)
+        editable = sheet.columns.map(\.editable)
+        wrapped = sheet.columns.enumerated().filter { $0.element.type == .longText }.map { ($0.offset, max(8, Session.defaultWidth($0.element) - 1)) }
+        plain = Array(repeating: Array(repeating: nil, count: 6), count: sheet.columns.count)
+        for (i, column) in sheet.columns.enumerated() {
+            let f = try session.format(column.type, nil)
+            try Session.check(worksheet_set_column(ws, lxw_col_t(i), lxw_col_t(i), Session.defaultWidth(column), f), "worksheet_set_column")
+        }
+        if sheet.hidden { worksheet_hide(ws) }
+        // Summary labels run over the first two (empty) cells of their line; the value sits in the third column.
+        let valueColumn: lxw_col_t = sheet.columns.count >= 3 ? 2 : 1
+        if !sheet.summary.isEmpty && valueColumn == 1 {
+            let widest = sheet.summary.map { Double($0.label.count) }.max() ?? 10
+            try Session.check(worksheet_set_column(ws, 0, 0, max(Session.defaultWidth(sheet.columns[0]), min(widest + 2, 48)), try session.format(sheet.columns[0].type, nil)),
+                              "worksheet_set_column")
+        }
+        for (i, line) in sheet.summary.enumerated() {
+            try session.writeString(ws, lxw_row_t(i), 0, line.label, try session.format(nil, nil, label: true), sheet: sheet.name, column: "A")
+            try session.writeCell(ws, lxw_row_t(i), valueColumn, line.cell, type: nil, sheet: sheet)
+        }
+        for (i, column) in sheet.columns.enumerated() {
+            try session.writeString(ws, header, lxw_col_t(i), column.header, try session.format(nil, nil, header: true), sheet: sheet.name, column: column.key)
+        }
+    }
+
+    mutating func append(_ row: [Cell]) throws(XLSXError) {
+        let r = header + 1 + lxw_row_t(rowCount)
+        rowCount += 1
+        // Spreadsheet programs do not all grow rows for wrapped text on opening: set the height from the longest wrapped cell.
+        var lines = 1
+        for (i, width) in wrapped {
+            guard case .text(let text) = row[i].value, text.utf8.count > Int(width) || text.utf8.contains(10) else { continue }
+            lines = max(lines, Self.lines(text, width: width))
+        }
+        if lines > 1 {
+            try Session.check(worksheet_set_row(ws, r, 15 * Double(min(lines, 25)), nil), "worksheet_set_row")
+        }
+        for i in row.indices {
+            try write(row[i], r, i)
+        }
+    }
+
+    /// Lines a wrapped text takes in a column `width` characters wide (characters counted as Unicode scalars).
+    static func lines(_ text: String, width: Double) -> Int {
+        var total = 0, scalars = 0
+        for byte in text.utf8 {
+            if byte == 10 {
+                total += max(1, Int((Double(scalars) / width).rounded(.up)))
+                scalars = 0
+            } else if byte & 0xC0 != 0x80 {
+                scalars += 1
+            }
+        }
+        return total + max(1, Int((Double(scalars) / width).rounded(.up)))
+    }
+
+    mutating func format(_ kind: Kind, _ column: Int, _ type: ColumnType, _ style: CellStyle?) throws(XLSXError) -> UnsafeMutablePointer<lxw_format> {
+        if style == nil, let found = plain[column][kind.rawValue] { return found }
+        let unlocked = editable[column]
+        let f = switch kind {
+        case .text: try session.cellFormat(type == .longText ? .longText : .text, style, unlocked: unlocked)
+        case .number: try session.cellFormat(type, style, unlocked: unlocked)
+        case .date: try session.cellFormat(.date, style, unlocked: unlocked)
+        case .timestamp: try session.cellFormat(.timestamp, style, unlocked: unlocked)
+        case .blank: try session.cellFormat(type, style, unlocked: unlocked)
+        case .timestampText: try session.cellFormat(.text, style, unlocked: unlocked)
+        }
+        if style == nil { plain[column][kind.rawValue] = f }
+        return f
+    }
+
+    mutating func write(_ cell: Cell, _ r: lxw_row_t, _ i: Int) throws(XLSXError) {
+        let c = lxw_col_t(i), type = types[i]
+        switch cell.value {
+        case .empty:
+            if cell.style != nil || editable[i] {
+                try Session.check(worksheet_write_blank(ws, r, c, try format(.blank, i, type, cell.style)), "worksheet_write_blank")
+            }
+        case .text(let s):
+            if s.isEmpty && !editable[i] { return }
+            try session.writeString(ws, r, c, s, try format(.text, i, type, cell.style), sheet: sheet.name, column: sheet.columns[i].key)
+        case .number(let n):
+            try Session.check(worksheet_write_number(ws, r, c, n, try format(.number, i, type, cell.style)), "worksheet_write_number")
+        case .date(let d):
+            var dt = lxw_datetime(year: Int32(d.year), month: Int32(d.month), day: Int32(d.day), hour: 0, min: 0, sec: 0)
+            try Session.check(worksheet_write_datetime(ws, r, c, &dt, try format(.date, i, type, cell.style)), "worksheet_write_datetime")
+        case .timestamp(let t):
+            guard var dt = Session.datetime(t) else {
+                try session.writeString(ws, r, c, t, try format(.timestampText, i, type, cell.style), sheet: sheet.name, column: sheet.columns[i].key)
+                return
+            }
+            try Session.check(worksheet_write_datetime(ws, r, c, &dt, try format(.timestamp, i, type, cell.style)), "worksheet_write_datetime")
+        }
+    }
+}
+
+/// Rows handed from the thread that makes them to the thread that writes them, a batch at a time,
+/// with at most a few batches waiting (memory stays flat). Either side can stop the other: an
+/// error while producing is thrown to the writer, a cancelled writer makes the producer stop.
+private final class RowPipe: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var batches: [[[Cell]]] = []
+    private var current: [[Cell]] = []
+    private var done = false
+    private var cancelled = false
+    private var failure: (any Error)?
+    let columns: Int
+    static let batchSize = 512
+    static let depth = 8
+
+    struct Cancelled: Error {}
+
+    init(columns: Int) {
+        self.columns = columns
+        current.reserveCapacity(Self.batchSize)
+    }
+
+    /// On the producing thread: runs `produce`, then says it has finished (or failed).
+    func run(_ produce: @Sendable (_ emit: ([Cell]) throws -> Void) throws -> Void) {
+        do {
+            try produce { row in
+                precondition(row.count == columns, "row width differs from columns")
+                current.append(row)
+                if current.count == Self.batchSize { try push() }
+            }
+            if !current.isEmpty { try push() }
+            finish(nil)
+        } catch {
+            finish(error)
+        }
+    }
+
+    private func push() throws {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.count >= Self.depth && !cancelled { condition.wait() }
+        if cancelled { throw Cancelled() }
+        batches.append(current)
+        current = []
+        current.reserveCapacity(Self.batchSize)
+        condition.broadcast()
+    }
+
+    private func finish(_ error: (any Error)?) {
+        condition.lock()
+        done = true
+        failure = error
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// On the writing thread: the next batch, nil once every row has come; the producer's error, if any.
+    func next() throws -> [[Cell]]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.isEmpty && !done { condition.wait() }
+        if !batches.isEmpty {
+            condition.broadcast()
+            return batches.removeFirst()
+        }
+        if let failure, !(failure is Cancelled) { throw failure }
+        return nil
+    }
+
+    /// On the writing thread, after a failure: stops the producer and waits until it has.
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        while !done { condition.wait() }
+        condition.unlock()
+    }
 }

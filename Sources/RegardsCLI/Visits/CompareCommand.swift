@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RegardsCore
 import RegardsProtocols
+import RegardsStore
 import RegardsXLSX
 
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
@@ -14,6 +15,18 @@ enum ReportOutput {
     static var created: Int {
         if let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let n = Int(text) { return n }
         return Int(Date().timeIntervalSince1970)
+    }
+
+    /// A report streamed into a workbook. Errors of the library are I/O errors; a refusal or a damaged
+    /// visit met while producing rows has already said what it is.
+    static func emit(_ report: StreamedReport, xlsx: String) throws {
+        do {
+            try XLSXWriter(created: created).write(report, to: xlsx)
+        } catch let error as XLSXError {
+            throw fail(error.description, code: Exit.ioError)
+        }
+        Console.out(xlsx)
+        Console.error("\(report.sheetNames.count) sheets: " + report.sheetNames.joined(separator: ", "))
     }
 
     static func emit(_ report: Report, xlsx: String?, format: ReportFormat, csvSheet: String, text: () -> [String]) throws {
@@ -64,19 +77,57 @@ struct CompareCommand: ParsableCommand {
             if let stamp { report.properties.custom.append(stamp) }
             try ReportOutput.emit(report, xlsx: xlsx, format: format, csvSheet: "Données") { CompareText.visit(VisitComparison(record), record) }
         } else if let campaign {
-            let ws = try workspace.open()
-            let visits = try store { try ws.visits(campaign: campaign) }
-            guard !visits.isEmpty else { throw fail("no visit of campaign `\(campaign)` in \(workspace.path)", code: Exit.missingInput) }
-            let records = try visits.map { try VisitSession.open($0.id, workspace: workspace, folders: nil, using: ws).record }
-            let evaluationIDs = Set(records.map(\.grids.evaluation.id))
-            guard evaluationIDs.count == 1 else {
-                throw fail("the visits of `\(campaign)` use different evaluation protocols (\(evaluationIDs.sorted().joined(separator: ", "))); they cannot be compared side by side", code: Exit.badData)
+            let streamed = try CampaignExport.report(campaign, workspace: workspace, allowPersonalData: allowPersonalData, command: "compare")
+            if let xlsx {
+                try ReportOutput.emit(streamed, xlsx: xlsx)
+            } else {
+                let report = try streamed.materialised()
+                try ReportOutput.emit(report, xlsx: nil, format: format, csvSheet: "Données") { CompareText.campaign(report) }
             }
-            let stamp = try PersonalDataGate.check(records, allow: allowPersonalData, command: "compare")
-            var report = ComparisonReport.campaign(campaign, records: records, generatedBy: workspace.author)
-            if let stamp { report.properties.custom.append(stamp) }
-            try ReportOutput.emit(report, xlsx: xlsx, format: format, csvSheet: "Données") { CompareText.campaign(report) }
         }
+    }
+}
+
+/// A campaign's comparison, read from the workspace one visit at a time while it is written.
+enum CampaignExport {
+    /// What the producing thread needs: the workspace is used by that thread only while rows are made.
+    private struct Source: @unchecked Sendable {
+        let workspace: SQLiteWorkspace
+        let visits: [Visit]
+        let author: String
+    }
+
+    /// Unreviewed personal-data findings, gathered by the producing thread, read once it has finished.
+    private final class Findings: @unchecked Sendable {
+        var open: [String] = []
+    }
+
+    static func report(_ campaign: String, workspace options: WorkspaceOptions, allowPersonalData: Bool, command: String) throws -> StreamedReport {
+        let ws = try options.open()
+        let visits = try store { try ws.visits(campaign: campaign) }
+        guard let first = visits.first else { throw fail("no visit of campaign `\(campaign)` in \(options.path)", code: Exit.missingInput) }
+        let evaluationIDs = Set(visits.map(\.evaluation.id))
+        guard evaluationIDs.count == 1 else {
+            throw fail("the visits of `\(campaign)` use different evaluation protocols (\(evaluationIDs.sorted().joined(separator: ", "))); they cannot be compared side by side", code: Exit.badData)
+        }
+        let source = Source(workspace: ws, visits: visits, author: options.author)
+        let findings = Findings()
+        var report = ComparisonReport.campaign(campaign, evaluation: try VisitSession.grid(first.evaluation, ws), visits: visits.count, generatedBy: options.author) { each in
+            for visit in source.visits {
+                let record = try VisitSession.open(visit, workspace: source.workspace, author: source.author, folders: nil).record
+                findings.open += PrivacyGate.open(record)
+                try each(record)
+            }
+        }
+        // Nothing reaches the target before this check: a refused workbook is never renamed into place.
+        let finish = report.finish
+        report.finish = {
+            let stamp = try PersonalDataGate.check(open: findings.open, allow: allowPersonalData, command: command)
+            var done = try finish()
+            if let stamp { done.properties.custom.append(stamp) }
+            return done
+        }
+        return report
     }
 }
 

@@ -114,7 +114,11 @@ struct PrivacyForbid: ParsableCommand {
 enum PersonalDataGate {
     /// Nil when the export may go on silently; the property to stamp when allowed despite findings.
     static func check(_ records: [VisitRecord], allow: Bool, command: String) throws -> Report.Field? {
-        switch PrivacyGate.check(records, allow: allow) {
+        try check(open: records.flatMap(PrivacyGate.open), allow: allow, command: command)
+    }
+
+    static func check(open: [String], allow: Bool, command: String) throws -> Report.Field? {
+        switch PrivacyGate.check(open: open, allow: allow) {
         case .success(let allowed):
             if allowed.unreviewed > 0 { Console.error("regards: warning: exporting with \(allowed.unreviewed) unreviewed personal-data finding(s) (--allow-personal-data)") }
             return allowed.stamp

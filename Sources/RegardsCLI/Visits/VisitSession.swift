@@ -19,6 +19,12 @@ struct VisitSession {
             let known = (try? workspace.visits(campaign: nil).map(\.id)) ?? []
             throw fail("no visit `\(id)` in \(options.path)" + (Suggestion.hint(for: id, in: known).map { "; \($0)" } ?? ""), code: Exit.missingInput)
         }
+        return try open(visit, workspace: workspace, author: options.author, folders: folders)
+    }
+
+    /// A visit already read from `workspace` (a campaign's list), with everything recorded.
+    static func open(_ visit: Visit, workspace: SQLiteWorkspace, author: String, folders: ProtocolFolderOptions?) throws -> VisitSession {
+        let id = visit.id
         let evaluation = try grid(visit.evaluation, workspace)
         let control = try visit.control.map { try grid($0, workspace) }
         var workflow: Workflow?
@@ -34,7 +40,7 @@ struct VisitSession {
             actions: try store { try workspace.actions(visit: id) },
             asOf: visit.endDate ?? visit.startDate ?? Clock.today())
         record.privacy = try store { try workspace.privacySettings(visit: id) }
-        return VisitSession(workspace: workspace, record: record, author: options.author)
+        return VisitSession(workspace: workspace, record: record, author: author)
     }
 
     static func load(_ pin: ProtocolPin, _ workspace: SQLiteWorkspace) throws -> LoadedFile {
