@@ -315,7 +315,7 @@ public enum ComparisonReport {
                 let sectionCell = Cell.text(section.id)
                 for criterion in section.criteria {
                     let event = answers[criterion.id]
-                    let scale = grid.scale(criterion.scale)
+                    let scale = r.grids.scale(criterion.scale, in: kind)
                     try emit([visit, establishment, finess, campaign, gridCell, reference, sectionCell, .text(criterion.id), .text(criterion.title),
                               criterion.imperative ? yes : no, .number(criterion.weight), VisitGrids.isRelevant(criterion, context: context) ? yes : no,
                               .text(event?.value?.code), .text(event?.value?.label(in: scale)),

@@ -74,14 +74,19 @@ public struct VisitComparison: Sendable {
         visit = r.visit
         let context = r.visit.conditionContext
         let current = r.current
+        let grids = r.grids
         func results(_ grid: AuditProtocol?, _ kind: GridKind) -> [String: Result] {
             guard let grid else { return [:] }
             var out: [String: Result] = [:]
-            for (section, c) in grid.allCriteria {
-                let scale = grid.scale(c.scale)
-                let value = current[kind]?[c.id]?.value
-                out[c.id] = Result(criterion: c.id, section: section.id, title: c.title, value: value, label: value?.label(in: scale),
-                                   score: Scoring.score(value, scale: scale, kind: grid.kind), relevant: VisitGrids.isRelevant(c, context: context))
+            out.reserveCapacity(grid.criteriaCount)
+            let answers = current[kind] ?? [:]
+            for section in grid.sections {
+                for c in section.criteria {
+                    let scale = grids.scale(c.scale, in: kind)
+                    let value = answers[c.id]?.value
+                    out[c.id] = Result(criterion: c.id, section: section.id, title: c.title, value: value, label: value?.label(in: scale),
+                                       score: Scoring.score(value, scale: scale, kind: grid.kind), relevant: VisitGrids.isRelevant(c, context: context))
+                }
             }
             return out
         }
@@ -89,32 +94,41 @@ public struct VisitComparison: Sendable {
         let eval = results(evaluation, .evaluation), ctl = results(control, .control)
         var links: [Link] = []
         var mapped = Set<String>()
-        for (_, c) in evaluation.allCriteria {
-            guard let e = eval[c.id], e.relevant else { continue }
-            let targets = c.mapsTo.filter { ctl[$0.control] != nil }
-            if targets.isEmpty {
-                links.append(Link(evaluation: e, relation: nil, control: nil, divergence: .controlBlindSpot))
-            }
-            for m in targets {
-                mapped.insert(m.control)
-                guard let k = ctl[m.control], let item = control?.criterion(m.control) else { continue }
-                let divergence = k.relevant ? Divergence.classify(evaluation: e.value, evaluationScale: evaluation.scale(c.scale),
-                                                                  control: k.value, controlScale: control?.scale(item.scale)) : .notAssessed
-                links.append(Link(evaluation: e, relation: m.relation, control: k, divergence: divergence))
+        for section in evaluation.sections {
+            for c in section.criteria {
+                guard let e = eval[c.id], e.relevant else { continue }
+                let targets = c.mapsTo.filter { ctl[$0.control] != nil }
+                if targets.isEmpty {
+                    links.append(Link(evaluation: e, relation: nil, control: nil, divergence: .controlBlindSpot))
+                }
+                for m in targets {
+                    mapped.insert(m.control)
+                    guard let k = ctl[m.control], let item = grids.criterion(m.control, in: .control) else { continue }
+                    let divergence = k.relevant ? Divergence.classify(evaluation: e.value, evaluationScale: grids.scale(c.scale, in: .evaluation),
+                                                                      control: k.value, controlScale: grids.scale(item.scale, in: .control)) : .notAssessed
+                    links.append(Link(evaluation: e, relation: m.relation, control: k, divergence: divergence))
+                }
             }
         }
-        for (_, item) in control?.allCriteria ?? [] where !mapped.contains(item.id) {
-            if let k = ctl[item.id], k.relevant { links.append(Link(evaluation: nil, relation: nil, control: k, divergence: .outsideEvaluation)) }
+        for section in control?.sections ?? [] {
+            for item in section.criteria where !mapped.contains(item.id) {
+                if let k = ctl[item.id], k.relevant { links.append(Link(evaluation: nil, relation: nil, control: k, divergence: .outsideEvaluation)) }
+            }
         }
         self.links = links
 
+        // Links by the evaluation section they start from, in order.
+        var linksBySection: [String: [Link]] = [:]
+        for link in links {
+            if let section = link.evaluation?.section { linksBySection[section, default: []].append(link) }
+        }
         themes = evaluation.sections.map { section in
             let relevant = section.criteria.filter { eval[$0.id]?.relevant == true }
             let scored = relevant.compactMap { c in eval[c.id]?.score.map { (score: $0, weight: c.weight) } }
-            let sectionLinks = links.filter { $0.evaluation?.section == section.id }
+            let sectionLinks = linksBySection[section.id] ?? []
             var items: [String: (score: Double, weight: Double)] = [:]
             for link in sectionLinks {
-                if let k = link.control, let s = k.score, let item = control?.criterion(k.criterion) { items[k.criterion] = (s, item.weight) }
+                if let k = link.control, let s = k.score, let item = grids.criterion(k.criterion, in: .control) { items[k.criterion] = (s, item.weight) }
             }
             let controlIDs = Set(sectionLinks.compactMap { $0.control?.criterion })
             return Theme(section: section.id, title: section.title, evaluationScore: Scoring.mean(scored), scored: scored.count, relevant: relevant.count,
@@ -144,8 +158,10 @@ public struct VisitComparison: Sendable {
         var below: [String] = []
         for kind in GridKind.allCases {
             guard let grid = r.grids.grid(kind) else { continue }
-            for (_, c) in grid.allCriteria where c.imperative {
-                if case .level(let v)? = current[kind]?[c.id]?.value, let top = grid.scale(c.scale)?.top?.value, v < top { below.append(c.id) }
+            for section in grid.sections {
+                for c in section.criteria where c.imperative {
+                    if case .level(let v)? = current[kind]?[c.id]?.value, let top = grids.scale(c.scale, in: kind)?.top?.value, v < top { below.append(c.id) }
+                }
             }
         }
         imperativesBelowTop = below
@@ -180,11 +196,18 @@ public struct CampaignComparison: Sendable {
     public private(set) var cells: [Cell] = []
     private var spots: [String: BlindSpot] = [:]
     private var order: [String] = []
+    /// Each evaluation criterion's scale.
+    private let scales: [String: Scale]
 
     /// An empty campaign, filled one visit at a time with `add` (nothing of a visit is kept but its theme scores).
     public init(campaign: String, evaluation: AuditProtocol) {
         self.campaign = campaign
         self.evaluation = evaluation
+        var scales: [String: Scale] = [:]
+        for section in evaluation.sections {
+            for c in section.criteria where scales[c.id] == nil { scales[c.id] = evaluation.scale(c.scale) }
+        }
+        self.scales = scales
     }
 
     public init(campaign: String, visits: [VisitComparison], evaluation: AuditProtocol) {
@@ -201,7 +224,7 @@ public struct CampaignComparison: Sendable {
                 spots[e.criterion] = BlindSpot(criterion: e.criterion, title: e.title, lowScores: 0, answered: 0, meanScore: nil)
                 order.append(e.criterion)
             }
-            guard let score = e.score, let scale = evaluation.criterion(e.criterion).flatMap({ evaluation.scale($0.scale) }) else { continue }
+            guard let score = e.score, let scale = scales[e.criterion] else { continue }
             let previous = spots[e.criterion]!
             let total = (previous.meanScore ?? 0) * Double(previous.answered) + score
             spots[e.criterion]!.answered += 1

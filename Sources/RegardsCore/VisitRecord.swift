@@ -100,9 +100,11 @@ public struct VisitRecord: Sendable {
         var out: [String] = []
         for kind in GridKind.allCases {
             guard let grid = grids.grid(kind) else { continue }
-            for (_, criterion) in grid.allCriteria where criterion.imperative {
-                guard case .level(let v)? = current[kind]?[criterion.id]?.value, let top = grid.scale(criterion.scale)?.top?.value, v < top else { continue }
-                if !linked.contains(criterion.id) { out.append(criterion.id) }
+            for section in grid.sections {
+                for criterion in section.criteria where criterion.imperative {
+                    guard case .level(let v)? = current[kind]?[criterion.id]?.value, let top = grids.scale(criterion.scale, in: kind)?.top?.value, v < top else { continue }
+                    if !linked.contains(criterion.id) { out.append(criterion.id) }
+                }
             }
         }
         return out

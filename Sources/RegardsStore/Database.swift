@@ -54,6 +54,7 @@ final class Database {
     }
 
     deinit {
+        cache.removeAll()
         sqlite3_close_v2(handle)
     }
 
@@ -74,6 +75,23 @@ final class Database {
         let code = sqlite3_prepare_v2(handle, sql, -1, &statement, nil)
         guard code == SQLITE_OK, let statement else { throw error(code, sql: sql) }
         return Statement(statement, database: self, sql: sql)
+    }
+
+    /// Statements read for every visit of a campaign, prepared once per connection.
+    private var cache: [String: Statement] = [:]
+
+    /// Runs `body` with a prepared statement kept for the next call with the same SQL, reset after
+    /// `body` whatever happens (a statement left mid-way would hold its read snapshot).
+    func withStatement<T>(_ sql: String, _ body: (Statement) throws -> T) throws -> T {
+        let statement: Statement
+        if let cached = cache[sql] {
+            statement = cached
+        } else {
+            statement = try prepare(sql)
+            cache[sql] = statement
+        }
+        defer { statement.reset() }
+        return try body(statement)
     }
 
     /// Runs `body` in a transaction; `immediate` takes the write lock at once (waiting up to the busy timeout).
@@ -151,9 +169,14 @@ final class Statement {
     func double(_ column: Int32) -> Double { sqlite3_column_double(statement, column) }
     func isNull(_ column: Int32) -> Bool { sqlite3_column_type(statement, column) == SQLITE_NULL }
 
+    func reset() {
+        sqlite3_reset(statement)
+        sqlite3_clear_bindings(statement)
+    }
+
     func text(_ column: Int32) -> String? {
         guard let pointer = sqlite3_column_text(statement, column) else { return nil }
-        return String(cString: pointer)
+        return String(decoding: UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(statement, column))), as: UTF8.self)
     }
 
     func string(_ column: Int32) -> String { text(column) ?? "" }

@@ -134,6 +134,10 @@ enum Migrations {
                 PRIMARY KEY (visit, finding)
             );
             """),
+        // An action's status is its latest event: without this index, each action scanned every event.
+        Migration(version: 3, name: "index-action-events-by-action", sql: """
+            CREATE INDEX action_event_action ON action_event(action, seq);
+            """),
     ]
 
     static var latest: Int { all.last?.version ?? 0 }

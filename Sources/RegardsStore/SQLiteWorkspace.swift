@@ -85,6 +85,30 @@ public final class SQLiteWorkspace: Workspace {
 
     static func json<T: Encodable>(_ value: T) -> String { String(decoding: CanonicalJSON.encode(value), as: UTF8.self) }
 
+    /// A list of ids stored as a JSON array: the plain shape (`["AC-01","AD-02"]`, no escapes) is read
+    /// directly, as it is read for every observation and action; anything else goes through JSONDecoder.
+    static func strings(_ text: String?) -> [String] {
+        guard let text else { return [] }
+        let bytes = Array(text.utf8)
+        guard bytes.first == UInt8(ascii: "["), bytes.last == UInt8(ascii: "]"), !bytes.contains(UInt8(ascii: "\\")) else {
+            return decode([String].self, text, default: [])
+        }
+        var out: [String] = []
+        var i = 1
+        let end = bytes.count - 1
+        while i < end {
+            guard bytes[i] == UInt8(ascii: "\"") else { return decode([String].self, text, default: []) }
+            guard let close = bytes[(i + 1)..<end].firstIndex(of: UInt8(ascii: "\"")) else { return decode([String].self, text, default: []) }
+            out.append(String(decoding: bytes[(i + 1)..<close], as: UTF8.self))
+            i = close + 1
+            if i < end {
+                guard bytes[i] == UInt8(ascii: ","), i + 1 < end else { return decode([String].self, text, default: []) }
+                i += 1
+            }
+        }
+        return out
+    }
+
     static func decode<T: Decodable>(_ type: T.Type, _ text: String?, default fallback: T) -> T {
         guard let text else { return fallback }
         let decoder = JSONDecoder()
@@ -130,7 +154,7 @@ public final class SQLiteWorkspace: Workspace {
         }
         return Visit(id: s.string(0), uid: s.string(1), establishment: s.string(2), finess: s.string(3),
                      startDate: s.text(4).flatMap(CalendarDate.init(iso:)), endDate: s.text(5).flatMap(CalendarDate.init(iso:)),
-                     inspectors: Self.decode([String].self, s.text(6), default: []), campaign: s.text(7),
+                     inspectors: Self.strings(s.text(6)), campaign: s.text(7),
                      evaluation: pin(8) ?? ProtocolPin(id: "?", version: "?", hash: "?"), control: pin(11), workflow: pin(14),
                      state: s.string(17), context: Self.decode([String: ContextValue].self, s.text(18), default: [:]),
                      createdAt: s.string(19), createdBy: s.string(20))
@@ -208,17 +232,18 @@ public final class SQLiteWorkspace: Workspace {
     }
 
     public func answerEvents(visit: String) throws -> [AnswerEvent] {
-        let s = try db.prepare("""
+        try db.withStatement("""
             SELECT uid, grid, criterion, value, comment, evidence, author, at, previous, reason FROM answer_event WHERE visit = ? ORDER BY at, seq
-            """)
-        try s.bind([.text(visit)])
-        var out: [AnswerEvent] = []
-        while try s.step() {
-            out.append(AnswerEvent(uid: s.string(0), visit: visit, grid: GridKind(rawValue: s.string(1)) ?? .evaluation, criterion: s.string(2),
-                                   value: s.text(3).flatMap(AnswerValue.init(code:)), comment: s.text(4), evidence: s.text(5),
-                                   author: s.string(6), at: s.string(7), previous: s.text(8).flatMap(AnswerValue.init(code:)), reason: s.text(9)))
+            """) { s in
+            try s.bind([.text(visit)])
+            var out: [AnswerEvent] = []
+            while try s.step() {
+                out.append(AnswerEvent(uid: s.string(0), visit: visit, grid: GridKind(rawValue: s.string(1)) ?? .evaluation, criterion: s.string(2),
+                                       value: s.text(3).flatMap(AnswerValue.init(code:)), comment: s.text(4), evidence: s.text(5),
+                                       author: s.string(6), at: s.string(7), previous: s.text(8).flatMap(AnswerValue.init(code:)), reason: s.text(9)))
+            }
+            return out
         }
-        return out
     }
 
     // MARK: - Observations, journeys
@@ -239,15 +264,16 @@ public final class SQLiteWorkspace: Workspace {
     }
 
     public func observations(visit: String) throws -> [Observation] {
-        let s = try db.prepare("SELECT uid, method, text, participant, role, criteria, theme, date, author, at FROM observation WHERE visit = ? ORDER BY seq")
-        try s.bind([.text(visit)])
-        var out: [Observation] = []
-        while try s.step() {
-            out.append(Observation(uid: s.string(0), visit: visit, method: s.string(1), text: s.string(2), participant: s.text(3),
-                                   role: s.text(4).flatMap(ParticipantRole.init(rawValue:)), criteria: Self.decode([String].self, s.text(5), default: []),
-                                   theme: s.text(6), date: s.text(7).flatMap(CalendarDate.init(iso:)), author: s.string(8), at: s.string(9)))
+        try db.withStatement("SELECT uid, method, text, participant, role, criteria, theme, date, author, at FROM observation WHERE visit = ? ORDER BY seq") { s in
+            try s.bind([.text(visit)])
+            var out: [Observation] = []
+            while try s.step() {
+                out.append(Observation(uid: s.string(0), visit: visit, method: s.string(1), text: s.string(2), participant: s.text(3),
+                                       role: s.text(4).flatMap(ParticipantRole.init(rawValue:)), criteria: Self.strings(s.text(5)),
+                                       theme: s.text(6), date: s.text(7).flatMap(CalendarDate.init(iso:)), author: s.string(8), at: s.string(9)))
+            }
+            return out
         }
-        return out
     }
 
     public func addJourneyRecords(_ list: [JourneyRecord]) throws {
@@ -263,15 +289,16 @@ public final class SQLiteWorkspace: Workspace {
     }
 
     public func journeyRecords(visit: String) throws -> [JourneyRecord] {
-        let s = try db.prepare("SELECT uid, resident, step, date, note, author, at FROM journey_entry WHERE visit = ? ORDER BY seq")
-        try s.bind([.text(visit)])
-        var out: [JourneyRecord] = []
-        while try s.step() {
-            out.append(JourneyRecord(uid: s.string(0), visit: visit,
-                                     entry: JourneyEntry(resident: s.string(1), step: s.string(2), date: s.text(3).flatMap(CalendarDate.init(iso:)), note: s.text(4)),
-                                     author: s.string(5), at: s.string(6)))
+        try db.withStatement("SELECT uid, resident, step, date, note, author, at FROM journey_entry WHERE visit = ? ORDER BY seq") { s in
+            try s.bind([.text(visit)])
+            var out: [JourneyRecord] = []
+            while try s.step() {
+                out.append(JourneyRecord(uid: s.string(0), visit: visit,
+                                         entry: JourneyEntry(resident: s.string(1), step: s.string(2), date: s.text(3).flatMap(CalendarDate.init(iso:)), note: s.text(4)),
+                                         author: s.string(5), at: s.string(6)))
+            }
+            return out
         }
-        return out
     }
 
     // MARK: - Actions
@@ -313,19 +340,20 @@ public final class SQLiteWorkspace: Workspace {
     }
 
     public func actions(visit: String) throws -> [ImprovementAction] {
-        let s = try db.prepare("""
+        try db.withStatement("""
             SELECT a.uid, a.number, a.title, a.owner, a.due, a.criteria, a.author, a.at,
                    (SELECT status FROM action_event e WHERE e.action = a.uid ORDER BY e.seq DESC LIMIT 1)
             FROM action a WHERE a.visit = ? ORDER BY a.number
-            """)
-        try s.bind([.text(visit)])
-        var out: [ImprovementAction] = []
-        while try s.step() {
-            out.append(ImprovementAction(uid: s.string(0), visit: visit, number: s.int(1), title: s.string(2), owner: s.text(3),
-                                         due: s.text(4).flatMap(CalendarDate.init(iso:)), criteria: Self.decode([String].self, s.text(5), default: []),
-                                         status: s.text(8).flatMap(ActionStatus.init(rawValue:)) ?? .open, author: s.string(6), at: s.string(7)))
+            """) { s in
+            try s.bind([.text(visit)])
+            var out: [ImprovementAction] = []
+            while try s.step() {
+                out.append(ImprovementAction(uid: s.string(0), visit: visit, number: s.int(1), title: s.string(2), owner: s.text(3),
+                                             due: s.text(4).flatMap(CalendarDate.init(iso:)), criteria: Self.strings(s.text(5)),
+                                             status: s.text(8).flatMap(ActionStatus.init(rawValue:)) ?? .open, author: s.string(6), at: s.string(7)))
+            }
+            return out
         }
-        return out
     }
 
     // MARK: - Workflow
@@ -455,11 +483,13 @@ public final class SQLiteWorkspace: Workspace {
 
     public func privacySettings(visit: String) throws -> PrivacySettings {
         var settings = PrivacySettings(salt: try salt())
-        let words = try db.prepare("SELECT hash FROM forbidden_word")
-        while try words.step() { settings.forbidden.insert(words.string(0)) }
-        let reviews = try db.prepare("SELECT finding, decision FROM privacy_review WHERE visit = ?")
-        try reviews.bind([.text(visit)])
-        while try reviews.step() { settings.reviews[reviews.string(0)] = PrivacyDecision(rawValue: reviews.string(1)) }
+        try db.withStatement("SELECT hash FROM forbidden_word") { words in
+            while try words.step() { settings.forbidden.insert(words.string(0)) }
+        }
+        try db.withStatement("SELECT finding, decision FROM privacy_review WHERE visit = ?") { reviews in
+            try reviews.bind([.text(visit)])
+            while try reviews.step() { settings.reviews[reviews.string(0)] = PrivacyDecision(rawValue: reviews.string(1)) }
+        }
         return settings
     }
 

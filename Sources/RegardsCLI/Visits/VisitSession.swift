@@ -25,15 +25,14 @@ struct VisitSession {
     /// A visit already read from `workspace` (a campaign's list), with everything recorded.
     static func open(_ visit: Visit, workspace: SQLiteWorkspace, author: String, folders: ProtocolFolderOptions?) throws -> VisitSession {
         let id = visit.id
-        let evaluation = try grid(visit.evaluation, workspace)
-        let control = try visit.control.map { try grid($0, workspace) }
+        let grids = try self.grids(visit, workspace)
         var workflow: Workflow?
         if let pin = visit.workflow {
             workflow = try load(pin, workspace).workflow
         }
         if let folders { warnDrift(visit, folders: folders) }
         var record = VisitRecord(
-            visit: visit, grids: VisitGrids(evaluation: evaluation, control: control), workflow: workflow,
+            visit: visit, grids: grids, workflow: workflow,
             history: try store { try workspace.answerEvents(visit: id) },
             observations: try store { try workspace.observations(visit: id) },
             journeys: try store { try workspace.journeyRecords(visit: id) },
@@ -62,6 +61,15 @@ struct VisitSession {
         return loaded
     }
 
+    /// A visit's two grids; visits pinned to the same protocols share them (and their lookups).
+    static func grids(_ visit: Visit, _ workspace: SQLiteWorkspace) throws -> VisitGrids {
+        let key = visit.evaluation.hash + "|" + (visit.control?.hash ?? "")
+        if let cached = SnapshotCache.shared.grids(key) { return cached }
+        let grids = VisitGrids(evaluation: try grid(visit.evaluation, workspace), control: try visit.control.map { try grid($0, workspace) })
+        SnapshotCache.shared.setGrids(grids, key)
+        return grids
+    }
+
     static func grid(_ pin: ProtocolPin, _ workspace: SQLiteWorkspace) throws -> AuditProtocol {
         guard let grid = try load(pin, workspace).grid else { throw fail("`\(pin)` is not a grid", code: Exit.badData) }
         return grid
@@ -83,11 +91,24 @@ struct VisitSession {
     }
 }
 
-/// Parsed protocol snapshots by content hash.
+/// Parsed protocol snapshots by content hash, and the grids of visits by the hashes they are pinned to.
 final class SnapshotCache: @unchecked Sendable {
     static let shared = SnapshotCache()
     private let lock = NSLock()
     private var entries: [String: LoadedFile] = [:]
+    private var pairs: [String: VisitGrids] = [:]
+
+    func grids(_ key: String) -> VisitGrids? {
+        lock.lock()
+        defer { lock.unlock() }
+        return pairs[key]
+    }
+
+    func setGrids(_ grids: VisitGrids, _ key: String) {
+        lock.lock()
+        pairs[key] = grids
+        lock.unlock()
+    }
 
     subscript(hash: String) -> LoadedFile? {
         get {
