@@ -82,6 +82,8 @@ def generated(n):
     """The campaign of n visits: its workspace, the workspace before answers, its answer file."""
     # Regenerate when the generator or the protocols change, not at every build.
     digest = hashlib.sha256(GENERATOR_VERSION.encode())
+    # A new schema (migration) makes a new workspace.
+    digest.update(open(os.path.join(ROOT, "Sources", "RegardsStore", "Migrations.swift"), "rb").read())
     for folder, _, files in sorted(os.walk(os.path.join(ROOT, "Protocols"))):
         for name in sorted(files):
             digest.update(open(os.path.join(folder, name), "rb").read())

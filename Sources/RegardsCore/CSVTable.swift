@@ -23,8 +23,14 @@ public struct CSVTable: Equatable, Sendable {
     }
 
     public static func parse(_ text: String) throws(SyntaxError) -> CSVTable {
+        var text = text
+        // Read in place: a campaign's answer file is tens of megabytes.
+        return try text.withUTF8 { buffer in Result { () throws(SyntaxError) in try parse(bytes: buffer) } }.get()
+    }
+
+    static func parse(bytes all: UnsafeBufferPointer<UInt8>) throws(SyntaxError) -> CSVTable {
         var records: [Row] = []
-        var bytes = Array(text.utf8)[...]
+        var bytes = all[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         var field: [UInt8] = []
         var fields: [String] = []

@@ -143,7 +143,12 @@ final class Statement {
             case .null: code = sqlite3_bind_null(statement, index)
             case .int(let n): code = sqlite3_bind_int64(statement, index, Int64(n))
             case .double(let d): code = sqlite3_bind_double(statement, index, d)
-            case .text(let s): code = sqlite3_bind_text(statement, index, s, -1, Database.transient)
+            case .text(var s):
+                // The bytes and their length, without building a C string first.
+                code = s.withUTF8 { bytes in
+                    guard let base = bytes.baseAddress, !bytes.isEmpty else { return sqlite3_bind_text(statement, index, "", 0, Database.transient) }
+                    return sqlite3_bind_text(statement, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(bytes.count), Database.transient)
+                }
             }
             guard code == SQLITE_OK else { throw database.error(code, sql: sql) }
         }

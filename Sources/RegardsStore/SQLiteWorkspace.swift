@@ -161,9 +161,10 @@ public final class SQLiteWorkspace: Workspace {
     }
 
     public func visit(_ id: String) throws -> Visit? {
-        let s = try db.prepare("SELECT \(Self.visitColumns) WHERE v.id = ?")
-        try s.bind([.text(id)])
-        return try s.step() ? readVisit(s) : nil
+        try db.withStatement("SELECT \(Self.visitColumns) WHERE v.id = ?") { s in
+            try s.bind([.text(id)])
+            return try s.step() ? readVisit(s) : nil
+        }
     }
 
     public func visits(campaign: String?) throws -> [Visit] {
@@ -205,30 +206,31 @@ public final class SQLiteWorkspace: Workspace {
 
     /// Inside a transaction: the previous value of each criterion is read once per visit, then kept up to date.
     private func insertAnswers(visit: String, _ changes: [AnswerChange], author: String, at: String) throws -> [AnswerEvent] {
-        var current: [String: AnswerValue?] = [:]
-        let latest = try db.prepare("""
-            SELECT grid, criterion, value FROM answer_event WHERE visit = ? ORDER BY at, seq
-            """)
-        try latest.bind([.text(visit)])
-        while try latest.step() { current["\(latest.string(0))/\(latest.string(1))"] = latest.text(2).flatMap(AnswerValue.init(code:)) }
-        let insert = try db.prepare("""
+        var current: [GridKind: [String: AnswerValue?]] = [:]
+        try db.withStatement("SELECT grid, criterion, value FROM answer_event WHERE visit = ? ORDER BY at, seq") { latest in
+            try latest.bind([.text(visit)])
+            while try latest.step() {
+                current[GridKind(rawValue: latest.string(0)) ?? .evaluation, default: [:]][latest.string(1)] = latest.text(2).flatMap(AnswerValue.init(code:))
+            }
+        }
+        return try db.withStatement("""
             INSERT INTO answer_event (uid, visit, grid, criterion, value, comment, evidence, author, at, previous, reason)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        var events: [AnswerEvent] = []
-        events.reserveCapacity(changes.count)
-        for change in changes {
-            let key = "\(change.grid.rawValue)/\(change.criterion)"
-            let previous = current[key] ?? nil
-            try insert.run([
-                .text(change.uid), .text(visit), .text(change.grid.rawValue), .text(change.criterion), .optional(change.value?.code),
-                .optional(change.comment), .optional(change.evidence), .text(author), .text(at), .optional(previous?.code), .optional(change.reason),
-            ])
-            current[key] = change.value
-            events.append(AnswerEvent(uid: change.uid, visit: visit, grid: change.grid, criterion: change.criterion, value: change.value,
-                                      comment: change.comment, evidence: change.evidence, author: author, at: at, previous: previous, reason: change.reason))
+            """) { insert in
+            var events: [AnswerEvent] = []
+            events.reserveCapacity(changes.count)
+            for change in changes {
+                let previous = current[change.grid]?[change.criterion] ?? nil
+                try insert.run([
+                    .text(change.uid), .text(visit), .text(change.grid.rawValue), .text(change.criterion), .optional(change.value?.code),
+                    .optional(change.comment), .optional(change.evidence), .text(author), .text(at), .optional(previous?.code), .optional(change.reason),
+                ])
+                current[change.grid, default: [:]][change.criterion] = change.value
+                events.append(AnswerEvent(uid: change.uid, visit: visit, grid: change.grid, criterion: change.criterion, value: change.value,
+                                          comment: change.comment, evidence: change.evidence, author: author, at: at, previous: previous, reason: change.reason))
+            }
+            return events
         }
-        return events
     }
 
     public func answerEvents(visit: String) throws -> [AnswerEvent] {

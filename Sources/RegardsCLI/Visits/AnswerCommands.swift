@@ -63,7 +63,7 @@ struct AnswerCommand: ParsableCommand {
         var order: [String] = []
         var byVisit: [String: [CSVTable.Row]] = [:]
         for row in table.rows {
-            let id = visitColumn < row.fields.count ? row.fields[visitColumn].trimmingCharacters(in: .whitespaces) : ""
+            let id = visitColumn < row.fields.count ? row.fields[visitColumn].trimmedSpaces : ""
             if byVisit[id] == nil { order.append(id) }
             byVisit[id, default: []].append(row)
         }
@@ -72,12 +72,12 @@ struct AnswerCommand: ParsableCommand {
         var batches: [(visit: String, changes: [AnswerChange])] = []
         for id in order {
             let rows = byVisit[id] ?? []
-            guard try store({ try ws.visit(id) }) != nil else {
+            guard let visit = try store({ try ws.visit(id) }) else {
                 rows.forEach { problems.append(($0.line, id.isEmpty ? "empty visit" : "no visit `\(id)` in \(workspace.path)")) }
                 continue
             }
-            let record = try VisitSession.open(id, workspace: workspace, folders: nil, using: ws).record
-            switch AnswerBatch.read(CSVTable(header: table.header, rows: rows), grids: record.grids, context: record.visit.conditionContext) {
+            // Answers are checked against the visit's pinned grids and context; nothing else of the visit is needed.
+            switch AnswerBatch.read(CSVTable(header: table.header, rows: rows), grids: try VisitSession.grids(visit, ws), context: visit.conditionContext) {
             case .failure(let refusal): problems += refusal.problems.map { ($0.line, "\(id): \($0.message)") }
             case .success(let answers):
                 batches.append((id, answers.map { AnswerChange(uid: UID.make(), grid: $0.grid, criterion: $0.criterion, value: $0.value, comment: $0.comment,

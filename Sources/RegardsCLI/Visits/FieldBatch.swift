@@ -12,7 +12,7 @@ enum FieldBatch {
             throw fail("\(path): is a folder, not a CSV file", code: Exit.usage)
         }
         guard let data = FileManager.default.contents(atPath: path) else { throw fail("\(path): no such file", code: Exit.missingInput) }
-        guard let text = String(validating: [UInt8](data), as: UTF8.self) else {
+        guard let text = data.withUnsafeBytes({ String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self) }) else {
             throw fail("\(path): not UTF-8 text; save the file as UTF-8 (CSV UTF-8 in a spreadsheet)", code: Exit.badData)
         }
         do {
