@@ -19,7 +19,8 @@ let package = Package(
         .target(name: "RegardsCore"),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "RegardsStore", dependencies: ["RegardsCore", "CSQLite"]),
-        .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        // libxlsxwriter's headers (libxlsxwriter-dev); the library is opened when a workbook is first written.
+        .target(name: "CXLSXWriter", linkerSettings: [.linkedLibrary("dl"), .linkedLibrary("pthread")]),
         .target(name: "RegardsXLSX", dependencies: ["RegardsCore", "CXLSXWriter"]),
         .target(
             name: "RegardsProtocols",

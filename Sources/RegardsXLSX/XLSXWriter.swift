@@ -8,6 +8,8 @@ public enum XLSXError: Error, Equatable, Sendable, CustomStringConvertible {
     case allocation(function: String)
     case cellTooLong(sheet: String, row: Int, column: String)
     case cannotRename(path: String, reason: String)
+    /// libxlsxwriter could not be opened (it is loaded when the first workbook is written).
+    case libraryMissing(String)
 
     public var description: String {
         switch self {
@@ -15,6 +17,7 @@ public enum XLSXError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .allocation(function): "\(function) returned nothing (out of memory?)"
         case let .cellTooLong(sheet, row, column): "sheet \(sheet), row \(row), column \(column): text longer than Excel's 32,767 characters"
         case let .cannotRename(path, reason): "\(path): cannot write the workbook: \(reason)"
+        case let .libraryMissing(message): message
         }
     }
 }
@@ -131,6 +134,7 @@ private final class Session {
     }
 
     init(path: String, created: Int, constantMemory: Bool, temporaryDirectory: String) throws(XLSXError) {
+        if let problem = regards_xlsx_open() { throw .libraryMissing(String(cString: problem)) }
         self.created = created
         self.constantMemory = constantMemory
         cPath = strdup(path)

@@ -89,6 +89,22 @@ import ZIPFoundation
         #expect(missing.status == 74)
     }
 
+    /// libxlsxwriter is opened only when a workbook is written: without it, other commands still
+    /// work, and a workbook command says what is missing and writes nothing.
+    @Test func aMissingSpreadsheetLibraryIsReportedWhenAWorkbookIsAsked() throws {
+        let (f, db) = try demo()
+        let absent = ["REGARDS_XLSXWRITER": f.directory.appendingPathComponent("absent/libxlsxwriter.so.4").path]
+        let target = f.directory.appendingPathComponent("comparaison.xlsx").path
+        let refused = try Run(["compare", "2026-001", "--db", db, "--xlsx", target], in: f.directory, environment: absent)
+        #expect(refused.status == 74)
+        #expect(refused.stderr.hasPrefix("regards: error: libxlsxwriter cannot be loaded ("))
+        #expect(refused.stderr.hasSuffix("); install it (Debian: apt-get install libxlsxwriter4)\n"))
+        #expect(!FileManager.default.fileExists(atPath: target))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: f.directory.path).allSatisfy { !$0.hasSuffix(".tmp") })
+        let text = try Run(["compare", "2026-001", "--db", db, "--format", "csv"], in: f.directory, environment: absent)
+        #expect(text.status == 0 && text.stdout.hasPrefix("visit,"))
+    }
+
     @Test func aDamagedWorkspaceGetsAClearError() throws {
         let (f, db) = try demo()
         // Random bytes over the schema page (all of page 1 after the 100-byte file header).
