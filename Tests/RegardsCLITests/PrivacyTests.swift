@@ -46,6 +46,29 @@ import ZIPFoundation
         #expect(custom.contains("export autorisé avec 2 signalement(s) de données personnelles non revu(s)"))
     }
 
+    /// A campaign workbook is written while its visits are read: the refusal comes once every visit
+    /// has been read, and still nothing reaches the target (no half workbook, no temporary file).
+    @Test func campaignExportsRefuseWhileStreamingAndLeaveNothing() throws {
+        let f = try leaky()
+        let xlsx = f.directory.appendingPathComponent("campagne.xlsx").path
+        let refused = try f.run("compare", "--campaign", "occitanie-2026", "--xlsx", xlsx)
+        #expect(refused.status == 65)
+        #expect(refused.stderr.hasPrefix("regards: error: compare refused: 2 personal-data finding(s) not reviewed: 2026-001/"))
+        #expect(!FileManager.default.fileExists(atPath: xlsx))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: f.directory.path).allSatisfy { !$0.hasSuffix(".tmp") })
+        let csv = try f.run("compare", "--campaign", "occitanie-2026", "--format", "csv")
+        #expect(csv.status == 65 && csv.stdout.isEmpty, "nothing is printed before the check")
+        let allowed = try f.run("compare", "--campaign", "occitanie-2026", "--xlsx", xlsx, "--allow-personal-data")
+        #expect(allowed.status == 0)
+        let parts = try XLSXParts.read(xlsx)
+        #expect(parts["docProps/custom.xml"]?.contains("export autorisé avec 2 signalement(s) de données personnelles non revu(s)") == true)
+        // The streamed sheet keeps its place among the others.
+        let workbook = parts["xl/workbook.xml"] ?? ""
+        let names = ["Synthèse", "Scores par thème", "Conformité par thème", "Angles morts", "Données", "Dictionnaire"]
+        let positions = names.map { workbook.range(of: "name=\"\($0)\"")?.lowerBound }
+        #expect(positions.allSatisfy { $0 != nil } && positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
+    }
+
     @Test func redactionLeavesNoTraceAndKeepIsRecorded() throws {
         let f = try leaky()
         let findings = try f.run("privacy", "scan", "2026-001", "--format", "json").stdout

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import RegardsStore
+@testable import RegardsCLI
 
 /// A workspace in a temporary folder, and `regards` run against it.
 final class Field {
@@ -300,5 +301,21 @@ final class Field {
         #expect(try f.historyCount() == 1)
         let noColumn = try f.write("sans.csv", "criterion,value\nAC-01,3\n")
         #expect(try f.run("answer", "--from", noColumn).status == 64)
+    }
+}
+
+/// Row ids: random version-4 UUIDs, drawn from blocks of the kernel's generator.
+@Suite struct UIDTests {
+    @Test func versionFourLowerCaseAndDistinct() {
+        let ids = (0..<3_000).map { _ in UID.make() }
+        #expect(Set(ids).count == ids.count)
+        for id in ids.prefix(600) {
+            let bytes = Array(id.utf8)
+            #expect(bytes.count == 36)
+            #expect([8, 13, 18, 23].allSatisfy { bytes[$0] == UInt8(ascii: "-") })
+            #expect(bytes[14] == UInt8(ascii: "4"), "version 4")
+            #expect("89ab".utf8.contains(bytes[19]), "RFC 4122 variant")
+            #expect(bytes.enumerated().allSatisfy { [8, 13, 18, 23].contains($0.offset) || "0123456789abcdef".utf8.contains($0.element) })
+        }
     }
 }

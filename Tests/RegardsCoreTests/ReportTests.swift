@@ -49,6 +49,27 @@ extension Sample {
         #expect(report.properties.custom.map(\.name) == ["visite", "finess", "protocole-evaluation", "empreinte-evaluation", "protocole-controle", "empreinte-controle"])
     }
 
+    /// A campaign of two visits: read one visit at a time (streamed) or from records in memory, the same report.
+    @Test func campaignReportGolden() throws {
+        var second = Sample.reportRecord()
+        second.visit.id = "2026-002"
+        second.visit.establishment = "CHRS Deux"
+        second.history.append(Sample.event("VC-01", .level(4), at: "2026-11-22T09:00:00.000Z"))
+        let records = [Sample.reportRecord(), second]
+        let report = ComparisonReport.campaign("occitanie-2026", records: records, generatedBy: "inspectrice-a")
+        #expect(report.sheets.map(\.name) == ["Synthèse", "Scores par thème", "Conformité par thème", "Angles morts", "Données", "Dictionnaire"])
+        #expect(report.sheet("Données")?.rows.count == 16)
+        let streamed = ComparisonReport.campaign("occitanie-2026", evaluation: records[0].grids.evaluation, visits: 2, generatedBy: "inspectrice-a") { each in
+            for r in records { try each(r) }
+        }
+        var rows: [[Cell]] = []
+        try streamed.produce { rows.append($0) }
+        let finished = try streamed.finish()
+        #expect(rows == report.sheets[4].rows)
+        #expect(finished.sheets[4].rows.isEmpty && Array(finished.sheets.prefix(4)) == Array(report.sheets.prefix(4)))
+        Golden.check(ReportRenderer.markdown(report), "campaign.md")
+    }
+
     @Test func englishHeadingsForOtherLanguages() {
         var r = Sample.reportRecord()
         var e = r.grids.evaluation

@@ -178,3 +178,20 @@ enum Sample {
         #expect(try w.stateEvents(visit: "2026-001").map(\.to) == ["immersion"])
     }
 }
+
+/// Id lists are stored as JSON arrays; the plain shape is read without JSONDecoder, anything else
+/// through it, with the same result either way.
+@Suite struct StoredListTests {
+    @Test(arguments: [
+        "[]", "[\"AC-01\"]", "[\"AC-01\",\"AD-02\",\"VC-09\"]", "[\"é\",\"ç à\"]", "[\"a,b\",\"\"]",
+        "[\"a\\\"b\"]", "[\"a\\\\b\"]", "[ \"AC-01\" ]", "[\"AC-01\",]", "[\"AC-01\"", "AC-01", "", "[1,2]", "{\"a\":1}", "[\"a\"\"b\"]",
+    ])
+    func sameAsJSONDecoder(text: String) {
+        let decoded = (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
+        #expect(SQLiteWorkspace.strings(text) == decoded)
+    }
+
+    @Test func absentIsEmpty() {
+        #expect(SQLiteWorkspace.strings(nil) == [])
+    }
+}

@@ -122,3 +122,82 @@ let sample = Report(
         #expect(throws: XLSXError.self) { try XLSXWriter(created: created).write(sample, to: missing) }
     }
 }
+
+/// Reports whose long sheet is produced while it is written.
+@Suite struct StreamedWriterTests {
+    let created = 1_795_000_000
+
+    struct Refused: Error, Equatable {}
+
+    /// The sample's *Données* sheet streamed (with `count` rows), the other sheets built afterwards.
+    func streamed(rows count: Int, failAt: Int? = nil, long: Int? = nil) -> StreamedReport {
+        let data = Sheet(name: "Données", columns: [Column("a", "A", .text, "a"), Column("n", "N", .integer, "n")], rows: [], excelTable: true)
+        let finished = FinishCount()
+        return StreamedReport(sheetNames: sample.sheets.map(\.name), index: 2, sheet: data, estimatedRows: count, produce: { emit in
+            for i in 0..<count {
+                if i == failAt { throw Refused() }
+                try emit([.text(i == long ? String(repeating: "x", count: 40_000) : "ligne \(i)"), .integer(i)])
+            }
+        }, finish: {
+            finished.add()
+            var report = sample
+            report.sheets[2].rows = []
+            report.properties.custom.append(Report.Field("lignes", "\(count)"))
+            return report
+        })
+    }
+
+    final class FinishCount: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        func add() { lock.lock(); count += 1; lock.unlock() }
+    }
+
+    @Test(arguments: [false, true])
+    func rowsComeInOrderAndSheetsKeepTheirPlace(constantMemory: Bool) throws {
+        let directory = Parts.temporary()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("flux.xlsx").path
+        // Several batches of the pipe, and a last one not full.
+        try XLSXWriter(created: created, constantMemory: constantMemory).write(streamed(rows: 2_000), to: path)
+        let parts = try Parts.read(path)
+        let workbook = try #require(parts["xl/workbook.xml"])
+        let order = ["Synthèse", "Texte", "Données"].map { workbook.range(of: "name=\"\($0)\"")!.lowerBound }
+        #expect(order == order.sorted())
+        let sheet = try #require(parts["xl/worksheets/sheet3.xml"])
+        #expect(sheet.contains("<dimension ref=\"A1:B2001\"/>"))
+        #expect(sheet.contains("<autoFilter ref=\"A1:B2001\"/>") || parts["xl/tables/table1.xml"]?.contains("ref=\"A1:B2001\"") == true)
+        #expect(parts["docProps/custom.xml"]?.contains("<vt:lpwstr>2000</vt:lpwstr>") == true, "properties are set after the rows")
+        #expect(parts["xl/worksheets/sheet1.xml"]?.contains("<c r=\"A5\"") == true, "the sheets built after the stream are complete")
+        if constantMemory {
+            #expect(sheet.contains("<is><t>ligne 0</t></is>") && sheet.contains("<is><t>ligne 1999</t></is>"))
+            #expect(sheet.range(of: "ligne 1998")!.lowerBound < sheet.range(of: "ligne 1999")!.lowerBound)
+        }
+    }
+
+    @Test func anErrorWhileProducingIsThrownAsItIsAndNothingIsLeft() throws {
+        let directory = Parts.temporary()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("flux.xlsx").path
+        #expect(throws: Refused()) { try XLSXWriter(created: created).write(streamed(rows: 5_000, failAt: 3_000), to: path) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+    }
+
+    @Test func anErrorWhileWritingStopsTheProducerAndNothingIsLeft() throws {
+        let directory = Parts.temporary()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("flux.xlsx").path
+        // Data row 10 (spreadsheet row 12) is too long for a cell: the writer stops while the producer still has rows to give.
+        #expect(throws: XLSXError.cellTooLong(sheet: "Données", row: 12, column: "a")) {
+            try XLSXWriter(created: created).write(streamed(rows: 100_000, long: 10), to: path)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+    }
+
+    @Test func materialisedIsTheSameReportInMemory() throws {
+        let report = try streamed(rows: 3).materialised()
+        #expect(report.sheets.map(\.name) == sample.sheets.map(\.name))
+        #expect(report.sheets[2].rows == (0..<3).map { [.text("ligne \($0)"), .integer($0)] })
+        #expect(report.sheets[0] == sample.sheets[0])
+    }
+}
