@@ -63,6 +63,11 @@ def build():
     c = os.path.join(ROOT, "Benchmarks", "c")
     for name, libs in [("import_floor", ["-lsqlite3"]), ("export_floor", ["-lxlsxwriter", "-lz"]), ("hello", []), ("measure", [])]:
         subprocess.run(["gcc", "-O2", "-o", os.path.join(BIN, name), os.path.join(c, name + ".c")] + libs, check=True)
+    # Start-up references (information, not targets): the same hello linked with the C and C++
+    # libraries regards loads at start, and a Swift hello linked with Foundation as regards is.
+    subprocess.run(["gcc", "-O2", "-o", os.path.join(BIN, "hello_libs"), os.path.join(c, "hello.c"), "-Wl,--no-as-needed", "-lsqlite3", "-lstdc++", "-lm"], check=True)
+    subprocess.run(["swiftc", "-O", "-static-stdlib", "-o", os.path.join(BIN, "hello_foundation"), os.path.join(ROOT, "Benchmarks", "swift", "hello_foundation.swift")],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def python_xlsxwriter():
@@ -171,6 +176,11 @@ def main():
     r_validate, r_validate_rss = median_of(RUNS * 2, lambda: [REGARDS, "protocol", "validate", "--protocols", os.path.join(ROOT, "Protocols")])
     results["validate_ms"] = r_validate * 1000
     lines.append(f"start-up regards --help {r_help * 1000:.1f} ms · C hello {c_hello * 1000:.1f} ms · ratio {results['help_vs_c']:.2f} (target ≤ {TARGETS['help_vs_c']})")
+    c_libs, _ = median_of(RUNS * 4, lambda: [os.path.join(BIN, "hello_libs")])
+    s_hello, _ = median_of(RUNS * 4, lambda: [os.path.join(BIN, "hello_foundation")])
+    r_version, _ = median_of(RUNS * 4, lambda: [REGARDS, "--version"])
+    lines.append(f"         for reference: C hello with SQLite and libstdc++ {c_libs * 1000:.1f} ms ({c_libs / c_hello:.1f}×) · Swift hello with Foundation, "
+                 f"linked as regards is, {s_hello * 1000:.1f} ms ({s_hello / c_hello:.1f}×) · regards --version {r_version * 1000:.1f} ms ({r_version / c_hello:.1f}×)")
     lines.append(f"validate the shipped protocols: {results['validate_ms']:.1f} ms ({r_validate_rss:.0f} MB) (target ≤ {TARGETS['validate_ms']:.0f} ms)")
 
     # Scaling.
