@@ -376,30 +376,48 @@ private final class Session {
     }
 
     /// A cell outside a table's columns (a summary line's value).
-    func writeCell(_ ws: UnsafeMutablePointer<lxw_worksheet>, _ row: lxw_row_t, _ col: lxw_col_t, _ cell: Cell, type: ColumnType?, sheet: Sheet,
-                   unlocked: Bool = false) throws(XLSXError) {
+    /// How a cell is written, which decides its format.
+    enum CellKind: Int, CaseIterable {
+        case text, number, date, timestamp, blank, timestampText
+    }
+
+    /// The column type whose format a cell of this kind takes; `type` nil (a summary line's value):
+    /// whole numbers as integers, others as numbers.
+    static func formatType(_ kind: CellKind, _ type: ColumnType?, _ value: CellValue) -> ColumnType? {
+        switch kind {
+        case .text: type == .longText ? .longText : .text
+        case .number:
+            if let type { type } else if case .number(let n) = value, n == n.rounded() { .integer } else { .number }
+        case .date: .date
+        case .timestamp: .timestamp
+        case .blank: type
+        case .timestampText: .text
+        }
+    }
+
+    /// Writes one cell. `format` gives the format for its kind (a table caches them per column).
+    func writeCell(_ ws: UnsafeMutablePointer<lxw_worksheet>, _ row: lxw_row_t, _ col: lxw_col_t, _ cell: Cell, unlocked: Bool,
+                   sheet: @autoclosure () -> String, column: @autoclosure () -> String,
+                   format: (CellKind) throws(XLSXError) -> UnsafeMutablePointer<lxw_format>?) throws(XLSXError) {
         switch cell.value {
         case .empty:
             if cell.style != nil || unlocked {
-                try Self.check(worksheet_write_blank(ws, row, col, try cellFormat(type, cell.style, unlocked: unlocked)), "worksheet_write_blank")
+                try Self.check(worksheet_write_blank(ws, row, col, try format(.blank)), "worksheet_write_blank")
             }
         case .text(let s):
             if s.isEmpty && !unlocked { return }
-            try writeString(ws, row, col, s, try cellFormat(type == .longText ? .longText : .text, cell.style, unlocked: unlocked), sheet: sheet.name,
-                            column: col < sheet.columns.count ? sheet.columns[Int(col)].key : "B")
+            try writeString(ws, row, col, s, try format(.text), sheet: sheet(), column: column())
         case .number(let n):
-            let numberType = type ?? (n == n.rounded() ? .integer : .number)
-            try Self.check(worksheet_write_number(ws, row, col, n, try cellFormat(numberType, cell.style, unlocked: unlocked)), "worksheet_write_number")
+            try Self.check(worksheet_write_number(ws, row, col, n, try format(.number)), "worksheet_write_number")
         case .date(let d):
             var dt = lxw_datetime(year: Int32(d.year), month: Int32(d.month), day: Int32(d.day), hour: 0, min: 0, sec: 0)
-            try Self.check(worksheet_write_datetime(ws, row, col, &dt, try cellFormat(.date, cell.style, unlocked: unlocked)), "worksheet_write_datetime")
+            try Self.check(worksheet_write_datetime(ws, row, col, &dt, try format(.date)), "worksheet_write_datetime")
         case .timestamp(let t):
             guard var dt = Self.datetime(t) else {
-                try writeString(ws, row, col, t, try cellFormat(.text, cell.style, unlocked: unlocked), sheet: sheet.name,
-                                column: col < sheet.columns.count ? sheet.columns[Int(col)].key : "B")
+                try writeString(ws, row, col, t, try format(.timestampText), sheet: sheet(), column: column())
                 return
             }
-            try Self.check(worksheet_write_datetime(ws, row, col, &dt, try cellFormat(.timestamp, cell.style, unlocked: unlocked)), "worksheet_write_datetime")
+            try Self.check(worksheet_write_datetime(ws, row, col, &dt, try format(.timestamp)), "worksheet_write_datetime")
         }
     }
 
@@ -526,10 +544,6 @@ private struct TableWriter {
     /// formats in the order cells first need them).
     var plain: [[UnsafeMutablePointer<lxw_format>?]]
 
-    enum Kind: Int {
-        case text, number, date, timestamp, blank, timestampText
-    }
-
     init(_ session: Session, _ ws: UnsafeMutablePointer<lxw_worksheet>, _ sheet: Sheet) throws(XLSXError) {
         self.session = session
         self.ws = ws
@@ -538,7 +552,7 @@ private struct TableWriter {
         types = sheet.columns.map(\.type)
         editable = sheet.columns.map(\.editable)
         wrapped = sheet.columns.enumerated().filter { $0.element.type == .longText }.map { ($0.offset, max(8, Session.defaultWidth($0.element) - 1)) }
-        plain = Array(repeating: Array(repeating: nil, count: 6), count: sheet.columns.count)
+        plain = Array(repeating: Array(repeating: nil, count: Session.CellKind.allCases.count), count: sheet.columns.count)
         for (i, column) in sheet.columns.enumerated() {
             let f = try session.format(column.type, nil)
             try Session.check(worksheet_set_column(ws, lxw_col_t(i), lxw_col_t(i), Session.defaultWidth(column), f), "worksheet_set_column")
@@ -553,7 +567,10 @@ private struct TableWriter {
         }
         for (i, line) in sheet.summary.enumerated() {
             try session.writeString(ws, lxw_row_t(i), 0, line.label, try session.format(nil, nil, label: true), sheet: sheet.name, column: "A")
-            try session.writeCell(ws, lxw_row_t(i), valueColumn, line.cell, type: nil, sheet: sheet)
+            try session.writeCell(ws, lxw_row_t(i), valueColumn, line.cell, unlocked: false, sheet: sheet.name,
+                                  column: Int(valueColumn) < sheet.columns.count ? sheet.columns[Int(valueColumn)].key : "B") { kind throws(XLSXError) in
+                try session.cellFormat(Session.formatType(kind, nil, line.cell.value), line.cell.style, unlocked: false)
+            }
         }
         for (i, column) in sheet.columns.enumerated() {
             try session.writeString(ws, header, lxw_col_t(i), column.header, try session.format(nil, nil, header: true), sheet: sheet.name, column: column.key)
@@ -591,42 +608,17 @@ private struct TableWriter {
         return total + max(1, Int((Double(scalars) / width).rounded(.up)))
     }
 
-    mutating func format(_ kind: Kind, _ column: Int, _ type: ColumnType, _ style: CellStyle?) throws(XLSXError) -> UnsafeMutablePointer<lxw_format> {
-        if style == nil, let found = plain[column][kind.rawValue] { return found }
-        let unlocked = editable[column]
-        let f = switch kind {
-        case .text: try session.cellFormat(type == .longText ? .longText : .text, style, unlocked: unlocked)
-        case .number: try session.cellFormat(type, style, unlocked: unlocked)
-        case .date: try session.cellFormat(.date, style, unlocked: unlocked)
-        case .timestamp: try session.cellFormat(.timestamp, style, unlocked: unlocked)
-        case .blank: try session.cellFormat(type, style, unlocked: unlocked)
-        case .timestampText: try session.cellFormat(.text, style, unlocked: unlocked)
-        }
-        if style == nil { plain[column][kind.rawValue] = f }
+    /// A cell's format: unstyled ones from the column's cache, made on first use.
+    mutating func format(_ kind: Session.CellKind, _ column: Int, _ cell: Cell) throws(XLSXError) -> UnsafeMutablePointer<lxw_format> {
+        if cell.style == nil, let found = plain[column][kind.rawValue] { return found }
+        let f = try session.cellFormat(Session.formatType(kind, types[column], cell.value), cell.style, unlocked: editable[column])
+        if cell.style == nil { plain[column][kind.rawValue] = f }
         return f
     }
 
     mutating func write(_ cell: Cell, _ r: lxw_row_t, _ i: Int) throws(XLSXError) {
-        let c = lxw_col_t(i), type = types[i]
-        switch cell.value {
-        case .empty:
-            if cell.style != nil || editable[i] {
-                try Session.check(worksheet_write_blank(ws, r, c, try format(.blank, i, type, cell.style)), "worksheet_write_blank")
-            }
-        case .text(let s):
-            if s.isEmpty && !editable[i] { return }
-            try session.writeString(ws, r, c, s, try format(.text, i, type, cell.style), sheet: sheet.name, column: sheet.columns[i].key)
-        case .number(let n):
-            try Session.check(worksheet_write_number(ws, r, c, n, try format(.number, i, type, cell.style)), "worksheet_write_number")
-        case .date(let d):
-            var dt = lxw_datetime(year: Int32(d.year), month: Int32(d.month), day: Int32(d.day), hour: 0, min: 0, sec: 0)
-            try Session.check(worksheet_write_datetime(ws, r, c, &dt, try format(.date, i, type, cell.style)), "worksheet_write_datetime")
-        case .timestamp(let t):
-            guard var dt = Session.datetime(t) else {
-                try session.writeString(ws, r, c, t, try format(.timestampText, i, type, cell.style), sheet: sheet.name, column: sheet.columns[i].key)
-                return
-            }
-            try Session.check(worksheet_write_datetime(ws, r, c, &dt, try format(.timestamp, i, type, cell.style)), "worksheet_write_datetime")
+        try session.writeCell(ws, r, lxw_col_t(i), cell, unlocked: editable[i], sheet: sheet.name, column: sheet.columns[i].key) { kind throws(XLSXError) in
+            try format(kind, i, cell)
         }
     }
 }
