@@ -86,7 +86,9 @@ public struct XLSXWriter: Sendable {
         try Self.commit(temporary.path, to: path)
     }
 
-    /// A hidden temporary name next to `path`, after checking `path` can be replaced.
+    /// A hidden temporary name next to `path` (`.NAME.PID.UUID.tmp`), after checking `path` can be
+    /// replaced. Temporary files of the same target left by a process that no longer runs (killed
+    /// while writing) are removed first.
     static func temporaryFile(for path: String) throws(XLSXError) -> (path: String, directory: String) {
         var info = stat()
         if lstat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
@@ -94,7 +96,22 @@ public struct XLSXWriter: Sendable {
         }
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent()
-        return (directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path, directory.path)
+        removeAbandoned(of: url.lastPathComponent, in: directory.path)
+        return (directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UUID().uuidString).tmp").path, directory.path)
+    }
+
+    /// Removes `.NAME.PID.….tmp` files whose process is gone. A file of a running process (another
+    /// export of the same workbook) is left alone, and so is anything named otherwise.
+    static func removeAbandoned(of name: String, in directory: String) {
+        let prefix = ".\(name)."
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for entry in entries where entry.hasPrefix(prefix) && entry.hasSuffix(".tmp") {
+            let middle = entry.dropFirst(prefix.count).dropLast(4)
+            guard let dot = middle.firstIndex(of: "."), let pid = pid_t(middle[..<dot]), pid > 0 else { continue }
+            if kill(pid, 0) == -1 && errno == ESRCH {
+                unlink((directory as NSString).appendingPathComponent(entry))
+            }
+        }
     }
 
     static func commit(_ temporary: String, to path: String) throws(XLSXError) {

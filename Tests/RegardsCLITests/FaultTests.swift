@@ -39,6 +39,9 @@ import ZIPFoundation
             #expect(now == original || isCompleteWorkbook(target), "a half-written workbook at the target path")
         }
         #expect(try SQLiteWorkspace(path: db, create: false).integrityCheck() == ["ok"])
+        // The next export removes what the killed ones left behind.
+        #expect(try Run(["compare", "--campaign", "demo-occitanie-2026", "--db", db, "--xlsx", target], in: f.directory).status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: f.directory.path).allSatisfy { !$0.hasSuffix(".tmp") })
     }
 
     /// Four processes, 250 answers each, into one workspace: 1,000 history rows, no error.

@@ -201,3 +201,17 @@ let sample = Report(
         #expect(report.sheets[0] == sample.sheets[0])
     }
 }
+
+@Suite struct AbandonedTemporaryFileTests {
+    /// Left by a killed export: removed when the same workbook is written again; a running
+    /// process's file and other names are kept.
+    @Test func onlyFilesOfGoneProcessesAreRemoved() throws {
+        let directory = Parts.temporary()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let names = [".essai.xlsx.2147483646.0A1B.tmp", ".essai.xlsx.\(getpid()).0A1B.tmp", ".essai.xlsx.tmp", ".autre.xlsx.2147483646.0A1B.tmp", "essai.xlsx.2147483646.x.tmp"]
+        for name in names { try Data("x".utf8).write(to: directory.appendingPathComponent(name)) }
+        try XLSXWriter(created: 1_795_000_000).write(sample, to: directory.appendingPathComponent("essai.xlsx").path)
+        let left = Set(try FileManager.default.contentsOfDirectory(atPath: directory.path))
+        #expect(left == Set(names.dropFirst()).union(["essai.xlsx"]))
+    }
+}
