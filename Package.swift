@@ -35,10 +35,12 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "regards", dependencies: ["RegardsCLI"]),
+        // Helpers shared by the test targets (reading workbooks back).
+        .target(name: "RegardsTestSupport", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")], path: "Tests/RegardsTestSupport"),
         .testTarget(name: "RegardsCoreTests", dependencies: ["RegardsCore"]),
         .testTarget(name: "RegardsProtocolsTests", dependencies: ["RegardsProtocols", "RegardsCore"]),
         .testTarget(name: "RegardsStoreTests", dependencies: ["RegardsStore", "RegardsCore"]),
-        .testTarget(name: "RegardsXLSXTests", dependencies: ["RegardsXLSX", "RegardsCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .testTarget(name: "RegardsCLITests", dependencies: ["regards", "RegardsCLI", "RegardsProtocols", "RegardsStore", "RegardsCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "RegardsXLSXTests", dependencies: ["RegardsXLSX", "RegardsCore", "RegardsTestSupport"]),
+        .testTarget(name: "RegardsCLITests", dependencies: ["regards", "RegardsCLI", "RegardsProtocols", "RegardsStore", "RegardsCore", "RegardsTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ]
 )

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import RegardsStore
-import ZIPFoundation
+import RegardsTestSupport
 
 @Suite struct PrivacyCommandTests {
     func leaky() throws -> Field {
@@ -42,7 +42,7 @@ import ZIPFoundation
         let allowed = try f.run("compare", "2026-001", "--xlsx", xlsx, "--allow-personal-data")
         #expect(allowed.status == 0)
         #expect(allowed.stderr.contains("warning: exporting with 2 unreviewed personal-data finding(s)"))
-        let custom = try XLSXParts.read(xlsx)["docProps/custom.xml"] ?? ""
+        let custom = try WorkbookParts.read(xlsx)["docProps/custom.xml"] ?? ""
         #expect(custom.contains("export autorisé avec 2 signalement(s) de données personnelles non revu(s)"))
     }
 
@@ -60,7 +60,7 @@ import ZIPFoundation
         #expect(csv.status == 65 && csv.stdout.isEmpty, "nothing is printed before the check")
         let allowed = try f.run("compare", "--campaign", "occitanie-2026", "--xlsx", xlsx, "--allow-personal-data")
         #expect(allowed.status == 0)
-        let parts = try XLSXParts.read(xlsx)
+        let parts = try WorkbookParts.read(xlsx)
         #expect(parts["docProps/custom.xml"]?.contains("export autorisé avec 2 signalement(s) de données personnelles non revu(s)") == true)
         // The streamed sheet keeps its place among the others.
         let workbook = parts["xl/workbook.xml"] ?? ""
@@ -95,19 +95,6 @@ import ZIPFoundation
         #expect(try SQLiteWorkspace(path: f.db, create: false).integrityCheck() == ["ok"])
         #expect(try f.run("privacy", "review", "2026-001", "nope", "--keep", "--reason", "x").status == 66)
         #expect(try f.run("privacy", "review", "2026-001", open[0].id, "--keep", "--redact", "--reason", "x").status == 64)
-    }
-}
-
-enum XLSXParts {
-    static func read(_ path: String) throws -> [String: String] {
-        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
-        var out: [String: String] = [:]
-        for entry in archive {
-            var data = Data()
-            _ = try archive.extract(entry) { data.append($0) }
-            out[entry.path] = String(decoding: data, as: UTF8.self)
-        }
-        return out
     }
 }
 

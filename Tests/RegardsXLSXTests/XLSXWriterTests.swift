@@ -1,21 +1,12 @@
 import Foundation
 import Testing
-import ZIPFoundation
+import RegardsTestSupport
 import RegardsCore
 @testable import RegardsXLSX
 
 enum Parts {
     /// The text of every part of an .xlsx, by path.
-    static func read(_ path: String) throws -> [String: String] {
-        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
-        var out: [String: String] = [:]
-        for entry in archive {
-            var data = Data()
-            _ = try archive.extract(entry) { data.append($0) }
-            out[entry.path] = String(decoding: data, as: UTF8.self)
-        }
-        return out
-    }
+    static func read(_ path: String) throws -> [String: String] { try WorkbookParts.read(path) }
 
     static func temporary() -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("regards-xlsx-\(UUID().uuidString)")
