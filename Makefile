@@ -21,10 +21,10 @@ setup-tests: setup
 	@python3 -c "import openpyxl" 2>/dev/null || python3 -m pip install -q openpyxl
 
 build:
-	$(SWIFT) build
+	$(SWIFT) build --product regards
 
 release:
-	$(SWIFT) build -c release --static-swift-stdlib
+	$(SWIFT) build -c release --static-swift-stdlib --product regards
 
 ## test: the whole test suite (unit, fixtures, end to end on the built binary)
 test:
