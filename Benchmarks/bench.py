@@ -170,12 +170,13 @@ def main():
     results["export_rss_mb"] = r_export_rss
 
     # Start-up.
-    r_help, _ = median_of(RUNS * 4, lambda: [REGARDS, "--help"])
-    c_hello, _ = median_of(RUNS * 4, lambda: [os.path.join(BIN, "hello")])
+    r_help, r_help_rss = median_of(RUNS * 4, lambda: [REGARDS, "--help"])
+    c_hello, c_hello_rss = median_of(RUNS * 4, lambda: [os.path.join(BIN, "hello")])
     results["help_vs_c"] = r_help / c_hello
     r_validate, r_validate_rss = median_of(RUNS * 2, lambda: [REGARDS, "protocol", "validate", "--protocols", os.path.join(ROOT, "Protocols")])
     results["validate_ms"] = r_validate * 1000
-    lines.append(f"start-up regards --help {r_help * 1000:.1f} ms · C hello {c_hello * 1000:.1f} ms · ratio {results['help_vs_c']:.2f} (target ≤ {TARGETS['help_vs_c']})")
+    lines.append(f"start-up regards --help {r_help * 1000:.1f} ms ({r_help_rss:.0f} MB) · C hello {c_hello * 1000:.1f} ms ({c_hello_rss:.0f} MB) · "
+                 f"ratio {results['help_vs_c']:.2f} (target ≤ {TARGETS['help_vs_c']})")
     c_libs, _ = median_of(RUNS * 4, lambda: [os.path.join(BIN, "hello_libs")])
     s_hello, _ = median_of(RUNS * 4, lambda: [os.path.join(BIN, "hello_foundation")])
     r_version, _ = median_of(RUNS * 4, lambda: [REGARDS, "--version"])
