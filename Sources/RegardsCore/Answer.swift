@@ -91,29 +91,22 @@ public struct VisitGrids: Sendable {
     private let index: Index
 
     private final class Index: Sendable {
-        /// Criterion id → its grids (usually one).
-        let kinds: [String: [GridKind]]
         /// Per grid: criterion id → the criterion and its section (the first, if an id repeats).
         let criteria: [GridKind: [String: (section: Section, criterion: Criterion)]]
         /// Per grid: scale id → scale (the first, if an id repeats).
         let scales: [GridKind: [String: Scale]]
 
         init(_ grids: [(GridKind, AuditProtocol)]) {
-            var kinds: [String: [GridKind]] = [:]
             var criteria: [GridKind: [String: (section: Section, criterion: Criterion)]] = [:]
             var scales: [GridKind: [String: Scale]] = [:]
             for (kind, grid) in grids {
                 var byID: [String: (section: Section, criterion: Criterion)] = [:]
                 for section in grid.sections {
-                    for c in section.criteria {
-                        kinds[c.id, default: []].append(kind)
-                        if byID[c.id] == nil { byID[c.id] = (section, c) }
-                    }
+                    for c in section.criteria where byID[c.id] == nil { byID[c.id] = (section, c) }
                 }
                 criteria[kind] = byID
                 scales[kind] = Dictionary(grid.scales.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             }
-            self.kinds = kinds
             self.criteria = criteria
             self.scales = scales
         }
@@ -140,7 +133,7 @@ public struct VisitGrids: Sendable {
     public func locate(_ criterion: String, in kind: GridKind? = nil) -> Result<(GridKind, AuditProtocol, Criterion), AnswerRefusal> {
         let kinds = kind.map { [$0] } ?? [.evaluation, .control]
         var found: [(GridKind, AuditProtocol, Criterion)] = []
-        for k in kinds where index.kinds[criterion]?.contains(k) == true {
+        for k in kinds {
             if let p = grid(k), let c = self.criterion(criterion, in: k) { found.append((k, p, c)) }
         }
         if found.count > 1 { return .failure(.ambiguous(criterion)) }

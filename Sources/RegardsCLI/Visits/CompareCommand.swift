@@ -20,24 +20,23 @@ enum ReportOutput {
     /// A report streamed into a workbook. Errors of the library are I/O errors; a refusal or a damaged
     /// visit met while producing rows has already said what it is.
     static func emit(_ report: StreamedReport, xlsx: String) throws {
+        try workbook(xlsx, sheets: report.sheetNames) { try XLSXWriter(created: created).write(report, to: xlsx) }
+    }
+
+    /// Runs `write`, then names the workbook and its sheets.
+    private static func workbook(_ path: String, sheets: [String], _ write: () throws -> Void) throws {
         do {
-            try XLSXWriter(created: created).write(report, to: xlsx)
+            try write()
         } catch let error as XLSXError {
             throw fail(error.description, code: Exit.ioError)
         }
-        Console.out(xlsx)
-        Console.error("\(report.sheetNames.count) sheets: " + report.sheetNames.joined(separator: ", "))
+        Console.out(path)
+        Console.error("\(sheets.count) sheets: " + sheets.joined(separator: ", "))
     }
 
     static func emit(_ report: Report, xlsx: String?, format: ReportFormat, csvSheet: String, text: () -> [String]) throws {
         if let xlsx {
-            do {
-                try XLSXWriter(created: created).write(report, to: xlsx)
-            } catch {
-                throw fail(error.description, code: Exit.ioError)
-            }
-            Console.out(xlsx)
-            Console.error("\(report.sheets.count) sheets: " + report.sheets.map(\.name).joined(separator: ", "))
+            try workbook(xlsx, sheets: report.sheets.map(\.name)) { try XLSXWriter(created: created).write(report, to: xlsx) }
             return
         }
         switch format {
