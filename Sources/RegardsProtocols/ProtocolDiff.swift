@@ -177,7 +177,7 @@ public struct ProtocolDiff: Codable, Equatable, Sendable {
                     add("criterion", id, .changed, c.required ? .migration : .safe, field: "required", old: String(o.required), new: String(c.required))
                 }
                 field("criterion", id, "imperative", o.imperative, c.imperative, .migration) { String($0) }
-                field("criterion", id, "when", o.when, c.when, .migration, show: Self.text)
+                field("criterion", id, "when", o.when?.text, c.when?.text, .migration, show: Self.text)
                 field("criterion", id, "maps_to", o.mapsTo.map { "\($0.control) (\($0.relation.rawValue))" }, c.mapsTo.map { "\($0.control) (\($0.relation.rawValue))" }, .safe, show: Self.list)
                 field("criterion", id, "references", o.references, c.references, .safe, show: Self.list)
                 field("criterion", id, "documents", o.documents, c.documents, .safe, show: Self.list)

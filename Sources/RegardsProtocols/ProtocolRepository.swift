@@ -2,13 +2,17 @@ import Foundation
 import RegardsCore
 
 /// A failure to reach files (as opposed to problems inside them, which are diagnostics).
-public enum ProtocolRepositoryError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum ProtocolRepositoryError: Error, Equatable, Sendable, CustomStringConvertible, RegardsErrorConvertible {
     case missingFile(String)
     case missingDirectory(String)
     case unreadable(String, reason: String)
     case unknownProtocol(String, hint: String?)
     case unknownVersion(String, available: [String])
     case invalidSpecifier(String)
+    /// A file that has errors, when a sound model is needed (a visit, a comparison).
+    case invalid(String, errors: [Diagnostic])
+    /// A file of the wrong kind: `wanted` is what was asked for (`an evaluation protocol` …).
+    case wrongKind(String, wanted: String)
 
     public var description: String {
         switch self {
@@ -18,6 +22,18 @@ public enum ProtocolRepositoryError: Error, Equatable, Sendable, CustomStringCon
         case .unknownProtocol(let id, let hint): "no protocol `\(id)` in the protocol folders" + (hint.map { "; \($0)" } ?? "")
         case .unknownVersion(let spec, let available): "no version `\(spec)` in the protocol folders (available: \(available.joined(separator: ", ")))"
         case .invalidSpecifier(let spec): "`\(spec)` is neither a file nor `id`, `id@MAJOR`, `id@MAJOR.MINOR` or `id@MAJOR.MINOR.PATCH`"
+        case .invalid(let file, let errors): "\(file) has \(errors.count) error(s); run `regards protocol validate \(file)`"
+        case .wrongKind(let specifier, let wanted): "`\(specifier)` is not \(wanted)"
+        }
+    }
+
+    public var regardsError: RegardsError {
+        switch self {
+        case .missingFile, .missingDirectory, .unknownProtocol, .unknownVersion: .missingInput(description)
+        case .unreadable: .ioError(description)
+        case .invalidSpecifier: .usage(description)
+        case .invalid(_, let errors): .badData(description, details: errors.map(\.rendered))
+        case .wrongKind: .badData(description)
         }
     }
 }
@@ -147,7 +163,7 @@ public struct ProtocolRepository: Sendable {
 
     /// Problems that span files (crosswalk, workflow references, duplicates).
     public func crossFileDiagnostics() -> [Diagnostic] {
-        CatalogueValidator().validate(
+        CrossFileValidator().validate(
             grids: files.compactMap { f in f.grid.map { Located($0, f.sourceMap) } },
             workflows: files.compactMap { f in f.workflow.map { Located($0, f.sourceMap) } })
     }
@@ -155,6 +171,21 @@ public struct ProtocolRepository: Sendable {
     /// Every diagnostic of every file, sorted.
     public func allDiagnostics() -> [Diagnostic] {
         (files.flatMap(\.diagnostics) + crossFileDiagnostics()).sortedForDisplay()
+    }
+
+    /// Resolves a specifier and refuses a file with errors, so commands work on sound models only.
+    public func sound(_ specifier: String) throws(ProtocolRepositoryError) -> LoadedFile {
+        let file = try resolve(specifier)
+        let errors = file.diagnostics.filter { $0.severity == .error }.sortedForDisplay()
+        guard errors.isEmpty, file.content != nil else { throw .invalid(file.file, errors: errors) }
+        return file
+    }
+
+    /// A sound grid of one kind (`an evaluation protocol`, `a control protocol`).
+    public func grid(_ specifier: String, kind: ProtocolKind) throws(ProtocolRepositoryError) -> LoadedFile {
+        let file = try sound(specifier)
+        guard let grid = file.grid, grid.kind == kind else { throw .wrongKind(specifier, wanted: kind == .evaluation ? "an evaluation protocol" : "a control protocol") }
+        return file
     }
 
     /// Resolves `id` (highest version), `id@MAJOR` or `id@MAJOR.MINOR` (highest matching) or `id@X.Y.Z`;

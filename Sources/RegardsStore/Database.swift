@@ -1,8 +1,9 @@
 import CSQLite
 import Foundation
+import RegardsCore
 
 /// A failure of the workspace file, with enough context to act on — never the bound values.
-public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible, RegardsErrorConvertible {
     case sqlite(code: Int32, message: String, sql: String?)
     case notADatabase(path: String)
     case notAWorkspace(path: String)
@@ -10,6 +11,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case missing(path: String)
     case cannotCreate(path: String, reason: String)
     case corrupt(path: String, detail: String)
+    /// A row a command names (an action by its number) is not there.
+    case missingAction(visit: String, number: Int)
 
     public var description: String {
         switch self {
@@ -27,6 +30,16 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(path): cannot create the workspace: \(reason)"
         case let .corrupt(path, detail):
             "\(path) is damaged (\(detail)); restore it from a backup or re-import the visits with `regards visit import` from their exported bundles"
+        case let .missingAction(visit, number):
+            "no action #\(number) in visit \(visit)"
+        }
+    }
+
+    public var regardsError: RegardsError {
+        switch self {
+        case .missing, .missingAction: .missingInput(description)
+        case .notADatabase, .notAWorkspace, .newerSchema, .corrupt: .badData(description)
+        case .sqlite, .cannotCreate: .ioError(description)
         }
     }
 }

@@ -333,7 +333,7 @@ public final class SQLiteWorkspace: Workspace {
         try db.transaction {
             let find = try db.prepare("SELECT uid FROM action WHERE visit = ? AND number = ?")
             try find.bind([.text(visit), .int(number)])
-            guard try find.step() else { throw StoreError.sqlite(code: 0, message: "no action \(number) in visit \(visit)", sql: nil) }
+            guard try find.step() else { throw StoreError.missingAction(visit: visit, number: number) }
             let actionUID = find.string(0)
             try db.prepare("INSERT INTO action_event (uid, action, status, author, at, reason) VALUES (?, ?, ?, ?, ?, ?)").run([
                 .text(uid), .text(actionUID), .text(status.rawValue), .text(author), .text(at), .optional(reason),

@@ -3,7 +3,7 @@ import Foundation
 import RegardsCore
 
 /// A libxlsxwriter failure, naming the C function and its message.
-public enum XLSXError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum XLSXError: Error, Equatable, Sendable, CustomStringConvertible, RegardsErrorConvertible {
     case call(function: String, code: Int32, message: String)
     case allocation(function: String)
     case cellTooLong(sheet: String, row: Int, column: String)
@@ -20,6 +20,9 @@ public enum XLSXError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .libraryMissing(message): message
         }
     }
+
+    /// Every failure to write a workbook is an I/O error.
+    public var regardsError: RegardsError { .ioError(description) }
 }
 
 /// Renders a `Report` as an .xlsx workbook through libxlsxwriter. The only code that touches C pointers.

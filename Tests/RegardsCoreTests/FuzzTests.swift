@@ -42,7 +42,7 @@ import Testing
                 let table = try CSVTable.parse(text)
                 switch AnswerBatch.read(table, grids: Sample.grids, context: ["public": .text("jeunes")]) {
                 case .success(let rows): #expect(rows.allSatisfy { $0.line >= 2 })
-                case .failure(let refusal): #expect(!refusal.problems.isEmpty && refusal.problems.allSatisfy { $0.line >= 1 })
+                case .failure(let refusal): #expect(!refusal.list.isEmpty && refusal.list.allSatisfy { $0.line >= 1 })
                 }
             } catch {
                 #expect(error.line >= 1)

@@ -49,7 +49,7 @@ import Testing
 
     @Test func conditionsAreCheckedAgainstContext() {
         var p = Sample.evaluation()
-        p.sections[1].criteria[0].when = "publik == 'jeunes' or public == 'jeune' or public > 3"
+        p.sections[1].criteria[0].when = RelevanceCondition("publik == 'jeunes' or public == 'jeune' or public > 3")
         #expect(messages(p) == [
             "unknown context variable `publik`; did you mean `public`?",
             "`jeune` is not a value of `public`; did you mean `jeunes`?",
@@ -128,9 +128,9 @@ import Testing
     }
 }
 
-@Suite struct CatalogueValidatorTests {
+@Suite struct CrossFileValidatorTests {
     func messages(_ grids: [AuditProtocol], workflows: [Workflow] = []) -> [String] {
-        CatalogueValidator().validate(grids: grids.map { Located($0, Sample.map) }, workflows: workflows.map { Located($0, Sample.map) })
+        CrossFileValidator().validate(grids: grids.map { Located($0, Sample.map) }, workflows: workflows.map { Located($0, Sample.map) })
             .map { $0.message + ($0.hint.map { "; " + $0 } ?? "") }
     }
 

@@ -86,7 +86,7 @@ extension Sample {
 }
 
 @Suite struct AnswerBatchTests {
-    func read(_ text: String) throws -> Result<[AnswerBatch.Row], AnswerBatch.Refusal> {
+    func read(_ text: String) throws -> Result<[AnswerBatch.Row], RowProblems> {
         AnswerBatch.read(try CSVTable.parse(text), grids: Sample.grids, context: ["public": .text("jeunes")])
     }
 
@@ -99,7 +99,7 @@ extension Sample {
     @Test func listsEveryBadRowByLine() throws {
         let result = try read("criterion,value,comment,evidence\nAC-01,9,,\nAC-02,3,,\nZZ,1,,\nAC-02,4,,\nAC-01,2\n")
         guard case .failure(let refusal) = result else { Issue.record("accepted"); return }
-        #expect(refusal.problems.map(\.description) == [
+        #expect(refusal.list.map(\.description) == [
             "line 2: `9` is not an answer for AC-01; expected one of: 1 Niveau 1, 2 Niveau 2, 3 Niveau 3, 4 Niveau 4, nc Non concerné",
             "line 4: unknown criterion `ZZ`",
             "line 5: AC-02 is already answered on line 3",
@@ -109,8 +109,8 @@ extension Sample {
 
     @Test func checksTheHeader() throws {
         guard case .failure(let refusal) = try read("critere,valeur\nAC-01,3\n") else { Issue.record("accepted"); return }
-        #expect(refusal.problems.map(\.description).first == "line 1: unknown column `critere` (expected: criterion,value,comment,evidence[,grid,reason])")
-        #expect(refusal.problems.count == 4)
+        #expect(refusal.list.map(\.description).first == "line 1: unknown column `critere` (expected: criterion,value,comment,evidence[,grid,reason])")
+        #expect(refusal.list.count == 4)
     }
 }
 

@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import RegardsCore
+import RegardsProtocols
+
+struct AnswerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "answer",
+        abstract: "Record one answer, or a whole CSV file of answers in one transaction.",
+        discussion: """
+        VALUE is a level's number or label, `nc` (non concerné) or `nv` (non évalué). \
+        With --from, the file has a header row `criterion,value,comment,evidence` (optional columns `grid`, `reason`); \
+        it is checked completely first, then written in one transaction: one bad row refuses the whole file, every bad row listed.
+        """)
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var folders: ProtocolFolderOptions
+    @Argument(help: "The visit id (omit it with a campaign file whose `visit` column names each row's visit).") var visit: String?
+    @Argument(help: "The criterion id.") var criterion: String?
+    @Argument(help: "The answer.") var value: String?
+    @Option(help: "evaluation or control (needed only if both grids have the criterion).") var grid: GridKind?
+    @Option(help: "A comment.") var comment: String?
+    @Option(help: "The evidence seen (document, observation …).") var evidence: String?
+    @Option(help: "Why the answer changes (kept in the history).") var reason: String?
+    @Option(name: .customLong("from"), help: ArgumentHelp("A CSV file of answers.", valueName: "FILE.csv")) var csv: String?
+
+    func validate() throws {
+        if csv == nil && (visit == nil || criterion == nil || value == nil) { throw ValidationError("give VISIT, CRITERION and VALUE, or --from FILE.csv") }
+        if csv != nil && (criterion != nil || value != nil) { throw ValidationError("--from replaces CRITERION and VALUE; give one or the other") }
+    }
+
+    func run() throws {
+        guard let visit else {
+            if let csv { try runCampaign(csv) }
+            return
+        }
+        var session = try VisitSession.open(visit, workspace: workspace, folders: folders)
+        if let csv {
+            try runBatch(csv, &session)
+            return
+        }
+        guard let criterion, let value else { return }
+        let (kind, c, answer) = try session.record.grids.interpret(value, criterion: criterion, grid: grid, context: session.visit.conditionContext).get()
+        let event = try session.record([AnswerChange(uid: UID.make(), grid: kind, criterion: c.id, value: answer, comment: comment, evidence: evidence, reason: reason)])[0]
+        let scale = session.record.grids.scale(c.scale, in: kind)
+        Console.out("\(c.id) = \(answer.label(in: scale))" + (event.previous.map { " (avant : \($0.label(in: scale)))" } ?? ""))
+    }
+
+    func changes(_ rows: [AnswerBatch.Row]) -> [AnswerChange] {
+        rows.map { AnswerChange(uid: UID.make(), grid: $0.grid, criterion: $0.criterion, value: $0.value, comment: $0.comment, evidence: $0.evidence, reason: $0.reason ?? reason) }
+    }
+
+    /// A campaign file: each row names its visit; every row of every visit is checked, then all are written in one transaction.
+    func runCampaign(_ path: String) throws {
+        let table = try InputFile.csv(path)
+        guard table.header.contains("visit") else {
+            throw RegardsError.usage("\(path): without VISIT, the file needs a `visit` column naming each row's visit")
+        }
+        let ws = try workspace.open()
+        let batches = try AnswerBatch.readCampaign(table, visit: { id in
+            try ws.visit(id).map { (visit: $0, grids: try PinnedProtocols.grids($0, ws)) }
+        }, unknownVisit: { "no visit `\($0)` in \(workspace.path)" }).mapError { RegardsError.refused(path, $0.list) }.get()
+        let count = try ws.recordAnswers(batches.map { ($0.visit, changes($0.rows)) }, author: workspace.author, at: Clock.now())
+        Console.out("\(count) answer(s) recorded for \(batches.count) visit(s)")
+    }
+
+    func runBatch(_ path: String, _ session: inout VisitSession) throws {
+        let table = try InputFile.csv(path)
+        let rows = try AnswerBatch.read(table, grids: session.record.grids, context: session.visit.conditionContext).mapError { RegardsError.refused(path, $0.list) }.get()
+        _ = try session.record(changes(rows))
+        Console.out("\(rows.count) answer(s) recorded for visit \(session.visit.id)")
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import RegardsCore
+
+struct SheetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sheet",
+        abstract: "Write a fill-in workbook of one grid: drop-down answers, free comment and evidence, everything else protected.")
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var folders: ProtocolFolderOptions
+    @Argument(help: "The visit id.") var visit: String
+    @Option(help: "evaluation or control") var grid: GridKind = .evaluation
+    @Option(help: ArgumentHelp("The workbook to write.", valueName: "FILE.xlsx")) var xlsx: String
+    @Flag(help: "Export even though personal-data findings are not reviewed (the workbook's properties say so).") var allowPersonalData = false
+
+    func run() throws {
+        let record = try VisitSession.open(visit, workspace: workspace, folders: folders).record
+        let stamp = try PersonalDataCheck.export([record], allow: allowPersonalData, command: "sheet")
+        guard var report = FillInReport.build(record, grid: grid, generatedBy: workspace.author) else {
+            throw RegardsError.usage("visit \(visit) has no \(grid.rawValue) grid")
+        }
+        report.properties.custom += stamp
+        try ReportOutput.write(report, to: xlsx)
+    }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import RegardsCore
+import RegardsProtocols
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Build a demonstration workspace (a fictitious CHRS campaign) and write its workbooks and restitution report.",
+        discussion: """
+        Reads the fictitious data in Templates/demo/ and records it through the ordinary commands (visit new, answer --from, \
+        observe --from, journey add --from, action add --from, visit advance), then writes the comparison workbooks, the coverage workbook, a fill-in \
+        grid and the restitution report into --out. The workspace is OUT/demo.sqlite, rebuilt at each run.
+        (observe, journey add and action add read the demo's CSV files with --from.)
+        """)
+
+    @OptionGroup var folders: ProtocolFolderOptions
+    @Option(help: ArgumentHelp("Where to write the demo.", valueName: "DIR")) var out = "regards-demo"
+
+    func run() throws {
+        let data = try Templates.path("demo")
+        do {
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        } catch {
+            throw RegardsError.ioError("\(out): cannot create the folder: \(error.localizedDescription)")
+        }
+        let db = "\(out)/demo.sqlite"
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+        let protocolArgs = folders.directories.flatMap { ["--protocols", $0] }
+        let visits = try Self.table("\(data)/visits.csv")
+        var campaign = ""
+        var first = ""
+        try Console.$quiet.withValue(true) {
+            for v in visits {
+                let id = v["id"]!, inspectors = (v["inspectors"] ?? "").split(separator: ";").map(String.init)
+                campaign = v["campaign"] ?? ""
+                if first.isEmpty { first = id }
+                let common = ["--db", db] + protocolArgs
+                var new = ["--id", id, "--establishment", v["establishment"]!, "--finess", v["finess"]!, "--campaign", campaign,
+                           "--inspectors", inspectors.joined(separator: ",")] + common
+                if let s = v["start"], !s.isEmpty { new += ["--start", s] }
+                if let e = v["end"], !e.isEmpty { new += ["--end", e] }
+                for pair in (v["context"] ?? "").split(separator: ";") { new += ["--context", String(pair)] }
+                try VisitNew.parse(new).run()
+                let lead = ["--inspector", inspectors.first ?? "inspectrice-a"], second = ["--inspector", inspectors.last ?? "inspectrice-a"]
+                try AnswerCommand.parse([id, "--from", "\(data)/\(id)/evaluation.csv"] + common + lead).run()
+                try AnswerCommand.parse([id, "--from", "\(data)/\(id)/controle.csv"] + common + second).run()
+                try ObserveCommand.parse([id, "--from", "\(data)/\(id)/observations.csv"] + common + lead).run()
+                try JourneyAdd.parse([id, "--from", "\(data)/\(id)/journeys.csv"] + common + lead).run()
+                try ActionAdd.parse([id, "--from", "\(data)/\(id)/actions.csv"] + common + second).run()
+                try advance(id, WorkspaceOptions.parse(["--db", db] + lead))
+            }
+        }
+        var written: [String] = []
+        try Console.$quiet.withValue(true) {
+            let common = ["--db", db] + protocolArgs
+            try CompareCommand.parse([first, "--xlsx", "\(out)/comparaison-\(first).xlsx"] + common).run()
+            try CompareCommand.parse(["--campaign", campaign, "--xlsx", "\(out)/campagne-\(campaign).xlsx"] + common).run()
+            try ProtocolCoverage.parse(["chrs-acces-aux-droits", "--xlsx", "\(out)/couverture-protocoles.xlsx"] + protocolArgs).run()
+            try SheetCommand.parse([first, "--grid", "evaluation", "--xlsx", "\(out)/grille-a-remplir-\(first).xlsx"] + common).run()
+            try ReportCommand.parse([first, "--format", "md", "--out", "\(out)/restitution-\(first).md"] + common).run()
+            try ReportCommand.parse([first, "--format", "html", "--out", "\(out)/restitution-\(first).html"] + common).run()
+        }
+        written = ["comparaison-\(first).xlsx", "campagne-\(campaign).xlsx", "couverture-protocoles.xlsx", "grille-a-remplir-\(first).xlsx",
+                   "restitution-\(first).md", "restitution-\(first).html"].map { "\(out)/\($0)" }
+        try CompareCommand.parse([first, "--db", db] + protocolArgs).run()
+        Console.out("")
+        Console.out("Espace de travail de démonstration : \(db) (\(visits.count) visites fictives, campagne \(campaign))")
+        written.forEach { Console.out("  \($0)") }
+        Console.out("Essayez : regards visit status \(first) --db \(db)")
+    }
+
+    /// Moves a visit through its phases as far as the guards allow, up to the restitution (the demo
+    /// visits reach it); a guard that blocks stops it, any other error is an error.
+    func advance(_ id: String, _ workspace: WorkspaceOptions) throws {
+        while true {
+            let session = try VisitSession.open(id, workspace: workspace, folders: folders)
+            guard session.visit.state != "restitution" else { return }
+            let (_, option) = try session.nextPhase(to: nil)
+            guard option.allowed else { return }
+            try session.move(option, reason: nil)
+        }
+    }
+
+    /// A CSV file of the demo as rows keyed by header.
+    static func table(_ path: String) throws -> [[String: String]] {
+        let table = try InputFile.csv(path)
+        return table.rows.map { row in Dictionary(uniqueKeysWithValues: zip(table.header, row.fields)) }
+    }
+}

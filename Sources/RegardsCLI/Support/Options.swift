@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import RegardsCore
+import RegardsProtocols
+
+/// `--protocols DIR`, shared by every command that reads protocol files.
+struct ProtocolFolderOptions: ParsableArguments {
+    @Option(name: .customLong("protocols"), help: ArgumentHelp(
+        "A protocol folder (repeatable, searched in order).",
+        discussion: "Default: ./Protocols, then <bin>/../share/regards/Protocols, then the Protocols folder of the source tree the binary was built from.",
+        valueName: "DIR"))
+    var directories: [String] = []
+
+    var searchPath: [String] { directories.isEmpty ? ProtocolRepository.defaultDirectories() : directories }
+
+    func repository() throws -> ProtocolRepository {
+        try ProtocolRepository(directories: searchPath)
+    }
+}
+
+/// `--db` and `--inspector`, shared by every command that reads or writes a workspace.
+struct WorkspaceOptions: ParsableArguments {
+    @Option(name: .customLong("db"), help: ArgumentHelp("The workspace file (default: $REGARDS_DB, else ./regards.sqlite).", valueName: "PATH"))
+    var db: String?
+
+    @Option(help: ArgumentHelp("Who records (default: $REGARDS_INSPECTOR, else the system user).", valueName: "NAME"))
+    var inspector: String?
+
+    var path: String {
+        db ?? ProcessInfo.processInfo.environment["REGARDS_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "regards.sqlite"
+    }
+
+    var author: String {
+        if let inspector, !inspector.isEmpty { return inspector }
+        if let name = ProcessInfo.processInfo.environment["REGARDS_INSPECTOR"], !name.isEmpty { return name }
+        if let pw = getpwuid(getuid()), let name = pw.pointee.pw_name { return String(cString: name) }
+        return ProcessInfo.processInfo.environment["USER"] ?? "inconnu"
+    }
+
+    var location: WorkspaceLocation { WorkspaceLocation(path: path) }
+
+    func open(create: Bool = false) throws -> any Workspace {
+        try location.open(create: create)
+    }
+
+    /// The visit, or a clear error naming the workspace (with the nearest id as a hint).
+    func visit(_ id: String, in workspace: any Workspace) throws -> Visit {
+        guard let visit = try workspace.visit(id) else {
+            let known = (try? workspace.visits(campaign: nil).map(\.id)) ?? []
+            throw RegardsError.missingInput("no visit `\(id)` in \(path)" + .hint(Suggestion.hint(for: id, in: known)))
+        }
+        return visit
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+enum TableFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, csv
+}
+
+extension GridKind: ExpressibleByArgument {}
+extension ProtocolKind: ExpressibleByArgument {}
+extension ParticipantRole: ExpressibleByArgument {}
+extension ActionStatus: ExpressibleByArgument {}
+
+/// Values of comma-separated options (`--inspectors a,b`).
+func splitList(_ text: String?) -> [String] {
+    (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+}

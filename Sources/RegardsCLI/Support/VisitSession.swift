@@ -1,0 +1,111 @@
+import Foundation
+import RegardsCore
+import RegardsProtocols
+
+/// One visit opened for a command: the workspace, the visit's pinned protocols (from their
+/// snapshots) and everything recorded, as a `VisitRecord`.
+struct VisitSession {
+    let workspace: any Workspace
+    var record: VisitRecord
+    let author: String
+
+    var visit: Visit { record.visit }
+
+    static func open(_ id: String, workspace options: WorkspaceOptions, folders: ProtocolFolderOptions?, using opened: (any Workspace)? = nil) throws -> VisitSession {
+        let workspace = try opened ?? options.open()
+        let visit = try options.visit(id, in: workspace)
+        return try open(visit, workspace: workspace, author: options.author, folders: folders)
+    }
+
+    /// A visit already read from `workspace` (a campaign's list), with everything recorded.
+    static func open(_ visit: Visit, workspace: any Workspace, author: String, folders: ProtocolFolderOptions?) throws -> VisitSession {
+        let id = visit.id
+        let grids = try PinnedProtocols.grids(visit, workspace)
+        let workflow = try visit.workflow.map { try PinnedProtocols.load($0, workspace).workflow } ?? nil
+        if let folders { warnDrift(visit, folders: folders) }
+        var record = VisitRecord(
+            visit: visit, grids: grids, workflow: workflow,
+            history: try workspace.answerEvents(visit: id),
+            observations: try workspace.observations(visit: id),
+            journeys: try workspace.journeyRecords(visit: id),
+            actions: try workspace.actions(visit: id),
+            asOf: visit.endDate ?? visit.startDate ?? Clock.today())
+        record.privacy = try workspace.privacySettings(visit: id)
+        return VisitSession(workspace: workspace, record: record, author: author)
+    }
+
+    /// A protocol file edited without a version bump since the visit started: say so, keep the snapshot.
+    static func warnDrift(_ visit: Visit, folders: ProtocolFolderOptions) {
+        guard let repository = try? ProtocolRepository(directories: folders.searchPath) else { return }
+        for (pin, file) in repository.drifted(from: visit.pins) {
+            Console.warning("\(file) changed since visit \(visit.id) started, without a new version of `\(pin)`; the visit keeps the text it started with")
+        }
+    }
+
+    /// Records answers (one transaction) and updates the in-memory record.
+    mutating func record(_ changes: [AnswerChange]) throws -> [AnswerEvent] {
+        let events = try workspace.recordAnswers(visit: visit.id, changes, author: author, at: Clock.now())
+        record.history += events
+        return events
+    }
+
+    /// The visit's workflow and the transition it takes next (to `target`, or the forward one), its guards checked.
+    func nextPhase(to target: String?) throws -> (Workflow, WorkflowEngine.Option) {
+        guard let workflow = record.workflow else { throw RegardsError.badData("visit \(visit.id) follows no workflow") }
+        return (workflow, try WorkflowEngine(workflow: workflow).next(for: record, to: target).get())
+    }
+
+    /// Records a move its guards allow; refused if another writer moved the visit first.
+    func move(_ option: WorkflowEngine.Option, reason: String?) throws {
+        let event = StateEvent(uid: UID.make(), visit: visit.id, from: visit.state, to: option.transition.to, author: author, at: Clock.now(), reason: reason)
+        guard try workspace.recordTransition(event) else {
+            throw RegardsError.ioError("visit \(visit.id) changed phase meanwhile; run the command again")
+        }
+    }
+
+    /// Who records, when, and how ids are made.
+    var stamp: FieldRecordReader.Stamp { Clock.stamp(author) }
+}
+
+/// The protocols visits are pinned to, read from their snapshots and parsed once per process (the
+/// text of a pin never changes: its hash is checked), and the grids of visits pinned to the same
+/// pair. Sendable: every access holds its lock.
+final class PinnedProtocols: @unchecked Sendable {
+    private static let shared = PinnedProtocols()
+    private let lock = NSLock()
+    private var files: [String: LoadedFile] = [:]
+    private var pairs: [String: VisitGrids] = [:]
+
+    private func cached<T>(_ body: (PinnedProtocols) -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(self)
+    }
+
+    static func load(_ pin: ProtocolPin, _ workspace: any Workspace) throws -> LoadedFile {
+        if let loaded = shared.cached({ $0.files[pin.hash] }) { return loaded }
+        guard let snapshot = try workspace.snapshot(hash: pin.hash) else {
+            throw RegardsError.badData("the snapshot of `\(pin)` is missing from the workspace")
+        }
+        let loaded = ProtocolLoader().load(bytes: Array(snapshot.source.utf8), file: snapshot.file)
+        guard loaded.content != nil, !loaded.diagnostics.hasErrors, loaded.contentHash == pin.hash else {
+            throw RegardsError.badData("the stored snapshot of `\(pin)` does not read back as recorded (hash mismatch)")
+        }
+        shared.cached { $0.files[pin.hash] = loaded }
+        return loaded
+    }
+
+    /// A visit's two grids; visits pinned to the same protocols share them (and their lookups).
+    static func grids(_ visit: Visit, _ workspace: any Workspace) throws -> VisitGrids {
+        let key = visit.evaluation.hash + "|" + (visit.control?.hash ?? "")
+        if let found = shared.cached({ $0.pairs[key] }) { return found }
+        let grids = VisitGrids(evaluation: try grid(visit.evaluation, workspace), control: try visit.control.map { try grid($0, workspace) })
+        shared.cached { $0.pairs[key] = grids }
+        return grids
+    }
+
+    static func grid(_ pin: ProtocolPin, _ workspace: any Workspace) throws -> AuditProtocol {
+        guard let grid = try load(pin, workspace).grid else { throw RegardsError.badData("`\(pin)` is not a grid") }
+        return grid
+    }
+}

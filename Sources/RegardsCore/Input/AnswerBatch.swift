@@ -1,0 +1,112 @@
+/// Answers read from a CSV file (`criterion,value,comment,evidence`, optionally `grid` and
+/// `reason`), checked completely before anything is written.
+public struct AnswerBatch: Sendable {
+    public struct Row: Equatable, Sendable {
+        public var line: Int
+        public var grid: GridKind
+        public var criterion: String
+        public var value: AnswerValue
+        public var comment: String?
+        public var evidence: String?
+        public var reason: String?
+    }
+
+    /// `visit` is read by campaign files (several visits in one file); a single visit's file may carry it too.
+    public static let columns = ["criterion", "value", "comment", "evidence", "grid", "reason", "visit"]
+
+    /// Every row, or every problem (all of them, by line).
+    public static func read(_ table: CSVTable, grids: VisitGrids, context: [String: Condition.Value]) -> Result<[Row], RowProblems> {
+        var problems: [RowProblem] = []
+        var index: [String: Int] = [:]
+        for (i, name) in table.header.enumerated() {
+            let key = name.lowercased()
+            if !columns.contains(key) {
+                problems.append(RowProblem(line: 1, message: "unknown column `\(name)`" + (Suggestion.hint(for: key, in: columns).map { "; \($0)" } ?? "")
+                                        + " (expected: criterion,value,comment,evidence[,grid,reason])"))
+            } else if index[key] != nil {
+                problems.append(RowProblem(line: 1, message: "column `\(name)` appears twice"))
+            } else {
+                index[key] = i
+            }
+        }
+        for required in ["criterion", "value"] where index[required] == nil {
+            problems.append(RowProblem(line: 1, message: "missing column `\(required)` (expected: criterion,value,comment,evidence)"))
+        }
+        guard problems.isEmpty, let ci = index["criterion"], let vi = index["value"] else { return .failure(RowProblems(problems)) }
+        var rows: [Row] = []
+        var seen: [String: Int] = [:]
+        for row in table.rows {
+            guard row.fields.count == table.header.count else {
+                problems.append(RowProblem(line: row.line, message: "\(row.fields.count) field(s) where the header has \(table.header.count)"))
+                continue
+            }
+            func field(_ name: String) -> String? {
+                guard let i = index[name] else { return nil }
+                let text = row.fields[i].trimmedSpaces
+                return text.isEmpty ? nil : row.fields[i]
+            }
+            let criterion = row.fields[ci].trimmedSpaces
+            var grid: GridKind?
+            if let g = field("grid") {
+                guard let parsed = GridKind(rawValue: g.trimmedSpaces.lowercased()) else {
+                    problems.append(RowProblem(line: row.line, message: "grid `\(g)` is neither `evaluation` nor `control`"))
+                    continue
+                }
+                grid = parsed
+            }
+            if criterion.isEmpty {
+                problems.append(RowProblem(line: row.line, message: "empty criterion"))
+                continue
+            }
+            let text = row.fields[vi].trimmedSpaces
+            if text.isEmpty {
+                problems.append(RowProblem(line: row.line, message: "empty value for \(criterion)"))
+                continue
+            }
+            switch grids.interpret(text, criterion: criterion, grid: grid, context: context) {
+            case .failure(let refusal):
+                problems.append(RowProblem(line: row.line, message: refusal.description))
+            case .success(let (kind, c, value)):
+                let key = "\(kind.rawValue)/\(c.id)"
+                if let earlier = seen[key] {
+                    problems.append(RowProblem(line: row.line, message: "\(c.id) is already answered on line \(earlier)"))
+                    continue
+                }
+                seen[key] = row.line
+                rows.append(Row(line: row.line, grid: kind, criterion: c.id, value: value, comment: field("comment"), evidence: field("evidence"), reason: field("reason")))
+            }
+        }
+        return problems.isEmpty ? .success(rows) : .failure(RowProblems(problems))
+    }
+
+    /// A campaign file: each row names its visit in a `visit` column. Every row of every visit is
+    /// checked against that visit's grids and context; the rows by visit, in the order visits first
+    /// appear, or every problem (prefixed with the visit's id), by line.
+    public static func readCampaign(_ table: CSVTable, visit lookup: (String) throws -> (visit: Visit, grids: VisitGrids)?,
+                                    unknownVisit: (String) -> String) rethrows -> Result<[(visit: String, rows: [Row])], RowProblems> {
+        guard let visitColumn = table.header.firstIndex(of: "visit") else { return .failure(RowProblems([RowProblem(line: 1, message: "missing column `visit`")])) }
+        var order: [String] = []
+        var byVisit: [String: [CSVTable.Row]] = [:]
+        for row in table.rows {
+            let id = visitColumn < row.fields.count ? row.fields[visitColumn].trimmedSpaces : ""
+            if byVisit[id] == nil { order.append(id) }
+            byVisit[id, default: []].append(row)
+        }
+        var problems: [RowProblem] = []
+        var batches: [(visit: String, rows: [Row])] = []
+        for id in order {
+            let rows = byVisit[id] ?? []
+            guard let (visit, grids) = try lookup(id) else {
+                rows.forEach { problems.append(RowProblem(line: $0.line, message: id.isEmpty ? "empty visit" : unknownVisit(id))) }
+                continue
+            }
+            // Answers are checked against the visit's pinned grids and context; nothing else of the visit is needed.
+            switch read(CSVTable(header: table.header, rows: rows), grids: grids, context: visit.conditionContext) {
+            case .failure(let refused): problems += refused.list.map { RowProblem(line: $0.line, message: "\(id): \($0.message)") }
+            case .success(let answers): batches.append((id, answers))
+            }
+        }
+        problems.sort { $0.line < $1.line }
+        return problems.isEmpty ? .success(batches) : .failure(RowProblems(problems))
+    }
+}

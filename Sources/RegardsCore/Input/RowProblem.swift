@@ -1,0 +1,36 @@
+/// One problem of one row of a file being imported (line 1 is the header).
+public struct RowProblem: Equatable, Sendable, CustomStringConvertible {
+    public var line: Int
+    public var message: String
+
+    public init(line: Int, message: String) {
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String { "line \(line): \(message)" }
+}
+
+/// Where the values of a record come from: the command line (options named `--x`, a mistake is a
+/// usage error) or a row of a file (columns named `x`, a mistake is bad data).
+public enum InputSource: Sendable, Equatable {
+    case commandLine
+    case file
+
+    /// How a field is named in a message: `--participant` or `participant`.
+    public func label(_ field: String) -> String { self == .commandLine ? "--\(field)" : field }
+
+    public var kind: RegardsError.Kind { self == .commandLine ? .usage : .badData }
+}
+
+extension RegardsError {
+    /// At most this many bad rows are listed; past that, the count (a wrong file, not a few typos).
+    public static let listedRows = 100
+
+    /// A file refused whole: every bad row as `FILE:LINE: error: …` (up to a hundred), then the count.
+    public static func refused(_ path: String, _ problems: [RowProblem]) -> RegardsError {
+        var details = problems.prefix(listedRows).map { "\(path):\($0.line): error: \($0.message)" }
+        if problems.count > listedRows { details.append("\(path): … and \(problems.count - listedRows) more bad row(s)") }
+        return .badData("\(path): \(problems.count) bad row(s); nothing was written", details: details)
+    }
+}
