@@ -352,9 +352,9 @@ struct WorkflowReader {
         }
         switch name {
         case "grid_complete":
-            guard let argument, let text = argument.scalar, let grid = GridKind(rawValue: text) else {
+            guard let argument, let text = argument.scalar, let grid = ProtocolKind(rawValue: text) else {
                 context.error("`grid_complete` needs `evaluation` or `control`", argument ?? node, path: argPath,
-                              hint: argument?.scalar.flatMap { Suggestion.hint(for: $0, in: GridKind.allCases.map(\.rawValue)) })
+                              hint: argument?.scalar.flatMap { Suggestion.hint(for: $0, in: ProtocolKind.allCases.map(\.rawValue)) })
                 return nil
             }
             return .gridComplete(grid)

@@ -206,11 +206,11 @@ public final class SQLiteWorkspace: Workspace {
 
     /// Inside a transaction: the previous value of each criterion is read once per visit, then kept up to date.
     private func insertAnswers(visit: String, _ changes: [AnswerChange], author: String, at: String) throws -> [AnswerEvent] {
-        var current: [GridKind: [String: AnswerValue?]] = [:]
+        var current: [ProtocolKind: [String: AnswerValue?]] = [:]
         try db.withStatement("SELECT grid, criterion, value FROM answer_event WHERE visit = ? ORDER BY at, seq") { latest in
             try latest.bind([.text(visit)])
             while try latest.step() {
-                current[GridKind(rawValue: latest.string(0)) ?? .evaluation, default: [:]][latest.string(1)] = latest.text(2).flatMap(AnswerValue.init(code:))
+                current[ProtocolKind(rawValue: latest.string(0)) ?? .evaluation, default: [:]][latest.string(1)] = latest.text(2).flatMap(AnswerValue.init(code:))
             }
         }
         return try db.withStatement("""
@@ -240,7 +240,7 @@ public final class SQLiteWorkspace: Workspace {
             try s.bind([.text(visit)])
             var out: [AnswerEvent] = []
             while try s.step() {
-                out.append(AnswerEvent(uid: s.string(0), visit: visit, grid: GridKind(rawValue: s.string(1)) ?? .evaluation, criterion: s.string(2),
+                out.append(AnswerEvent(uid: s.string(0), visit: visit, grid: ProtocolKind(rawValue: s.string(1)) ?? .evaluation, criterion: s.string(2),
                                        value: s.text(3).flatMap(AnswerValue.init(code:)), comment: s.text(4), evidence: s.text(5),
                                        author: s.string(6), at: s.string(7), previous: s.text(8).flatMap(AnswerValue.init(code:)), reason: s.text(9)))
             }

@@ -11,7 +11,7 @@ extension Sample {
 
     static var grids: VisitGrids { VisitGrids(evaluation: evaluation(), control: control()) }
 
-    static func event(_ criterion: String, _ value: AnswerValue?, grid: GridKind = .evaluation, at: String = "t", uid: String? = nil, author: String = "a") -> AnswerEvent {
+    static func event(_ criterion: String, _ value: AnswerValue?, grid: ProtocolKind = .evaluation, at: String = "t", uid: String? = nil, author: String = "a") -> AnswerEvent {
         AnswerEvent(uid: uid ?? "\(criterion)-\(at)", visit: "2026-001", grid: grid, criterion: criterion, value: value, author: author, at: at)
     }
 
@@ -25,7 +25,7 @@ extension Sample {
 @Suite struct AnswerInterpretationTests {
     let context: [String: Condition.Value] = ["public": .text("jeunes")]
 
-    func interpret(_ text: String, _ criterion: String, grid: GridKind? = nil, context: [String: Condition.Value]? = nil) -> String {
+    func interpret(_ text: String, _ criterion: String, grid: ProtocolKind? = nil, context: [String: Condition.Value]? = nil) -> String {
         switch Sample.grids.interpret(text, criterion: criterion, grid: grid, context: context ?? self.context) {
         case .success(let (kind, c, value)): "\(kind.rawValue) \(c.id) \(value.code)"
         case .failure(let refusal): refusal.description

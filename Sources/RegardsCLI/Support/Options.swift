@@ -61,7 +61,6 @@ enum TableFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, csv
 }
 
-extension GridKind: ExpressibleByArgument {}
 extension ProtocolKind: ExpressibleByArgument {}
 extension ParticipantRole: ExpressibleByArgument {}
 extension ActionStatus: ExpressibleByArgument {}

@@ -70,7 +70,7 @@ public struct VisitComparison: Sendable {
         let context = r.visit.conditionContext
         let current = r.current
         let grids = r.grids
-        func results(_ grid: AuditProtocol?, _ kind: GridKind) -> [String: Result] {
+        func results(_ grid: AuditProtocol?, _ kind: ProtocolKind) -> [String: Result] {
             guard let grid else { return [:] }
             var out: [String: Result] = [:]
             out.reserveCapacity(grid.criteriaCount)

@@ -3,7 +3,7 @@
 public struct AnswerBatch: Sendable {
     public struct Row: Equatable, Sendable {
         public var line: Int
-        public var grid: GridKind
+        public var grid: ProtocolKind
         public var criterion: String
         public var value: AnswerValue
         public var comment: String?
@@ -46,9 +46,9 @@ public struct AnswerBatch: Sendable {
                 return text.isEmpty ? nil : row.fields[i]
             }
             let criterion = row.fields[ci].trimmedSpaces
-            var grid: GridKind?
+            var grid: ProtocolKind?
             if let g = field("grid") {
-                guard let parsed = GridKind(rawValue: g.trimmedSpaces.lowercased()) else {
+                guard let parsed = ProtocolKind(rawValue: g.trimmedSpaces.lowercased()) else {
                     problems.append(RowProblem(line: row.line, message: "grid `\(g)` is neither `evaluation` nor `control`"))
                     continue
                 }

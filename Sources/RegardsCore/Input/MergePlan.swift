@@ -1,7 +1,7 @@
 /// What importing a bundle adds to a workspace, and the edits made on both sides.
 public struct MergePlan: Equatable, Sendable {
     public struct Conflict: Equatable, Sendable, CustomStringConvertible {
-        public var grid: GridKind
+        public var grid: ProtocolKind
         public var criterion: String
         public var here: AnswerEvent
         public var there: AnswerEvent
@@ -44,7 +44,7 @@ public struct MergePlan: Equatable, Sendable {
         let newAnswers = missing(incoming.answers, local.answers, \.uid)
         let onlyHere = missing(local.answers, incoming.answers, \.uid)
         var conflicts: [Conflict] = []
-        for kind in GridKind.allCases {
+        for kind in ProtocolKind.allCases {
             let theirs = Dictionary(grouping: newAnswers.filter { $0.grid == kind }, by: \.criterion)
             let ours = Dictionary(grouping: onlyHere.filter { $0.grid == kind }, by: \.criterion)
             for criterion in Set(theirs.keys).intersection(ours.keys).sorted() {

@@ -1,9 +1,10 @@
-/// The kind of a protocol file.
+/// The kind of a grid: of a protocol file, and of the two grids of a visit (evaluation first,
+/// the order every listing follows).
 public enum ProtocolKind: String, Codable, Sendable, CaseIterable {
-    /// A classic control grid (grille de contrôle): legal obligations and the evidence checked.
-    case control
     /// A resident-centred evaluation grid (grille d'évaluation), scored on a quality scale.
     case evaluation
+    /// A classic control grid (grille de contrôle): legal obligations and the evidence checked.
+    case control
 }
 
 /// Whether a statement in a protocol has been checked against its source.

@@ -55,16 +55,10 @@ public struct Transition: Codable, Equatable, Sendable {
     }
 }
 
-/// Which grid a guard looks at.
-public enum GridKind: String, Codable, Sendable, CaseIterable {
-    case evaluation
-    case control
-}
-
 /// A condition on a visit, taken from a fixed vocabulary (documented in docs/protocol-format.md).
 public enum Guard: Equatable, Sendable, Codable {
     /// Every required, relevant criterion of the grid has an answer.
-    case gridComplete(GridKind)
+    case gridComplete(ProtocolKind)
     /// At least `count` observations were recorded (with `method` when given).
     case minObservations(method: String?, count: Int)
     /// At least `count` residents' journeys were recorded.
@@ -119,7 +113,7 @@ public enum Guard: Equatable, Sendable, Codable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let name = try c.decode(String.self, forKey: .guardName)
         switch name {
-        case "grid_complete": self = .gridComplete(try c.decode(GridKind.self, forKey: .grid))
+        case "grid_complete": self = .gridComplete(try c.decode(ProtocolKind.self, forKey: .grid))
         case "min_observations": self = .minObservations(method: try c.decodeIfPresent(String.self, forKey: .method), count: try c.decode(Int.self, forKey: .count))
         case "min_journeys": self = .minJourneys(try c.decode(Int.self, forKey: .count))
         case "journeys_checked": self = .journeysChecked

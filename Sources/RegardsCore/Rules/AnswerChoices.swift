@@ -30,9 +30,9 @@ extension VisitGrids {
     /// Interprets what an inspector typed — a level's value, its label, `nc`/`na`, `nv` — for one
     /// criterion, and refuses what the criterion does not offer: a value outside its scale, an answer
     /// to a criterion that does not apply, « non concerné » on an imperative criterion.
-    public func interpret(_ text: String, criterion id: String, grid kind: GridKind? = nil, context: [String: Condition.Value])
-        -> Result<(GridKind, Criterion, AnswerValue), AnswerRefusal> {
-        let located: (GridKind, AuditProtocol, Criterion)
+    public func interpret(_ text: String, criterion id: String, grid kind: ProtocolKind? = nil, context: [String: Condition.Value])
+        -> Result<(ProtocolKind, Criterion, AnswerValue), AnswerRefusal> {
+        let located: (ProtocolKind, AuditProtocol, Criterion)
         switch locate(id, in: kind) {
         case .success(let l): located = l
         case .failure(let refusal): return .failure(refusal)

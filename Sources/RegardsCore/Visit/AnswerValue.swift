@@ -51,7 +51,7 @@ public enum AnswerValue: Equatable, Hashable, Sendable, Codable, CustomStringCon
 public struct AnswerEvent: Codable, Equatable, Sendable {
     public var uid: String
     public var visit: String
-    public var grid: GridKind
+    public var grid: ProtocolKind
     public var criterion: String
     /// Nil when the answer was withdrawn.
     public var value: AnswerValue?
@@ -63,7 +63,7 @@ public struct AnswerEvent: Codable, Equatable, Sendable {
     public var previous: AnswerValue?
     public var reason: String?
 
-    public init(uid: String, visit: String, grid: GridKind, criterion: String, value: AnswerValue?, comment: String? = nil, evidence: String? = nil,
+    public init(uid: String, visit: String, grid: ProtocolKind, criterion: String, value: AnswerValue?, comment: String? = nil, evidence: String? = nil,
                 author: String, at: String, previous: AnswerValue? = nil, reason: String? = nil) {
         self.uid = uid
         self.visit = visit
@@ -82,14 +82,14 @@ public struct AnswerEvent: Codable, Equatable, Sendable {
 /// An answer to record; the store fills in the previous value inside its transaction.
 public struct AnswerChange: Equatable, Sendable {
     public var uid: String
-    public var grid: GridKind
+    public var grid: ProtocolKind
     public var criterion: String
     public var value: AnswerValue?
     public var comment: String?
     public var evidence: String?
     public var reason: String?
 
-    public init(uid: String, grid: GridKind, criterion: String, value: AnswerValue?, comment: String? = nil, evidence: String? = nil, reason: String? = nil) {
+    public init(uid: String, grid: ProtocolKind, criterion: String, value: AnswerValue?, comment: String? = nil, evidence: String? = nil, reason: String? = nil) {
         self.uid = uid
         self.grid = grid
         self.criterion = criterion

@@ -8,13 +8,13 @@ public struct VisitGrids: Sendable {
 
     private final class Index: Sendable {
         /// Per grid: criterion id → the criterion and its section (the first, if an id repeats).
-        let criteria: [GridKind: [String: (section: Section, criterion: Criterion)]]
+        let criteria: [ProtocolKind: [String: (section: Section, criterion: Criterion)]]
         /// Per grid: scale id → scale (the first, if an id repeats).
-        let scales: [GridKind: [String: Scale]]
+        let scales: [ProtocolKind: [String: Scale]]
 
-        init(_ grids: [(GridKind, AuditProtocol)]) {
-            var criteria: [GridKind: [String: (section: Section, criterion: Criterion)]] = [:]
-            var scales: [GridKind: [String: Scale]] = [:]
+        init(_ grids: [(ProtocolKind, AuditProtocol)]) {
+            var criteria: [ProtocolKind: [String: (section: Section, criterion: Criterion)]] = [:]
+            var scales: [ProtocolKind: [String: Scale]] = [:]
             for (kind, grid) in grids {
                 var byID: [String: (section: Section, criterion: Criterion)] = [:]
                 for section in grid.sections {
@@ -35,26 +35,26 @@ public struct VisitGrids: Sendable {
     }
 
     /// A criterion of one grid by id (what `AuditProtocol.criterion` finds, without a search).
-    public func criterion(_ id: String, in kind: GridKind) -> Criterion? { index.criteria[kind]?[id]?.criterion }
+    public func criterion(_ id: String, in kind: ProtocolKind) -> Criterion? { index.criteria[kind]?[id]?.criterion }
 
     /// The section holding a criterion of one grid.
-    public func section(of id: String, in kind: GridKind) -> Section? { index.criteria[kind]?[id]?.section }
+    public func section(of id: String, in kind: ProtocolKind) -> Section? { index.criteria[kind]?[id]?.section }
 
     /// A scale of one grid by id (what `AuditProtocol.scale` finds, without a search).
-    public func scale(_ id: String, in kind: GridKind) -> Scale? { index.scales[kind]?[id] }
+    public func scale(_ id: String, in kind: ProtocolKind) -> Scale? { index.scales[kind]?[id] }
 
-    public func grid(_ kind: GridKind) -> AuditProtocol? { kind == .evaluation ? evaluation : control }
+    public func grid(_ kind: ProtocolKind) -> AuditProtocol? { kind == .evaluation ? evaluation : control }
 
     /// The grids the visit has, evaluation first.
-    public var kinds: [GridKind] { control == nil ? [.evaluation] : [.evaluation, .control] }
+    public var kinds: [ProtocolKind] { control == nil ? [.evaluation] : [.evaluation, .control] }
 
     /// The observation methods of both grids, evaluation first.
     public var methods: [String] { evaluation.methods.map(\.id) + (control?.methods.map(\.id) ?? []) }
 
     /// Finds which grid holds a criterion.
-    public func locate(_ criterion: String, in kind: GridKind? = nil) -> Result<(GridKind, AuditProtocol, Criterion), AnswerRefusal> {
+    public func locate(_ criterion: String, in kind: ProtocolKind? = nil) -> Result<(ProtocolKind, AuditProtocol, Criterion), AnswerRefusal> {
         let kinds = kind.map { [$0] } ?? [.evaluation, .control]
-        var found: [(GridKind, AuditProtocol, Criterion)] = []
+        var found: [(ProtocolKind, AuditProtocol, Criterion)] = []
         for k in kinds {
             if let p = grid(k), let c = self.criterion(criterion, in: k) { found.append((k, p, c)) }
         }

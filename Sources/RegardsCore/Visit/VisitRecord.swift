@@ -29,10 +29,10 @@ public struct VisitRecord: Sendable {
     }
 
     /// The latest event per grid and criterion, when it holds a value (kept up to date with `history`).
-    public private(set) var current: [GridKind: [String: AnswerEvent]] = [:]
+    public private(set) var current: [ProtocolKind: [String: AnswerEvent]] = [:]
 
-    static func latest(_ history: [AnswerEvent]) -> [GridKind: [String: AnswerEvent]] {
-        var out: [GridKind: [String: AnswerEvent]] = [:]
+    static func latest(_ history: [AnswerEvent]) -> [ProtocolKind: [String: AnswerEvent]] {
+        var out: [ProtocolKind: [String: AnswerEvent]] = [:]
         for event in history {
             if event.value == nil {
                 out[event.grid]?[event.criterion] = nil
@@ -56,7 +56,7 @@ public struct VisitRecord: Sendable {
         public var missing: [String]
     }
 
-    public func completion(_ kind: GridKind) -> [SectionCompletion] {
+    public func completion(_ kind: ProtocolKind) -> [SectionCompletion] {
         guard let grid = grids.grid(kind) else { return [] }
         let answers = current[kind] ?? [:]
         let context = visit.conditionContext
@@ -73,7 +73,7 @@ public struct VisitRecord: Sendable {
     }
 
     /// Relevant criteria without an answer, in grid order (for `fill`).
-    public func unanswered(_ kind: GridKind, section: String? = nil) -> [Criterion] {
+    public func unanswered(_ kind: ProtocolKind, section: String? = nil) -> [Criterion] {
         guard let grid = grids.grid(kind) else { return [] }
         let answers = current[kind] ?? [:]
         return grid.sections.filter { section == nil || $0.id == section }.flatMap(\.criteria).filter {

@@ -18,7 +18,7 @@ struct AnswerCommand: ParsableCommand {
     @Argument(help: "The visit id (omit it with a campaign file whose `visit` column names each row's visit).") var visit: String?
     @Argument(help: "The criterion id.") var criterion: String?
     @Argument(help: "The answer.") var value: String?
-    @Option(help: "evaluation or control (needed only if both grids have the criterion).") var grid: GridKind?
+    @Option(help: "evaluation or control (needed only if both grids have the criterion).") var grid: ProtocolKind?
     @Option(help: "A comment.") var comment: String?
     @Option(help: "The evidence seen (document, observation …).") var evidence: String?
     @Option(help: "Why the answer changes (kept in the history).") var reason: String?

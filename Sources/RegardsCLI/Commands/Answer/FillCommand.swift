@@ -14,7 +14,7 @@ struct FillCommand: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var folders: ProtocolFolderOptions
     @Argument(help: "The visit id.") var visit: String
-    @Option(help: "evaluation or control") var grid: GridKind = .evaluation
+    @Option(help: "evaluation or control") var grid: ProtocolKind = .evaluation
     @Option(help: "Only this section.") var section: String?
 
     func run() throws {

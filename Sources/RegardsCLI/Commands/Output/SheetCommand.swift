@@ -9,7 +9,7 @@ struct SheetCommand: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var folders: ProtocolFolderOptions
     @Argument(help: "The visit id.") var visit: String
-    @Option(help: "evaluation or control") var grid: GridKind = .evaluation
+    @Option(help: "evaluation or control") var grid: ProtocolKind = .evaluation
     @Option(help: ArgumentHelp("The workbook to write.", valueName: "FILE.xlsx")) var xlsx: String
     @Flag(help: "Export even though personal-data findings are not reviewed (the workbook's properties say so).") var allowPersonalData = false
 

@@ -48,7 +48,7 @@ struct VisitShow: ParsableCommand {
             struct Answer: Encodable { var grid: String; var criterion: String; var value: String; var label: String; var comment: String?; var evidence: String?; var author: String; var at: String }
             struct Shown: Encodable { var visit: Visit; var answers: [Answer] }
             var answers: [Answer] = []
-            for kind in GridKind.allCases {
+            for kind in ProtocolKind.allCases {
                 guard let grid = r.grids.grid(kind) else { continue }
                 for (_, c) in grid.allCriteria {
                     guard let e = r.current[kind]?[c.id], let value = e.value else { continue }
@@ -59,7 +59,7 @@ struct VisitShow: ParsableCommand {
             Console.out(CanonicalJSON.string(Shown(visit: r.visit, answers: answers)))
         case .text:
             VisitText.header(r).forEach(Console.out)
-            for kind in GridKind.allCases {
+            for kind in ProtocolKind.allCases {
                 guard let grid = r.grids.grid(kind) else { continue }
                 Console.out("")
                 Console.out(kind == .evaluation ? "Grille d'évaluation — \(grid.reference)" : "Grille de contrôle — \(grid.reference)")
@@ -104,7 +104,7 @@ struct VisitStatus: ParsableCommand {
     func run() throws {
         let r = try VisitSession.open(visit, workspace: workspace, folders: folders).record
         VisitText.header(r).forEach(Console.out)
-        for kind in GridKind.allCases {
+        for kind in ProtocolKind.allCases {
             guard let grid = r.grids.grid(kind) else { continue }
             let sections = r.completion(kind)
             let done = sections.reduce(0) { $0 + $1.answered }, total = sections.reduce(0) { $0 + $1.required }

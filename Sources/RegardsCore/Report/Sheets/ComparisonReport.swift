@@ -82,7 +82,7 @@ public enum ComparisonReport {
     static func round2(_ x: Double) -> Double { (x * 100).rounded() / 100 }
     static func round4(_ x: Double) -> Double { (x * 10000).rounded() / 10000 }
 
-    static func grid(_ r: VisitRecord, _ c: VisitComparison, _ kind: GridKind, _ v: ReportVocabulary) -> Sheet {
+    static func grid(_ r: VisitRecord, _ c: VisitComparison, _ kind: ProtocolKind, _ v: ReportVocabulary) -> Sheet {
         guard let grid = r.grids.grid(kind) else { preconditionFailure("grid checked by the caller") }
         let events = r.current[kind] ?? [:]
         let context = r.visit.conditionContext
@@ -308,7 +308,7 @@ public enum ComparisonReport {
         let context = r.visit.conditionContext
         let visit = Cell.text(r.visit.id), establishment = Cell.text(r.visit.establishment), finess = Cell.text(r.visit.finess), campaign = Cell.text(r.visit.campaign)
         let yes = Cell.text(v.yes(true)), no = Cell.text(v.yes(false))
-        for kind in GridKind.allCases {
+        for kind in ProtocolKind.allCases {
             guard let grid = r.grids.grid(kind) else { continue }
             let gridCell = Cell.text(kind.rawValue), reference = Cell.text(grid.reference)
             let answers = r.current[kind] ?? [:]

@@ -3,7 +3,7 @@
 /// everything else is protected; the visit and protocol (id, version, hash) are stamped in the
 /// properties and in a hidden sheet, so a later re-import can check them.
 public enum FillInReport {
-    public static func build(_ r: VisitRecord, grid kind: GridKind, generatedBy author: String) -> Report? {
+    public static func build(_ r: VisitRecord, grid kind: ProtocolKind, generatedBy author: String) -> Report? {
         guard let grid = r.grids.grid(kind), let pin = kind == .evaluation ? r.visit.evaluation : r.visit.control else { return nil }
         let v = ReportVocabulary(language: grid.language)
         let context = r.visit.conditionContext
