@@ -107,6 +107,11 @@ final class Database {
         return try body(statement)
     }
 
+    /// Runs a statement (prepared once per connection) with these values.
+    func run(_ sql: String, _ values: [SQLValue]) throws {
+        try withStatement(sql) { try $0.run(values) }
+    }
+
     /// Runs `body` in a transaction; `immediate` takes the write lock at once (waiting up to the busy timeout).
     func transaction<T>(immediate: Bool = true, _ body: () throws -> T) throws -> T {
         try execute(immediate ? "BEGIN IMMEDIATE" : "BEGIN")
@@ -129,11 +134,26 @@ final class Database {
     var changes: Int { Int(sqlite3_changes(handle)) }
 }
 
-/// A prepared statement; bind by 1-based index, step, read columns by 0-based index.
+/// A prepared statement: values bound in order, rows read by column name (`column("uid")` once per
+/// use, then its position for each row).
 final class Statement {
     private let statement: OpaquePointer
     private unowned let database: Database
     let sql: String
+    /// Column name → position, read from SQLite once.
+    private lazy var columns: [String: Int32] = {
+        var out: [String: Int32] = [:]
+        for i in 0..<sqlite3_column_count(statement) {
+            if let name = sqlite3_column_name(statement, i) { out[String(cString: name)] = i }
+        }
+        return out
+    }()
+
+    /// The position of a result column; a statement without it is a programming error.
+    func column(_ name: String) -> Int32 {
+        guard let index = columns[name] else { preconditionFailure("no column `\(name)` in `\(sql)`") }
+        return index
+    }
 
     init(_ statement: OpaquePointer, database: Database, sql: String) {
         self.statement = statement

@@ -101,6 +101,50 @@ extension Sample {
         Golden.check(ReportRenderer.markdown(coverage), "coverage.md")
     }
 
+    /// Rules, charts and lists name columns by key: every key they name is a column of their sheet;
+    /// every sheet has a role, each role once per report, and its columns' keys are unique.
+    @Test func sheetsAreFoundByRoleAndColumnsByKey() throws {
+        var second = Sample.reportRecord()
+        second.visit.id = "2026-002"
+        let reports = [
+            ComparisonReport.visit(Sample.reportRecord(), generatedBy: "a"),
+            ComparisonReport.campaign("c", records: [Sample.reportRecord(), second], generatedBy: "a"),
+            ComparisonReport.coverage(Coverage(evaluation: Sample.evaluation(), control: Sample.control()), evaluation: Sample.evaluation(), control: Sample.control(), generatedBy: "a"),
+            try #require(FillInReport.build(Sample.reportRecord(), grid: .evaluation, generatedBy: "a")),
+        ]
+        for report in reports {
+            let roles = report.sheets.compactMap(\.role)
+            #expect(roles.count == report.sheets.count && Set(roles).count == roles.count, "\(report.title)")
+            for sheet in report.sheets {
+                let keys = sheet.columns.map(\.key)
+                #expect(Set(keys).count == keys.count, "\(sheet.name)")
+                var named: [String] = sheet.validations.map(\.column)
+                for rule in sheet.formats {
+                    switch rule {
+                    case .textEquals(let column, _, _): named.append(column)
+                    case .colourScale(let columns, _): named += columns
+                    }
+                }
+                if let chart = sheet.chart { named += [chart.categoryColumn] + chart.valueColumns }
+                #expect(named.allSatisfy(keys.contains), "\(sheet.name): \(named)")
+            }
+        }
+        #expect(reports[0].sheet(.comparison)?.name == "Comparaison" && reports[1].sheet(.blindSpots)?.name == "Angles morts")
+    }
+
+    /// The sheets read the comparison's figures: the long table's scores are the comparison's results, rounded.
+    @Test func sheetsShowTheComparisonsScores() throws {
+        let r = Sample.reportRecord()
+        let c = VisitComparison(r)
+        let data = try #require(ComparisonReport.visit(r, generatedBy: "a").sheet(.data))
+        let (criterion, grid, score) = (data.column("criterion"), data.column("grid"), data.column("score"))
+        for row in data.rows {
+            guard case .text(let id) = row[criterion].value, case .text(let kind) = row[grid].value, let kind = ProtocolKind(rawValue: kind) else { continue }
+            let expected = c.result(kind, id)?.score.map { ($0 * 10000).rounded() / 10000 }
+            #expect(row[score].value == (expected.map(CellValue.number) ?? .empty), "\(id)")
+        }
+    }
+
     /// The OWASP CSV-injection rule: what a spreadsheet would run as a formula is made inert; numbers stay numbers.
     @Test(arguments: [("=SOMME(A1)", "'=SOMME(A1)"), ("+33 6", "'+33 6"), ("-x", "'-x"), ("@cmd", "'@cmd"), ("\tx", "'\tx"), ("\rx", "\"'\rx\""),
                       ("-3", "-3"), ("+4.5", "+4.5"), ("texte", "texte"), ("=a,b", "\"'=a,b\"")])

@@ -26,6 +26,8 @@ enum Sample {
     }
 }
 
+/// What only the SQLite file does: owner-only, WAL, foreign keys, refusing other files untouched,
+/// frozen migrations. What every store does is in `WorkspaceConformanceTests`.
 @Suite struct WorkspaceFileTests {
     @Test func createdOwnerOnlyInWALWithTheSchema() throws {
         let t = TemporaryWorkspace()
@@ -104,81 +106,6 @@ enum Sample {
     }
 }
 
-@Suite struct WorkspaceRecordTests {
-    @Test func visitsRoundTrip() throws {
-        let t = TemporaryWorkspace()
-        let w = try t.open()
-        try w.createVisit(Sample.visit(), snapshots: [Sample.snapshot])
-        try w.createVisit(Sample.visit("2026-002", campaign: nil), snapshots: [Sample.snapshot])
-        #expect(try w.visit("2026-001") == Sample.visit())
-        #expect(try w.visits(campaign: "occitanie-2026").map(\.id) == ["2026-001"])
-        #expect(try w.visits(campaign: nil).map(\.id) == ["2026-001", "2026-002"])
-        #expect(try w.visitIDs(prefix: "2026-").count == 2)
-        #expect(try w.snapshot(hash: Sample.snapshot.hash) == Sample.snapshot)
-        #expect(throws: StoreError.self) { try w.createVisit(Sample.visit(), snapshots: []) }
-    }
-
-    @Test func answersAreAppendOnlyWithPreviousValues() throws {
-        let t = TemporaryWorkspace()
-        let w = try t.open()
-        try w.createVisit(Sample.visit(), snapshots: [Sample.snapshot])
-        _ = try w.recordAnswers(visit: "2026-001", [AnswerChange(uid: "a1", grid: .evaluation, criterion: "AC-01", value: .level(2), comment: "=SOMME(A1)")],
-                                author: "a", at: "t1")
-        let second = try w.recordAnswers(visit: "2026-001", [AnswerChange(uid: "a2", grid: .evaluation, criterion: "AC-01", value: .level(4), reason: "revu")],
-                                         author: "b", at: "t2")
-        #expect(second.first?.previous == .level(2))
-        let history = try w.answerEvents(visit: "2026-001")
-        #expect(history.map(\.value) == [.level(2), .level(4)])
-        #expect(history.map(\.previous) == [nil, .level(2)])
-        #expect(history[0].comment == "=SOMME(A1)")
-        #expect(history[1].author == "b" && history[1].reason == "revu")
-    }
-
-    @Test func aBatchIsAllOrNothing() throws {
-        let t = TemporaryWorkspace()
-        let w = try t.open()
-        try w.createVisit(Sample.visit(), snapshots: [Sample.snapshot])
-        // The second change reuses a uid: the whole batch must be rolled back.
-        #expect(throws: StoreError.self) {
-            try w.recordAnswers(visit: "2026-001", [
-                AnswerChange(uid: "same", grid: .evaluation, criterion: "AC-01", value: .level(1)),
-                AnswerChange(uid: "same", grid: .evaluation, criterion: "AC-02", value: .level(1)),
-            ], author: "a", at: "t")
-        }
-        #expect(try w.answerEvents(visit: "2026-001").isEmpty)
-    }
-
-    @Test func foreignKeysProtectVisits() throws {
-        let t = TemporaryWorkspace()
-        let w = try t.open()
-        #expect(throws: StoreError.self) {
-            try w.recordAnswers(visit: "nope", [AnswerChange(uid: "x", grid: .evaluation, criterion: "AC-01", value: .level(1))], author: "a", at: "t")
-        }
-    }
-
-    @Test func observationsJourneysActionsTransitions() throws {
-        let t = TemporaryWorkspace()
-        let w = try t.open()
-        try w.createVisit(Sample.visit(), snapshots: [Sample.snapshot])
-        let o = Observation(uid: "o1", visit: "2026-001", method: "entretien", text: "La cuisine ferme à 19 h.", participant: "R07", role: .resident,
-                            criteria: ["VC-04"], theme: "repas", date: CalendarDate(iso: "2026-11-20"), author: "a", at: "t")
-        try w.addObservation(o)
-        #expect(try w.observations(visit: "2026-001") == [o])
-        let j = JourneyRecord(uid: "j1", visit: "2026-001", entry: JourneyEntry(resident: "R07", step: "admission", date: CalendarDate(iso: "2026-03-01")!, note: nil), author: "a", at: "t")
-        try w.addJourneyRecord(j)
-        #expect(try w.journeyRecords(visit: "2026-001") == [j])
-        let first = try w.addAction(ImprovementAction(uid: "x1", visit: "2026-001", title: "Ouvrir la cuisine le soir", owner: "direction", author: "a", at: "t"))
-        let second = try w.addAction(ImprovementAction(uid: "x2", visit: "2026-001", title: "Afficher les horaires", author: "a", at: "t"))
-        #expect(first.number == 1 && second.number == 2)
-        try w.setActionStatus(visit: "2026-001", number: 1, status: .inProgress, uid: "s1", author: "a", at: "t2", reason: nil)
-        #expect(try w.actions(visit: "2026-001").map(\.status) == [.inProgress, .open])
-        #expect(try w.recordTransition(StateEvent(uid: "e1", visit: "2026-001", from: "preparation", to: "immersion", author: "a", at: "t")))
-        #expect(try !w.recordTransition(StateEvent(uid: "e2", visit: "2026-001", from: "preparation", to: "immersion", author: "a", at: "t")))
-        #expect(try w.visit("2026-001")?.state == "immersion")
-        #expect(try w.stateEvents(visit: "2026-001").map(\.to) == ["immersion"])
-    }
-}
-
 /// Id lists are stored as JSON arrays; the plain shape is read without JSONDecoder, anything else
 /// through it, with the same result either way.
 @Suite struct StoredListTests {
@@ -188,10 +115,10 @@ enum Sample {
     ])
     func sameAsJSONDecoder(text: String) {
         let decoded = (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
-        #expect(SQLiteWorkspace.strings(text) == decoded)
+        #expect(Rows.strings(text) == decoded)
     }
 
     @Test func absentIsEmpty() {
-        #expect(SQLiteWorkspace.strings(nil) == [])
+        #expect(Rows.strings(nil) == [])
     }
 }

@@ -14,6 +14,9 @@ public struct Coverage: Codable, Equatable, Sendable {
         /// Count of mapped criteria by their strongest relation (equal > superset > subset > intersects).
         public var byRelation: [String: Int]
         public var blindSpots: [String]
+
+        /// Share of the theme's criteria with at least one mapping, 0…1; nil for an empty theme.
+        public var rate: Double? { criteria == 0 ? nil : Double(covered) / Double(criteria) }
     }
 
     /// Evaluation theme × control theme: how many crosswalk links join them.
@@ -63,6 +66,11 @@ public struct Coverage: Codable, Equatable, Sendable {
     /// Documents cited as evidence by both grids: asked for twice in one mission.
     public var sharedDocuments: [SharedDocument]
     public var scaleMismatches: [ScaleMismatch]
+
+    /// Links from an evaluation theme to a control theme.
+    public func links(from evaluationSection: String, to controlSection: String) -> Int {
+        matrix.first { $0.evaluationSection == evaluationSection && $0.controlSection == controlSection }?.links ?? 0
+    }
 
     /// Share of evaluation criteria with at least one mapping, 0…1.
     public var coverageRate: Double { criteria == 0 ? 0 : Double(covered) / Double(criteria) }

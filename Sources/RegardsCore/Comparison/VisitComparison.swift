@@ -50,6 +50,8 @@ public struct VisitComparison: Sendable {
     }
 
     public var visit: Visit
+    /// Every criterion of each grid, as the comparison reads it, by id.
+    public var results: [ProtocolKind: [String: Result]]
     public var themes: [Theme]
     public var controlThemes: [ControlTheme]
     public var links: [Link]
@@ -59,6 +61,13 @@ public struct VisitComparison: Sendable {
     public var imperativesBelowTop: [String]
     public var imperativesWithoutAction: [String]
     public var openActions: [ImprovementAction]
+
+    /// Weighted mean (criterion `weight`) of every scored evaluation criterion of the visit (1–4).
+    public var evaluationScore: Double?
+    /// Conformity (0–1) of the visit's control grid: its themes' conformity, each counting for its scored items.
+    public var controlConformity: Double?
+
+    public func result(_ kind: ProtocolKind, _ criterion: String) -> Result? { results[kind]?[criterion] }
 
     public func count(_ divergence: Divergence) -> Int { links.filter { $0.divergence == divergence }.count }
     public var divergenceCount: Int { count(.conformButUnsatisfying) + count(.nonConformButSatisfying) }
@@ -87,6 +96,7 @@ public struct VisitComparison: Sendable {
         }
         let evaluation = r.grids.evaluation, control = r.grids.control
         let eval = results(evaluation, .evaluation), ctl = results(control, .control)
+        self.results = [.evaluation: eval, .control: ctl]
         var links: [Link] = []
         var mapped = Set<String>()
         for section in evaluation.sections {
@@ -137,6 +147,13 @@ public struct VisitComparison: Sendable {
             return ControlTheme(section: section.id, title: section.title, conformity: Scoring.mean(scored), scored: scored.count, relevant: relevant.count,
                                 nonConformant: relevant.filter { ctl[$0.id]?.score == 0 }.count)
         }
+        var seen = Set<String>()
+        evaluationScore = Scoring.mean(evaluation.allCriteria.compactMap { _, c in
+            guard seen.insert(c.id).inserted, let e = eval[c.id], e.relevant, let score = e.score else { return nil }
+            return (score, c.weight)
+        })
+        let controlScored = controlThemes.reduce(0) { $0 + $1.scored }
+        controlConformity = controlScored == 0 ? nil : controlThemes.reduce(0.0) { $0 + ($1.conformity ?? 0) * Double($1.scored) } / Double(controlScored)
         var evidence: [String: Evidence] = [:]
         for o in r.observations {
             for c in Set(o.criteria) {

@@ -136,30 +136,33 @@ public struct Cell: Codable, Equatable, Sendable {
 public struct SummaryLine: Codable, Equatable, Sendable {
     public var label: String
     public var cell: Cell
+    /// A stable name, for the lines other renderings read (the label follows the report's language).
+    public var key: String?
 
-    public init(_ label: String, _ cell: Cell) {
+    public init(_ label: String, _ cell: Cell, key: String? = nil) {
         self.label = label
         self.cell = cell
+        self.key = key
     }
 }
 
-/// A rule that colours cells of one or more columns over every data row.
+/// A rule that colours cells of one or more columns over every data row; columns are named by key.
 public enum ConditionalFormat: Codable, Equatable, Sendable {
     /// Cells of `column` whose text equals `text` take `style`.
-    case textEquals(column: Int, text: String, style: CellStyle)
+    case textEquals(column: String, text: String, style: CellStyle)
     /// A red–yellow–green scale over `columns` (low is red unless `reversed`).
-    case colourScale(columns: ClosedRange<Int>, reversed: Bool)
+    case colourScale(columns: [String], reversed: Bool)
 }
 
-/// A bar chart of some columns of the table, one category per row.
+/// A bar chart of some columns of the table, one category per row; columns are named by key.
 public struct Chart: Codable, Equatable, Sendable {
     public var title: String
-    public var categoryColumn: Int
-    public var valueColumns: [Int]
+    public var categoryColumn: String
+    public var valueColumns: [String]
     public var valueAxisTitle: String
     public var maximum: Double?
 
-    public init(title: String, categoryColumn: Int, valueColumns: [Int], valueAxisTitle: String, maximum: Double? = nil) {
+    public init(title: String, categoryColumn: String, valueColumns: [String], valueAxisTitle: String, maximum: Double? = nil) {
         self.title = title
         self.categoryColumn = categoryColumn
         self.valueColumns = valueColumns
@@ -168,14 +171,14 @@ public struct Chart: Codable, Equatable, Sendable {
     }
 }
 
-/// A drop-down list on one column over a run of data rows (0-based, counted from the first data row).
+/// A drop-down list on one column (by key) over a run of data rows (0-based, counted from the first data row).
 public struct DataValidation: Codable, Equatable, Sendable {
-    public var column: Int
+    public var column: String
     public var firstRow: Int
     public var lastRow: Int
     public var values: [String]
 
-    public init(column: Int, firstRow: Int, lastRow: Int, values: [String]) {
+    public init(column: String, firstRow: Int, lastRow: Int, values: [String]) {
         self.column = column
         self.firstRow = firstRow
         self.lastRow = lastRow
@@ -218,6 +221,15 @@ public struct Sheet: Codable, Equatable, Sendable {
         self.excelTable = excelTable
         self.chart = chart
         self.formats = formats
+    }
+
+    /// The value of the summary line with this key.
+    public func summary(_ key: String) -> CellValue? { summary.first { $0.key == key }?.cell.value }
+
+    /// The position of the column with this key (a programming error when there is none).
+    public func column(_ key: String) -> Int {
+        guard let index = columns.firstIndex(where: { $0.key == key }) else { preconditionFailure("no column `\(key)` in sheet \(name)") }
+        return index
     }
 
     /// The row index (0-based) of the table's header when rendered: after the summary and a blank line.

@@ -22,11 +22,6 @@ extension Scale {
 }
 
 extension VisitGrids {
-    /// Whether a criterion applies to a visit with this context.
-    public static func isRelevant(_ criterion: Criterion, context: [String: Condition.Value]) -> Bool {
-        criterion.applies(in: context)
-    }
-
     /// Interprets what an inspector typed — a level's value, its label, `nc`/`na`, `nv` — for one
     /// criterion, and refuses what the criterion does not offer: a value outside its scale, an answer
     /// to a criterion that does not apply, « non concerné » on an imperative criterion.

@@ -25,6 +25,14 @@ public enum Scoring {
         return items.reduce(0) { $0 + $1.score * $1.weight } / total
     }
 
+    /// Where a score sits on its scale, 0 (bottom) to 1 (top): a control item's score already is; an
+    /// evaluation level is placed between the scale's lowest and highest values.
+    public static func position(_ score: Double, on scale: Scale, kind: ProtocolKind) -> Double {
+        guard kind == .evaluation else { return score }
+        let bottom = scale.bottom?.value ?? 0
+        return (score - Double(bottom)) / Double(max(1, (scale.top?.value ?? 1) - bottom))
+    }
+
     /// Whether an evaluation level counts as satisfying: above the middle of its scale (3 and 4 on 1–4).
     public static func isSatisfying(_ level: Int, scale: Scale) -> Bool {
         guard let top = scale.top?.value, let bottom = scale.bottom?.value else { return false }

@@ -22,7 +22,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let record = try VisitSession.open(visit, workspace: workspace, folders: folders).record
-        _ = try PersonalDataCheck.export([record], allow: allowPersonalData, command: "report")
+        _ = try PrivacyGate.export([record], allow: allowPersonalData, command: "report")
         let text = try RestitutionRenderer.render(Restitution(record), format: format)
         if let out {
             try OutputFile.write(Data(text.utf8), to: out)

@@ -15,7 +15,7 @@ struct SheetCommand: ParsableCommand {
 
     func run() throws {
         let record = try VisitSession.open(visit, workspace: workspace, folders: folders).record
-        let stamp = try PersonalDataCheck.export([record], allow: allowPersonalData, command: "sheet")
+        let stamp = try PrivacyGate.export([record], allow: allowPersonalData, command: "sheet")
         guard var report = FillInReport.build(record, grid: grid, generatedBy: workspace.author) else {
             throw RegardsError.usage("visit \(visit) has no \(grid.rawValue) grid")
         }

@@ -16,7 +16,7 @@ struct VisitExport: ParsableCommand {
 
     func run() throws {
         let session = try VisitSession.open(visit, workspace: workspace, folders: folders)
-        _ = try PersonalDataCheck.export([session.record], allow: allowPersonalData, command: "visit export")
+        _ = try PrivacyGate.export([session.record], allow: allowPersonalData, command: "visit export")
         guard let bundle = try session.workspace.bundle(visit: visit, exportedAt: Clock.now(), exportedBy: workspace.author) else {
             throw RegardsError.missingInput("no visit `\(visit)` in \(workspace.path)")
         }

@@ -1,0 +1,66 @@
+/// The fill-in workbook: one grid of a visit for inspectors who prefer a spreadsheet on site.
+/// Answers are chosen from drop-down lists of the scale's labels; comment and evidence are free;
+/// everything else is protected; the visit and protocol (id, version, hash) are stamped in the
+/// properties and in a hidden sheet, so a later re-import can check them.
+public enum FillInReport {
+    /// One line of the grid: an applicable criterion, its choices and its current answer.
+    struct Line {
+        let section: Section
+        let criterion: Criterion
+        let scale: Scale?
+        let event: AnswerEvent?
+        var choices: [String] { scale?.choices(imperative: criterion.imperative).map(\.label) ?? [] }
+    }
+
+    public static func build(_ r: VisitRecord, grid kind: ProtocolKind, generatedBy author: String) -> Report? {
+        guard let grid = r.grids.grid(kind), let pin = kind == .evaluation ? r.visit.evaluation : r.visit.control else { return nil }
+        let v = ReportVocabulary(language: grid.language)
+        let context = r.visit.conditionContext
+        let columns = SheetColumns<Line>([
+            v.column("theme", "Thème", "Theme", .text, v.t("Thème.", "Theme.")) { .text($0.section.id) },
+            v.column("criterion", "Critère", "Criterion", .text, v.t("Identifiant du critère (ne pas modifier).", "Criterion id.")) { .text($0.criterion.id) },
+            v.column("title", "Intitulé", "Title", .longText, v.t("Ce qui est apprécié.", "What is assessed."), width: 48) {
+                .text($0.criterion.title + ($0.criterion.imperative ? v.t(" (impératif)", " (imperative)") : ""))
+            },
+            v.column("guidance", "Consigne", "Guidance", .longText, v.t("Comment l'apprécier.", "How to assess it."), width: 40) { .text($0.criterion.guidance) },
+            v.column("references", "Références", "References", .longText, v.t("Références.", "References."), width: 22) { .text($0.criterion.references.joined(separator: " ; ")) },
+            v.column("answer", "Réponse", "Answer", .text, v.t("Choisir dans la liste.", "Pick from the list."), width: 26, editable: true) {
+                Cell(.text($0.event?.value?.label(in: $0.scale) ?? ""))
+            },
+            v.column("comment", "Commentaire", "Comment", .longText, v.t("Commentaire libre (jamais de nom).", "Free comment."), width: 40, editable: true) {
+                Cell(.text($0.event?.comment ?? ""))
+            },
+            v.column("evidence", "Preuve", "Evidence", .longText, v.t("Élément de preuve.", "Evidence."), width: 28, editable: true) { Cell(.text($0.event?.evidence ?? "")) },
+        ])
+        let lines = grid.allCriteria.filter { $0.criterion.applies(in: context) }.map { section, criterion in
+            Line(section: section, criterion: criterion, scale: r.grids.scale(criterion.scale, in: kind), event: r.current[kind]?[criterion.id])
+        }
+        // One drop-down list per run of lines offering the same answers.
+        var validations: [DataValidation] = []
+        for (row, line) in lines.enumerated() {
+            let labels = line.choices
+            if let last = validations.last, last.values == labels, last.lastRow == row - 1 {
+                validations[validations.count - 1].lastRow = row
+            } else {
+                validations.append(DataValidation(column: "answer", firstRow: row, lastRow: row, values: labels))
+            }
+        }
+        var sheet = columns.sheet(kind == .evaluation ? v.t("Grille d'évaluation", "Evaluation grid") : v.t("Grille de contrôle", "Control grid"), role: .fillIn,
+                                  summary: [SummaryLine(v.t("Visite", "Visit"), .text("\(r.visit.id) — \(r.visit.establishment)")),
+                                            SummaryLine(v.t("Protocole", "Protocol"), .text("\(pin) — sha256 \(pin.hash)"))],
+                                  rows: lines)
+        sheet.validations = validations
+        sheet.protected = true
+        var stamp = Sheet(name: "Regards", role: .stamp, columns: [Column("key", "clé", .text, "k"), Column("value", "valeur", .text, "v", width: 70)],
+                          rows: [("visite", r.visit.id), ("visite-uid", r.visit.uid), ("grille", kind.rawValue), ("protocole", pin.id), ("version", pin.version),
+                                 ("empreinte", pin.hash)].map { [.text($0.0), .text($0.1)] })
+        stamp.hidden = true
+        stamp.protected = true
+        return Report(title: v.t("Grille à remplir — visite \(r.visit.id)", "Fill-in grid — visit \(r.visit.id)"), language: grid.language,
+                      properties: Report.Properties(title: v.t("Grille à remplir — visite \(r.visit.id)", "Fill-in grid — visit \(r.visit.id)"), subject: pin.description,
+                                                    author: author, keywords: "Regards, \(pin)", comments: "\(pin) [\(pin.hash)]",
+                                                    custom: [Report.Field("visite", r.visit.id), Report.Field("grille", kind.rawValue), Report.Field("protocole", pin.id),
+                                                             Report.Field("version", pin.version), Report.Field("empreinte", pin.hash)]),
+                      sheets: [sheet, stamp])
+    }
+}

@@ -1,0 +1,75 @@
+/// Every statement of the workspace, each written once. Inserts are declared as a table and its
+/// columns; an import uses the same insert, made to ignore rows it already has (rows are identified by uid).
+enum SQL {
+    /// A table's insert: its columns, bound in this order.
+    struct Insert {
+        let table: String
+        let columns: [String]
+
+        /// `INSERT INTO table (…) VALUES (?, …)`; `orIgnore` skips a row whose uid (or key) is already there.
+        func sql(orIgnore: Bool = false) -> String {
+            "INSERT \(orIgnore ? "OR IGNORE " : "")INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
+        }
+    }
+
+    static let snapshot = Insert(table: "protocol_snapshot", columns: ["hash", "id", "version", "kind", "file", "source"])
+    static let visit = Insert(table: "visit", columns: ["id", "uid", "establishment", "finess", "start_date", "end_date", "inspectors", "campaign", "evaluation_hash",
+                                                        "control_hash", "workflow_hash", "state", "context", "created_at", "created_by"])
+    static let answer = Insert(table: "answer_event", columns: ["uid", "visit", "grid", "criterion", "value", "comment", "evidence", "author", "at", "previous", "reason"])
+    static let observation = Insert(table: "observation", columns: ["uid", "visit", "method", "text", "participant", "role", "criteria", "theme", "date", "author", "at"])
+    static let journeyEntry = Insert(table: "journey_entry", columns: ["uid", "visit", "resident", "step", "date", "note", "author", "at"])
+    static let action = Insert(table: "action", columns: ["uid", "visit", "number", "title", "owner", "due", "criteria", "author", "at"])
+    static let actionEvent = Insert(table: "action_event", columns: ["uid", "action", "status", "author", "at", "reason"])
+    static let stateEvent = Insert(table: "state_event", columns: ["uid", "visit", "from_state", "to_state", "author", "at", "reason"])
+    static let forbiddenWord = Insert(table: "forbidden_word", columns: ["hash", "author", "at"])
+
+    /// A visit with its pinned protocols' ids and versions.
+    static let selectVisit = """
+        SELECT v.id, v.uid, v.establishment, v.finess, v.start_date, v.end_date, v.inspectors, v.campaign,
+               e.id AS evaluation_id, e.version AS evaluation_version, e.hash AS evaluation_hash,
+               c.id AS control_id, c.version AS control_version, c.hash AS control_hash,
+               w.id AS workflow_id, w.version AS workflow_version, w.hash AS workflow_hash,
+               v.state, v.context, v.created_at, v.created_by
+        FROM visit v JOIN protocol_snapshot e ON e.hash = v.evaluation_hash
+        LEFT JOIN protocol_snapshot c ON c.hash = v.control_hash LEFT JOIN protocol_snapshot w ON w.hash = v.workflow_hash
+        """
+    static let visitByID = selectVisit + " WHERE v.id = ?"
+    static let visitsOfCampaign = selectVisit + " WHERE ?1 IS NULL OR v.campaign = ?1 ORDER BY v.id"
+    static let visitIDs = "SELECT id FROM visit WHERE substr(id, 1, length(?1)) = ?1 ORDER BY id"
+    static let snapshotByHash = "SELECT hash, id, version, kind, file, source FROM protocol_snapshot WHERE hash = ?"
+
+    static let currentAnswers = "SELECT grid, criterion, value FROM answer_event WHERE visit = ? ORDER BY at, seq"
+    static let answerEvents = "SELECT uid, grid, criterion, value, comment, evidence, author, at, previous, reason FROM answer_event WHERE visit = ? ORDER BY at, seq"
+    static let observations = "SELECT uid, method, text, participant, role, criteria, theme, date, author, at FROM observation WHERE visit = ? ORDER BY seq"
+    static let journeyEntries = "SELECT uid, resident, step, date, note, author, at FROM journey_entry WHERE visit = ? ORDER BY seq"
+
+    static let nextActionNumber = "SELECT coalesce(max(number), 0) + 1 AS next FROM action WHERE visit = ?"
+    static let actionNumberTaken = "SELECT 1 FROM action WHERE visit = ? AND number = ?"
+    static let actionUID = "SELECT uid FROM action WHERE visit = ? AND number = ?"
+    static let actions = """
+        SELECT a.uid, a.number, a.title, a.owner, a.due, a.criteria, a.author, a.at,
+               (SELECT status FROM action_event e WHERE e.action = a.uid ORDER BY e.seq DESC LIMIT 1) AS status
+        FROM action a WHERE a.visit = ? ORDER BY a.number
+        """
+    static let actionEvents = """
+        SELECT e.uid, e.action, e.status, e.author, e.at, e.reason FROM action_event e JOIN action a ON a.uid = e.action
+        WHERE a.visit = ? ORDER BY e.seq
+        """
+
+    static let moveVisit = "UPDATE visit SET state = ? WHERE id = ? AND state IS ?"
+    static let setVisitState = "UPDATE visit SET state = ? WHERE id = ?"
+    static let stateEvents = "SELECT uid, from_state, to_state, author, at, reason FROM state_event WHERE visit = ? ORDER BY seq"
+
+    static let salt = "SELECT value FROM workspace_setting WHERE key = 'privacy-salt'"
+    static let setSalt = "INSERT OR IGNORE INTO workspace_setting (key, value) VALUES ('privacy-salt', ?)"
+    static let forbiddenWords = "SELECT hash FROM forbidden_word"
+    static let reviews = "SELECT finding, decision FROM privacy_review WHERE visit = ?"
+    static let recordReview = "INSERT OR REPLACE INTO privacy_review (finding, visit, kind, decision, reason, author, at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+    /// Free-text fields a redaction rewrites: (table, column), each with a `visit` column.
+    static let freeText: [(table: String, column: String)] = [
+        ("answer_event", "comment"), ("answer_event", "evidence"), ("observation", "text"), ("journey_entry", "note"), ("action", "title"),
+    ]
+    static func redact(_ table: String, _ column: String) -> String {
+        "UPDATE \(table) SET \(column) = replace(\(column), ?1, ?2) WHERE visit = ?3 AND instr(\(column), ?1) > 0"
+    }
+}

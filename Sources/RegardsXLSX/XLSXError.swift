@@ -1,0 +1,24 @@
+import RegardsCore
+
+/// A libxlsxwriter failure, naming the C function and its message.
+public enum XLSXError: Error, Equatable, Sendable, CustomStringConvertible, RegardsErrorConvertible {
+    case call(function: String, code: Int32, message: String)
+    case allocation(function: String)
+    case cellTooLong(sheet: String, row: Int, column: String)
+    case cannotRename(path: String, reason: String)
+    /// libxlsxwriter could not be opened (it is loaded when the first workbook is written).
+    case libraryMissing(String)
+
+    public var description: String {
+        switch self {
+        case let .call(function, code, message): "\(function) failed (\(code)): \(message)"
+        case let .allocation(function): "\(function) returned nothing (out of memory?)"
+        case let .cellTooLong(sheet, row, column): "sheet \(sheet), row \(row), column \(column): text longer than Excel's 32,767 characters"
+        case let .cannotRename(path, reason): "\(path): cannot write the workbook: \(reason)"
+        case let .libraryMissing(message): message
+        }
+    }
+
+    /// Every failure to write a workbook is an I/O error.
+    public var regardsError: RegardsError { .ioError(description) }
+}
