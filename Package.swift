@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "regards", targets: ["regards"]),
+        // The benchmark's helpers, built by `make bench` only.
+        .executable(name: "regards-bench", targets: ["regards-bench"]),
         .library(name: "RegardsCore", targets: ["RegardsCore"]),
         .library(name: "RegardsProtocols", targets: ["RegardsProtocols"]),
     ],
@@ -35,6 +37,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "regards", dependencies: ["RegardsCLI"]),
+        .executableTarget(name: "regards-bench", dependencies: ["RegardsCLI", "RegardsCore", "RegardsProtocols",
+                                                              .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Helpers shared by the test targets (reading workbooks back).
         .target(name: "RegardsTestSupport", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")], path: "Tests/RegardsTestSupport"),
         .testTarget(name: "RegardsCoreTests", dependencies: ["RegardsCore"]),

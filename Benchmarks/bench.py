@@ -20,12 +20,13 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 WORK = os.path.join(ROOT, ".bench")
 BIN = os.path.join(WORK, "bin")
 REGARDS = os.path.join(ROOT, ".build", "release", "regards")
+BENCH = os.path.join(ROOT, ".build", "release", "regards-bench")
 SMOKE = "--smoke" in sys.argv
 RUNS = 1 if SMOKE else 5
 SIZES = [10] if SMOKE else [10, 100, 1000, 3000]
 MAIN = 10 if SMOKE else 1000
 
-# Bump when `regards bench generate` changes what it writes.
+# Bump when `regards-bench generate` changes what it writes.
 GENERATOR_VERSION = "1"
 
 TARGETS = {
@@ -60,6 +61,8 @@ def build():
     os.makedirs(BIN, exist_ok=True)
     # The binary `make install` ships: release, Swift runtime linked statically (faster start-up).
     subprocess.run(["swift", "build", "-c", "release", "--product", "regards", "--static-swift-stdlib"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    # The generator and the cell dump, in their own executable (not shipped).
+    subprocess.run(["swift", "build", "-c", "release", "--product", "regards-bench", "--static-swift-stdlib"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     c = os.path.join(ROOT, "Benchmarks", "c")
     for name, libs in [("import_floor", ["-lsqlite3"]), ("export_floor", ["-lxlsxwriter", "-lz"]), ("hello", []), ("measure", [])]:
         subprocess.run(["gcc", "-O2", "-o", os.path.join(BIN, name), os.path.join(c, name + ".c")] + libs, check=True)
@@ -103,7 +106,7 @@ def generated(n):
             if os.path.exists(p + suffix):
                 os.remove(p + suffix)
     print(f"generating a campaign of {n} visits …", flush=True)
-    subprocess.run([REGARDS, "bench", "generate", "--visits", str(n), "--seed", "2026", "--db", paths[0], "--empty-out", paths[1],
+    subprocess.run([BENCH, "generate", "--visits", str(n), "--seed", "2026", "--db", paths[0], "--empty-out", paths[1],
                     "--answers-out", paths[2], "--protocols", os.path.join(ROOT, "Protocols")], check=True, stdout=subprocess.DEVNULL)
     with open(marker, "w") as f:
         f.write(stamp)
@@ -151,7 +154,7 @@ def main():
 
     # Export: the campaign workbook against the same cells written by C and Python.
     cells = os.path.join(tmp, "cells.tsv")
-    subprocess.run([REGARDS, "bench", "cells", "--campaign", "bench", "--db", db, "--out", cells], check=True)
+    subprocess.run([BENCH, "cells", "--campaign", "bench", "--db", db, "--out", cells], check=True)
     cell_count = sum(max(0, len(line.rstrip("\n").split("\t"))) for line in open(cells, encoding="utf-8") if line.strip() and not line.startswith("#sheet"))
     constant = "1" if cell_count > 400_000 else "0"
     out = os.path.join(tmp, "regards.xlsx")

@@ -10,7 +10,7 @@ public struct RegardsCommand: ParsableCommand {
         discussion: ExitStatus.summary,
         version: "0.1.0",
         subcommands: [ProtocolCommand.self, VisitCommand.self, FillCommand.self, AnswerCommand.self, ObserveCommand.self, ObservationCommand.self, JourneyCommand.self,
-                      ActionCommand.self, CompareCommand.self, SheetCommand.self, ReportCommand.self, DemoCommand.self, PrivacyCommand.self, DoctorCommand.self, BenchCommand.self]
+                      ActionCommand.self, CompareCommand.self, SheetCommand.self, ReportCommand.self, DemoCommand.self, PrivacyCommand.self, DoctorCommand.self]
     )
 
     public init() {}
@@ -18,6 +18,18 @@ public struct RegardsCommand: ParsableCommand {
 
 /// The program: process settings, the command line, and the one place errors are printed.
 public enum Regards {
+    /// Runs one command line in this process, as `regards ARGUMENTS` would, its ordinary output
+    /// hidden when `quiet`; its error is thrown, not printed (for tools built on Regards: the benchmark).
+    public static func run(_ arguments: [String], quiet: Bool = false) throws {
+        var command = try RegardsCommand.parseAsRoot(arguments)
+        try Console.$quiet.withValue(quiet) { try command.run() }
+    }
+
+    /// A campaign's comparison report, as `compare --campaign` writes it (personal-data findings do not stop it).
+    public static func campaignReport(_ campaign: String, db: String) throws -> Report {
+        try CampaignExport.report(campaign, workspace: WorkspaceOptions.parse(["--db", db]), allowPersonalData: true, command: "bench cells").materialised()
+    }
+
     public static func main() {
         // A write past a file-size limit must fail with an error we report, not kill the process mid-file.
         signal(SIGXFSZ, SIG_IGN)

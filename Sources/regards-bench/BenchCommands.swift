@@ -1,13 +1,23 @@
 import ArgumentParser
 import Foundation
+import RegardsCLI
 import RegardsCore
 import RegardsProtocols
 
+/// `regards-bench`: the benchmark's helpers, in their own executable (built by `make bench`, not shipped).
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench",
+        commandName: "regards-bench",
         abstract: "Benchmark helpers: a deterministic campaign generator and a dump of a report's cells for the baselines.",
         subcommands: [BenchGenerate.self, BenchCells.self])
+}
+
+/// `--protocols DIR`, as `regards` takes it.
+struct ProtocolFolders: ParsableArguments {
+    @Option(name: .customLong("protocols"), help: ArgumentHelp("A protocol folder (repeatable).", valueName: "DIR")) var directories: [String] = []
+
+    var searchPath: [String] { directories.isEmpty ? ProtocolRepository.defaultDirectories() : directories }
+    var arguments: [String] { directories.flatMap { ["--protocols", $0] } }
 }
 
 /// SplitMix64: the same seed gives the same campaign on every machine.
@@ -27,7 +37,7 @@ struct BenchGenerate: ParsableCommand {
         commandName: "generate",
         abstract: "Record a campaign of N fictitious visits (both grids answered, 20 observations, 5 journeys and 3 actions each) through the ordinary batch imports.")
 
-    @OptionGroup var folders: ProtocolFolderOptions
+    @OptionGroup var folders: ProtocolFolders
     @Option(help: "How many visits.") var visits = 10
     @Option(help: "The seed of the content.") var seed: UInt64 = 1
     @Option(help: ArgumentHelp("The workspace to create (must not exist).", valueName: "FILE")) var db: String
@@ -53,8 +63,8 @@ struct BenchGenerate: ParsableCommand {
 
     func run() throws {
         guard !FileManager.default.fileExists(atPath: db) else { throw RegardsError.usage("\(db) already exists; the generator starts from an empty workspace") }
-        let repository = try folders.repository()
-        let eval = try repository.sound("chrs-acces-aux-droits").grid!
+        let repository = try ProtocolRepository(directories: folders.searchPath)
+        guard let eval = try repository.grid("chrs-acces-aux-droits", kind: .evaluation).grid else { return }
         guard let reference = eval.comparesWith, let control = try repository.sound("\(reference.id)@\(reference.major)").grid else {
             throw RegardsError.badData("the evaluation protocol names no control protocol")
         }
@@ -62,11 +72,11 @@ struct BenchGenerate: ParsableCommand {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("regards-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
-        let protocolArgs = folders.directories.flatMap { ["--protocols", $0] }
+        let protocolArgs = folders.arguments
         let common = ["--db", db, "--inspector", "inspectrice-bench"] + protocolArgs
         var contexts: [String: [String: Condition.Value]] = [:]
         let ids = (1...visits).map { String(format: "B%05d", $0) }
-        try Console.$quiet.withValue(true) {
+        do {
             for (n, id) in ids.enumerated() {
                 var context: [String] = []
                 var values: [String: Condition.Value] = [:]
@@ -88,8 +98,8 @@ struct BenchGenerate: ParsableCommand {
                 }
                 contexts[id] = values
                 let day = CalendarDate(year: 2026, month: 1 + n % 12, day: 1 + n % 27)!
-                try VisitNew.parse(["--id", id, "--establishment", "CHRS fictif n°\(n + 1)", "--finess", Self.finess(n + 1), "--start", day.description,
-                                    "--end", day.adding(days: 2).description, "--campaign", campaign, "--inspectors", "inspectrice-a,inspecteur-b"] + context + common).run()
+                try Regards.run(["visit", "new", "--id", id, "--establishment", "CHRS fictif n°\(n + 1)", "--finess", Self.finess(n + 1), "--start", day.description,
+                                    "--end", day.adding(days: 2).description, "--campaign", campaign, "--inspectors", "inspectrice-a,inspecteur-b"] + context + common, quiet: true)
             }
         }
         if let emptyOut { try copyWorkspace(to: emptyOut) }
@@ -108,8 +118,8 @@ struct BenchGenerate: ParsableCommand {
         }
         let answers = answersOut ?? work.appendingPathComponent("answers.csv").path
         try Data(csv.utf8).write(to: URL(fileURLWithPath: answers))
-        try Console.$quiet.withValue(true) {
-            try AnswerCommand.parse(["--from", answers] + common).run()
+        do {
+            try Regards.run(["answer", "--from", answers] + common, quiet: true)
             let methods = eval.methods.map(\.id)
             let steps = ["admission", "contrat-remis", "contrat-signe", "avenant", "bilan", "droits-sante"]
             for id in ids {
@@ -134,17 +144,17 @@ struct BenchGenerate: ParsableCommand {
                 try Data(observations.utf8).write(to: URL(fileURLWithPath: files[0]))
                 try Data(journeys.utf8).write(to: URL(fileURLWithPath: files[1]))
                 try Data(actions.utf8).write(to: URL(fileURLWithPath: files[2]))
-                try ObserveCommand.parse([id, "--from", files[0]] + common).run()
-                try JourneyAdd.parse([id, "--from", files[1]] + common).run()
-                try ActionAdd.parse([id, "--from", files[2]] + common).run()
+                try Regards.run(["observe", id, "--from", files[0]] + common, quiet: true)
+                try Regards.run(["journey", "add", id, "--from", files[1]] + common, quiet: true)
+                try Regards.run(["action", "add", id, "--from", files[2]] + common, quiet: true)
             }
         }
-        Console.out("\(visits) visit(s) of campaign `\(campaign)` in \(db)")
+        print("\(visits) visit(s) of campaign `\(campaign)` in \(db)")
     }
 
     func copyWorkspace(to path: String) throws {
-        // A clean copy: the WAL is folded into the main file first by reopening and closing.
-        _ = try WorkspaceOptions.parse(["--db", db]).open()
+        // A clean copy: the WAL is folded into the main file first by opening and closing the workspace.
+        try Regards.run(["visit", "list", "--db", db], quiet: true)
         try? FileManager.default.removeItem(atPath: path)
         do {
             try FileManager.default.copyItem(atPath: db, toPath: path)
@@ -160,13 +170,13 @@ struct BenchGenerate: ParsableCommand {
 struct BenchCells: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "cells", abstract: "Dump the cells of a campaign's comparison report for the benchmark baselines.")
 
-    @OptionGroup var workspace: WorkspaceOptions
+    @Option(help: ArgumentHelp("The workspace.", valueName: "FILE")) var db: String
     @Option(help: "The campaign.") var campaign: String
     @Option(help: ArgumentHelp("The dump to write.", valueName: "FILE")) var out: String
 
     func run() throws {
         // The very cells `compare --campaign --xlsx` writes (findings do not stop a benchmark).
-        let report = try CampaignExport.report(campaign, workspace: workspace, allowPersonalData: true, command: "bench cells").materialised()
+        let report = try Regards.campaignReport(campaign, db: db)
         guard let handle = FileHandle(forWritingAtPath: out) ?? (FileManager.default.createFile(atPath: out, contents: nil) ? FileHandle(forWritingAtPath: out) : nil) else {
             throw RegardsError.ioError("\(out): cannot write")
         }
