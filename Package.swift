@@ -39,10 +39,10 @@ let package = Package(
         .executableTarget(name: "regards", dependencies: ["RegardsCLI"]),
         .executableTarget(name: "regards-bench", dependencies: ["RegardsCLI", "RegardsCore", "RegardsProtocols",
                                                               .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        // Helpers shared by the test targets (reading workbooks back).
+        // Helpers shared by the test targets (reading workbooks back, diffs of golden files).
         .target(name: "RegardsTestSupport", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")], path: "Tests/RegardsTestSupport"),
-        .testTarget(name: "RegardsCoreTests", dependencies: ["RegardsCore"]),
-        .testTarget(name: "RegardsProtocolsTests", dependencies: ["RegardsProtocols", "RegardsCore"]),
+        .testTarget(name: "RegardsCoreTests", dependencies: ["RegardsCore", "RegardsTestSupport"]),
+        .testTarget(name: "RegardsProtocolsTests", dependencies: ["RegardsProtocols", "RegardsCore", "RegardsTestSupport"]),
         .testTarget(name: "RegardsStoreTests", dependencies: ["RegardsStore", "RegardsCore"]),
         .testTarget(name: "RegardsXLSXTests", dependencies: ["RegardsXLSX", "RegardsCore", "RegardsTestSupport"]),
         .testTarget(name: "RegardsCLITests", dependencies: ["regards", "RegardsCLI", "RegardsProtocols", "RegardsStore", "RegardsCore", "RegardsTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),

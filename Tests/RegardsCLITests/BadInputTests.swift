@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RegardsTestSupport
 
 /// The bad-input corpus (Tests/Fixtures/bad-input/KIND/CASE/): each case runs `regards` with the
 /// arguments in `args` (one per line; `$DB` is a fresh workspace holding visit 2026-001, `$CASE`
@@ -40,7 +41,7 @@ import Testing
         let stderr = expand(String(expected.drop { $0 != "\n" }.dropFirst()))
         let run = try Run(args, in: f.directory)
         #expect(run.status == status, "\(name): \(run.stderr)")
-        #expect(run.stderr == stderr, "\(name)")
+        #expect(run.stderr == stderr, "\(name):\n\(TextDiff.unified(expected: stderr, actual: run.stderr, name: "expected"))")
         #expect(run.stdout.isEmpty, "\(name) wrote to stdout")
         #expect(!run.stderr.contains("Fatal error") && !run.stderr.contains("Stack dump"))
         #expect(try f.historyCount() == before, "\(name) changed the history")

@@ -1,46 +1,41 @@
 import Foundation
 import Testing
 import RegardsStore
+import RegardsTestSupport
 import ZIPFoundation
 
 /// Faults, each with real processes: kills, concurrent writers, full disks, unwritable targets, damaged files.
 @Suite(.serialized) struct FaultTests {
-    /// A workspace holding the demo campaign (to have workbooks of some size).
-    func demo() throws -> (Field, String) {
-        let f = Field()
-        let out = f.directory.appendingPathComponent("demo").path
-        let run = try Run(["demo", "--out", out], in: f.directory)
-        #expect(run.status == 0, "\(run.stderr)")
-        return (f, "\(out)/demo.sqlite")
-    }
+    /// A copy of the demo campaign's workspace (to have workbooks of some size).
+    func demo() throws -> (Field, String) { try Demo.copy() }
 
     func isCompleteWorkbook(_ path: String) -> Bool {
         guard let archive = try? Archive(url: URL(fileURLWithPath: path), accessMode: .read) else { return false }
         return archive["xl/workbook.xml"] != nil && archive["docProps/core.xml"] != nil
     }
 
+    /// SIGKILL at seeded moments spread over an export's duration: the target holds the old workbook or
+    /// the complete new one. Kills that land before the export opens the workspace prove nothing; at
+    /// least one must land while it is writing.
     @Test func sigkillDuringAnExportLeavesTheOldFileOrTheNewOne() throws {
         let (f, db) = try demo()
         let target = f.directory.appendingPathComponent("campagne.xlsx").path
-        #expect(try Run(["compare", "--campaign", "demo-occitanie-2026", "--db", db, "--xlsx", target], in: f.directory).status == 0)
+        let command = ["compare", "--campaign", "demo-occitanie-2026", "--db", db, "--xlsx", target]
+        #expect(try Run(command, in: f.directory).status == 0)
         let original = try Data(contentsOf: URL(fileURLWithPath: target))
-        var generator = SystemRandomNumberGenerator()
+        let full = try duration(of: command)
+        var generator = SeededGenerator(seed: 2026)
+        var moments: [KillMoment] = []
         for _ in 0..<10 {
-            let p = Process()
-            p.executableURL = Run.binary
-            p.arguments = ["compare", "--campaign", "demo-occitanie-2026", "--db", db, "--xlsx", target]
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            usleep(UInt32.random(in: 0...250_000, using: &generator))
-            kill(p.processIdentifier, SIGKILL)
-            p.waitUntilExit()
+            let delay = full * (0.1 + 0.9 * Double(generator.next() % 1000) / 1000)
+            moments.append(try killed(command, after: delay, watching: db))
             let now = try Data(contentsOf: URL(fileURLWithPath: target))
             #expect(now == original || isCompleteWorkbook(target), "a half-written workbook at the target path")
         }
+        #expect(moments.filter { $0 == .midWrite }.count > 0, "no kill landed while the export was writing: \(moments)")
         #expect(try SQLiteWorkspace(path: db, create: false).integrityCheck() == ["ok"])
         // The next export removes what the killed ones left behind.
-        #expect(try Run(["compare", "--campaign", "demo-occitanie-2026", "--db", db, "--xlsx", target], in: f.directory).status == 0)
+        #expect(try Run(command, in: f.directory).status == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: f.directory.path).allSatisfy { !$0.hasSuffix(".tmp") })
     }
 
@@ -113,7 +108,7 @@ import ZIPFoundation
         // Random bytes over the schema page (all of page 1 after the 100-byte file header).
         let handle = try FileHandle(forUpdating: URL(fileURLWithPath: db))
         try handle.seek(toOffset: 100)
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: 7)
         try handle.write(contentsOf: Data((100..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }))
         try handle.close()
         let run = try Run(["visit", "list", "--db", db], in: f.directory)
@@ -124,12 +119,12 @@ import ZIPFoundation
     }
 
     @Test func outputsAreOwnerOnly() throws {
-        let (f, db) = try demo()
-        let out = f.directory.appendingPathComponent("demo").path
+        let out = try Demo.folder().path
         for file in try FileManager.default.contentsOfDirectory(atPath: out) {
             let mode = (try FileManager.default.attributesOfItem(atPath: "\(out)/\(file)")[.posixPermissions] as? NSNumber)?.intValue
             #expect(mode == 0o600, "\(file)")
         }
+        let (f, db) = try demo()
         let bundle = f.directory.appendingPathComponent("b.json").path
         #expect(try Run(["visit", "export", "2026-001", "--db", db, "--out", bundle], in: f.directory).status == 0)
         #expect((try FileManager.default.attributesOfItem(atPath: bundle)[.posixPermissions] as? NSNumber)?.intValue == 0o600)

@@ -63,3 +63,76 @@ func temporaryDirectory() -> URL {
     try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }
+
+/// The demo campaign (`regards demo`), built once per test run and shared: tests that change its
+/// workspace work on a copy.
+enum Demo {
+    /// The demo's output folder.
+    static let built: Result<URL, any Error> = Result {
+        let directory = temporaryDirectory().appendingPathComponent("demo")
+        let run = try Run(["demo", "--out", directory.path], in: directory.deletingLastPathComponent())
+        guard run.status == 0, run.stderr.isEmpty else { throw Failure(message: "regards demo failed (\(run.status)): \(run.stderr)") }
+        return directory
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
+
+    static func folder() throws -> URL { try built.get() }
+
+    /// A copy of the demo's workspace in a new field of its own; the path of the copy.
+    static func copy() throws -> (Field, String) {
+        let source = try folder().appendingPathComponent("demo.sqlite").path
+        let f = Field()
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: source + suffix) {
+            try FileManager.default.copyItem(atPath: source + suffix, toPath: f.db + suffix)
+        }
+        return (f, f.db)
+    }
+}
+
+/// `regards ARGUMENTS`, started, its output thrown away.
+func started(_ arguments: [String]) throws -> Process {
+    let p = Process()
+    p.executableURL = Run.binary
+    p.arguments = arguments
+    p.standardOutput = FileHandle.nullDevice
+    p.standardError = FileHandle.nullDevice
+    try p.run()
+    return p
+}
+
+/// How long a command takes here, unkilled (the fault tests spread their kills over it).
+func duration(of arguments: [String]) throws -> TimeInterval {
+    let start = Date()
+    try started(arguments).waitUntilExit()
+    return Date().timeIntervalSince(start)
+}
+
+/// Where a killed process was when the signal landed.
+enum KillMoment: Equatable {
+    /// Before it had opened the file the test watches: its checks hold trivially.
+    case early
+    /// While it had the file open (reading, checking, writing): what the test is about.
+    case midWrite
+    /// After it had finished by itself.
+    case late
+}
+
+/// Runs `arguments`, kills the process with SIGKILL after `delay`, and says where it was: whether it
+/// had `watched` open at that moment (read from /proc), or had already exited.
+func killed(_ arguments: [String], after delay: TimeInterval, watching watched: String) throws -> KillMoment {
+    let p = try started(arguments)
+    usleep(UInt32(delay * 1_000_000))
+    let target = URL(fileURLWithPath: watched).resolvingSymlinksInPath().path
+    let fds = "/proc/\(p.processIdentifier)/fd"
+    let open = ((try? FileManager.default.contentsOfDirectory(atPath: fds)) ?? []).contains { fd in
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "\(fds)/\(fd)"))?.hasPrefix(target) == true
+    }
+    kill(p.processIdentifier, SIGKILL)
+    p.waitUntilExit()
+    if p.terminationReason == .exit { return .late }
+    return open ? .midWrite : .early
+}

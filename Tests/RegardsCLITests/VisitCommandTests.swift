@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import RegardsStore
+import RegardsTestSupport
 @testable import RegardsCLI
 
 /// A workspace in a temporary folder, and `regards` run against it.
@@ -225,29 +226,26 @@ final class Field {
         #expect(try SQLiteWorkspace(path: f.db, create: false).integrityCheck() == ["ok"])
     }
 
-    /// SIGKILL at random moments of a batch import: the file stays sound and holds all of the batch or none of it.
+    /// SIGKILL at seeded moments spread over a batch import's duration: the file stays sound and holds
+    /// all of the batch or none of it. At least one kill must land while the import has the workspace open.
     @Test func killedBatchIsAllOrNothing() throws {
         let f = Field()
         try f.newVisit()
         let rows = (1...9).map { "AC-0\($0)" } + (1...9).map { "AD-0\($0)" } + ["AD-10", "AD-11"] + (1...9).map { "PP-0\($0)" }
         let csv = try f.write("batch.csv", "criterion,value,comment\n" + rows.map { "\($0),3,\"\(String(repeating: "observation détaillée ", count: 40))\"" }.joined(separator: "\n") + "\n")
-        var generator = SystemRandomNumberGenerator()
-        var expected = 0
+        let command = ["answer", "2026-001", "--from", csv, "--db", f.db, "--inspector", "k"]
+        let full = try duration(of: command)
+        var generator = SeededGenerator(seed: 2027)
+        var expected = rows.count
+        var moments: [KillMoment] = []
         for _ in 0..<12 {
-            let p = Process()
-            p.executableURL = Run.binary
-            p.arguments = ["answer", "2026-001", "--from", csv, "--db", f.db, "--inspector", "k"]
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            usleep(UInt32.random(in: 0...60_000, using: &generator))
-            kill(p.processIdentifier, SIGKILL)
-            p.waitUntilExit()
+            moments.append(try killed(command, after: full * (0.1 + 0.9 * Double(generator.next() % 1000) / 1000), watching: f.db))
             let count = try f.historyCount()
             #expect(count == expected || count == expected + rows.count, "partial batch: \(count - expected) rows")
             expected = count
             #expect(try SQLiteWorkspace(path: f.db, create: false).integrityCheck() == ["ok"])
         }
+        #expect(moments.filter { $0 == .midWrite }.count > 0, "no kill landed while the import had the workspace open: \(moments)")
     }
 }
 

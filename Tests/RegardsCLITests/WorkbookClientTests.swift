@@ -32,6 +32,9 @@ enum Clients {
     }()
 
     static let soffice = which("soffice")
+
+    /// `REGARDS_REQUIRE_CLIENTS=1` (what CI sets): a missing client fails the run instead of skipping its tests.
+    static let required = ProcessInfo.processInfo.environment["REGARDS_REQUIRE_CLIENTS"] == "1"
 }
 
 /// The report's JSON, as `regards … --format json` prints it.
@@ -99,7 +102,8 @@ func populatedField() throws -> Field {
         return out
     }
 
-    @Test(.enabled(if: Clients.openpyxl, "python3 with openpyxl is not installed")) func openpyxlReadsBackTheReport() throws {
+    @Test(.enabled(if: Clients.openpyxl || Clients.required, "python3 with openpyxl is not installed")) func openpyxlReadsBackTheReport() throws {
+        try #require(Clients.openpyxl, "openpyxl is required (REGARDS_REQUIRE_CLIENTS=1) but python3 cannot import it; run `make setup-tests`")
         let f = try populatedField()
         for (xlsx, report) in try workbooks(f) {
             let read = try Clients.run(Clients.which("python3")!, [Run.root.appendingPathComponent("Tests/Support/read_workbook.py").path, xlsx])
@@ -133,7 +137,8 @@ func populatedField() throws -> Field {
         }
     }
 
-    @Test(.enabled(if: Clients.soffice != nil, "LibreOffice is not installed")) func libreOfficeOpensEveryWorkbook() throws {
+    @Test(.enabled(if: Clients.soffice != nil || Clients.required, "LibreOffice is not installed")) func libreOfficeOpensEveryWorkbook() throws {
+        try #require(Clients.soffice != nil, "LibreOffice is required (REGARDS_REQUIRE_CLIENTS=1) but soffice is not on the PATH; run `make setup-tests`")
         let f = try populatedField()
         for (xlsx, report) in try workbooks(f) {
             let out = f.directory.appendingPathComponent("csv-\(UUID().uuidString)")
@@ -185,44 +190,49 @@ enum CSVLines {
 @Suite struct DemoTests {
     /// The README's first command's main job: the demo builds its campaign and writes every output, and the workbooks open.
     @Test func demoWritesEverything() throws {
-        let directory = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let out = directory.appendingPathComponent("demo").path
-        let run = try Run(["demo", "--out", out], in: directory)
-        #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stderr.isEmpty, "\(run.stderr)")
-        #expect(run.stdout.contains("Conforme mais insatisfaisant : "))
-        let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        let out = try Demo.folder()
+        let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
         #expect(files == ["campagne-demo-occitanie-2026.xlsx", "comparaison-2026-001.xlsx", "couverture-protocoles.xlsx", "demo.sqlite",
                           "grille-a-remplir-2026-001.xlsx", "restitution-2026-001.html", "restitution-2026-001.md"])
-        let db = "\(out)/demo.sqlite"
-        let visits = try Run(["visit", "list", "--db", db, "--format", "csv"], in: directory)
+        let (f, db) = try Demo.copy()
+        let visits = try Run(["visit", "list", "--db", db, "--format", "csv"], in: f.directory)
         #expect(visits.lines.count == 6)
-        let status = try Run(["visit", "status", "2026-001", "--db", db], in: directory).stdout
+        let status = try Run(["visit", "status", "2026-001", "--db", db], in: f.directory).stdout
         #expect(status.contains("Phase : Restitution"))
         #expect(status.contains("Observations : 14 — visite-guidee 2, observation-passive 2, entretien 6, parcours 2, atelier 2"))
-        #expect(try Run(["journey", "show", "2026-001", "--db", db], in: directory).stdout.components(separatedBy: "! contrat-remis").count == 2)
-        let report = try String(contentsOfFile: "\(out)/restitution-2026-001.md", encoding: .utf8)
+        #expect(try Run(["journey", "show", "2026-001", "--db", db], in: f.directory).stdout.components(separatedBy: "! contrat-remis").count == 2)
+        let report = try String(contentsOf: out.appendingPathComponent("restitution-2026-001.md"), encoding: .utf8)
         #expect(report.hasPrefix("# Restitution — CHRS Les Tilleuls (fictif)"))
         #expect(report.contains("## Ce que la grille de contrôle ne regarde pas"))
-        // Running it again rebuilds the same campaign.
-        #expect(try Run(["demo", "--out", out], in: directory).status == 0)
-        #expect(try Run(["visit", "list", "--db", db, "--format", "csv"], in: directory).lines.count == 6)
-        if Clients.openpyxl {
+        if Clients.openpyxl || Clients.required {
+            let python = try #require(Clients.openpyxl ? Clients.which("python3") : nil, "openpyxl is required (REGARDS_REQUIRE_CLIENTS=1)")
             for file in files where file.hasSuffix(".xlsx") {
-                let read = try Clients.run(Clients.which("python3")!, [Run.root.appendingPathComponent("Tests/Support/read_workbook.py").path, "\(out)/\(file)"])
+                let read = try Clients.run(python, [Run.root.appendingPathComponent("Tests/Support/read_workbook.py").path, out.appendingPathComponent(file).path])
                 #expect(read.status == 0, "\(file): \(read.stderr)")
                 #expect(read.stdout.contains("\"warnings\": []"), "\(file)")
             }
         }
-        if let soffice = Clients.soffice {
+        if Clients.soffice != nil || Clients.required {
+            let soffice = try #require(Clients.soffice, "LibreOffice is required (REGARDS_REQUIRE_CLIENTS=1)")
             for file in files where file.hasSuffix(".xlsx") {
-                let pdf = try Clients.run(soffice, ["--headless", "--convert-to", "pdf", "--outdir", directory.appendingPathComponent("pdf").path, "\(out)/\(file)"])
+                let pdf = try Clients.run(soffice, ["--headless", "--convert-to", "pdf", "--outdir", f.directory.appendingPathComponent("pdf").path, out.appendingPathComponent(file).path])
                 #expect(pdf.status == 0, "\(file): \(pdf.stderr)")
                 let name = file.replacingOccurrences(of: ".xlsx", with: ".pdf")
-                let size = (try? FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent("pdf/\(name)").path)[.size] as? NSNumber)?.intValue ?? 0
+                let size = (try? FileManager.default.attributesOfItem(atPath: f.directory.appendingPathComponent("pdf/\(name)").path)[.size] as? NSNumber)?.intValue ?? 0
                 #expect(size > 10_000, "\(file) did not render")
             }
         }
+    }
+
+    /// Running the demo again into the same folder rebuilds the same campaign (its workspace is replaced).
+    @Test func demoRunsAgain() throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.appendingPathComponent("demo").path
+        try FileManager.default.copyItem(at: try Demo.folder(), to: URL(fileURLWithPath: out))
+        let run = try Run(["demo", "--out", out], in: directory)
+        #expect(run.status == 0 && run.stderr.isEmpty, "\(run.stderr)")
+        #expect(run.stdout.contains("Conforme mais insatisfaisant : "))
+        #expect(try Run(["visit", "list", "--db", "\(out)/demo.sqlite", "--format", "csv"], in: directory).lines.count == 6)
     }
 }

@@ -50,19 +50,52 @@ import Testing
         }
     }
 
+    /// Each mutated condition gives a condition (whose variables sit inside its text and which evaluates
+    /// to a truth value once they are set) or a syntax error located inside the text.
     @Test(arguments: [UInt64(7), 8])
-    func conditionParserNeverCrashes(seed: UInt64) {
+    func conditionParserGivesAConditionOrALocatedError(seed: UInt64) {
         var m = Mutator(seed: seed)
         let original = Array("(public == 'jeunes' or places >= 40) and not diffus and public in ['a', b]".utf8)
+        var parsed = 0, refused = 0
         for _ in 0..<800 {
             let text = String(decoding: m.mutate(original, alphabet: Array("()[]'\"=!<> ,andornotin".utf8)), as: UTF8.self)
-            if let c = try? Condition.parse(text) { _ = c.evaluate(["public": .text("jeunes"), "places": .number(3)]) }
+            let length = text.unicodeScalars.count
+            do {
+                let c = try Condition.parse(text)
+                parsed += 1
+                #expect(c.variables.allSatisfy { $0.offset >= 0 && $0.offset + $0.name.unicodeScalars.count <= length }, "\(text)")
+                // Every variable set (to a value of each kind in turn): the condition has a truth value.
+                for value in [Condition.Value.text("jeunes"), .number(40), .boolean(true)] {
+                    #expect(c.evaluate(Dictionary(c.variables.map { ($0.name, value) }, uniquingKeysWith: { a, _ in a })) != nil, "\(text)")
+                }
+            } catch {
+                refused += 1
+                #expect(error.offset >= 0 && error.offset <= length && !error.message.isEmpty, "\(text): \(error)")
+            }
         }
+        // The mutations reach both outcomes.
+        #expect(parsed > 0 && refused > 0)
     }
 
-    /// Edge inputs read on every run. Any input that ever crashes a reader is added here (none has yet).
-    @Test(arguments: ["\"", "a,\"", "\"\"\"", ",\n,\n\"", "\u{FEFF}", "\r", "\r\r\n\"x\"\"\r\n"])
-    func edgeInputs(text: String) {
-        _ = try? CSVTable.parse(text)
+    /// Edge inputs read on every run, each with what it gives. Any input that ever crashes a reader is added here (none has yet).
+    @Test(arguments: [
+        ("\"", "error 1: a quoted field is not closed before the end of the file"),
+        ("a,\"", "error 1: a quoted field is not closed before the end of the file"),
+        ("\"\"\"", "error 1: a quoted field is not closed before the end of the file"),
+        (",\n,\n\"", "error 3: a quoted field is not closed before the end of the file"),
+        ("\u{FEFF}", "error 1: the file is empty; expected a header row"),
+        ("\r", "error 1: the file is empty; expected a header row"),
+        ("\r\r\n\"x\"\"\r\n", "error 3: a quoted field is not closed before the end of the file"),
+        ("a,b\n1,2", "header a|b; rows 2:1|2"),
+        ("a\n\"x\ny\"\n", "header a; rows 2:x\ny"),
+        ("a,b\r\n,\r\n", "header a|b; rows 2:|"),
+    ])
+    func edgeInputs(text: String, expected: String) {
+        do {
+            let table = try CSVTable.parse(text)
+            #expect("header \(table.header.joined(separator: "|")); rows " + table.rows.map { "\($0.line):\($0.fields.joined(separator: "|"))" }.joined(separator: " ") == expected)
+        } catch {
+            #expect("error \(error.line): \(error.message)" == expected)
+        }
     }
 }

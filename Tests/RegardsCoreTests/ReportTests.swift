@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RegardsTestSupport
 @testable import RegardsCore
 
 /// Golden files: `REGARDS_RECORD=1 swift test` rewrites them, and the recording run still fails so the diff is reviewed.
@@ -14,7 +15,7 @@ enum Golden {
             return
         }
         let expected = (try? String(contentsOf: url, encoding: .utf8)) ?? "(missing golden file \(name))"
-        #expect(actual == expected, "\(name) differs from its golden file", sourceLocation: sourceLocation)
+        #expect(actual == expected, "\(name) differs from its golden file:\n\(TextDiff.unified(expected: expected, actual: actual, name: name))", sourceLocation: sourceLocation)
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RegardsTestSupport
 import RegardsCore
 @testable import RegardsProtocols
 
@@ -65,7 +66,7 @@ func validationOutput(of directory: URL) throws -> [String] {
     func yieldsExpectedDiagnostics(directory: URL) throws {
         let expected = Paths.read(directory.appendingPathComponent("expected.txt")).split(separator: "\n").map(String.init)
         let actual = try validationOutput(of: directory)
-        #expect(actual == expected, "\(directory.lastPathComponent)")
+        #expect(actual == expected, "\(directory.lastPathComponent):\n\(TextDiff.unified(expected: expected.joined(separator: "\n"), actual: actual.joined(separator: "\n"), name: "expected.txt"))")
         #expect(actual.contains { $0.contains(": error: ") }, "\(directory.lastPathComponent) must fail validation")
     }
 }

@@ -23,7 +23,10 @@ enum Parts {
             Issue.record("recorded \(name); review the diff and run again without REGARDS_RECORD", sourceLocation: sourceLocation)
             return
         }
-        #expect(actual == ((try? String(contentsOf: url, encoding: .utf8)) ?? "(missing \(name))"), "\(name) differs", sourceLocation: sourceLocation)
+        let expected = (try? String(contentsOf: url, encoding: .utf8)) ?? "(missing \(name))"
+        // Workbook parts are one long line: one element per line makes the diff readable.
+        func lines(_ xml: String) -> String { xml.replacingOccurrences(of: "><", with: ">\n<") }
+        #expect(actual == expected, "\(name) differs:\n\(TextDiff.unified(expected: lines(expected), actual: lines(actual), name: name))", sourceLocation: sourceLocation)
     }
 }
 
