@@ -23,8 +23,9 @@ setup-tests: setup
 build:
 	$(SWIFT) build --product regards
 
+## release: the binary `make install` ships: optimised, Swift runtime linked statically, no rpath into the build folder
 release:
-	$(SWIFT) build -c release --static-swift-stdlib --product regards
+	$(SWIFT) build -c release --static-swift-stdlib --disable-local-rpath --product regards
 
 ## test: the whole test suite (unit, fixtures, end to end on the built binary)
 test:

@@ -19,7 +19,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "RegardsCore"),
-        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // SQLite's headers (libsqlite3-dev); the library is opened when the first workspace is.
+        .target(name: "CSQLite", linkerSettings: [.linkedLibrary("dl"), .linkedLibrary("pthread")]),
         .target(name: "RegardsStore", dependencies: ["RegardsCore", "CSQLite"]),
         // libxlsxwriter's headers (libxlsxwriter-dev); the library is opened when a workbook is first written.
         .target(name: "CXLSXWriter", linkerSettings: [.linkedLibrary("dl"), .linkedLibrary("pthread")]),

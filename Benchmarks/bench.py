@@ -85,9 +85,10 @@ def paired(n, make_a, make_b, prepare=None):
 def build():
     os.makedirs(BIN, exist_ok=True)
     # The binary `make install` ships: release, Swift runtime linked statically (faster start-up).
-    subprocess.run(["swift", "build", "-c", "release", "--product", "regards", "--static-swift-stdlib"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(["make", "release"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     # The generator and the cell dump, in their own executable (not shipped).
-    subprocess.run(["swift", "build", "-c", "release", "--product", "regards-bench", "--static-swift-stdlib"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(["swift", "build", "-c", "release", "--product", "regards-bench", "--static-swift-stdlib", "--disable-local-rpath"], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
     c = os.path.join(ROOT, "Benchmarks", "c")
     for name, libs in [("import_floor", ["-lsqlite3"]), ("export_floor", ["-lxlsxwriter", "-lz"]), ("hello", []), ("measure", [])]:
         subprocess.run(["gcc", "-O2", "-o", os.path.join(BIN, name), os.path.join(c, name + ".c")] + libs, check=True)
@@ -199,7 +200,7 @@ def main():
 
     # Start-up: against a Swift hello linked with Foundation as regards is (the target), and a C hello (for information).
     r_help, r_help_rss, s_hello, s_hello_rss, results["help_vs_swift_hello"] = paired(
-        RUNS * 4, lambda: [REGARDS, "--help"], lambda: [os.path.join(BIN, "hello_foundation")])
+        RUNS * 12, lambda: [REGARDS, "--help"], lambda: [os.path.join(BIN, "hello_foundation")])
     c_hello, c_hello_rss = median_of(RUNS * 4, lambda: [os.path.join(BIN, "hello")])
     results["help_vs_c"] = r_help / c_hello
     r_validate, r_validate_rss = median_of(RUNS * 2, lambda: [REGARDS, "protocol", "validate", "--protocols", os.path.join(ROOT, "Protocols")])

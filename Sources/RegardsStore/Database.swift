@@ -13,6 +13,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible, Reg
     case corrupt(path: String, detail: String)
     /// A row a command names (an action by its number) is not there.
     case missingAction(visit: String, number: Int)
+    /// libsqlite3 could not be opened (it is loaded when the first workspace is).
+    case libraryMissing(String)
 
     public var description: String {
         switch self {
@@ -32,6 +34,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible, Reg
             "\(path) is damaged (\(detail)); restore it from a backup or re-import the visits with `regards visit import` from their exported bundles"
         case let .missingAction(visit, number):
             "no action #\(number) in visit \(visit)"
+        case let .libraryMissing(message):
+            message
         }
     }
 
@@ -39,7 +43,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible, Reg
         switch self {
         case .missing, .missingAction: .missingInput(description)
         case .notADatabase, .notAWorkspace, .newerSchema, .corrupt: .badData(description)
-        case .sqlite, .cannotCreate: .ioError(description)
+        case .sqlite, .cannotCreate, .libraryMissing: .ioError(description)
         }
     }
 }
@@ -52,7 +56,13 @@ final class Database {
     /// SQLITE_TRANSIENT: SQLite copies bound text before the call returns.
     static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
+    /// Opens libsqlite3 (once): before anything else is done to a workspace, so a missing library leaves nothing behind.
+    static func loadLibrary() throws(StoreError) {
+        if let problem = regards_sqlite_open() { throw .libraryMissing(String(cString: problem)) }
+    }
+
     init(path: String) throws(StoreError) {
+        try Self.loadLibrary()
         self.path = path
         var db: OpaquePointer?
         let code = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nil)

@@ -12,6 +12,7 @@ public final class SQLiteWorkspace: Workspace {
     /// Opens the workspace at `path`, creating it when `create` is true and the file does not exist.
     /// A file that is not a Regards workspace, or one written by a newer Regards, is refused untouched.
     public init(path: String, create: Bool) throws(StoreError) {
+        try Database.loadLibrary()
         self.path = path
         let manager = FileManager.default
         var isNew = false

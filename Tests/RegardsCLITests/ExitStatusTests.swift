@@ -33,6 +33,10 @@ import RegardsCore
         #expect(try Self.readmeTable() == expected)
     }
 
+    @Test func theHelpLineSaysWhatTheTableSays() {
+        #expect(ExitStatus.summary == ExitStatus.summaryFromTable)
+    }
+
     @Test func helpListsTheCodes() throws {
         // The help wraps lines at the terminal's width.
         let help = try Run(["--help"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
