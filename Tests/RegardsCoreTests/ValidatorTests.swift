@@ -130,7 +130,8 @@ import Testing
 
 @Suite struct CrossFileValidatorTests {
     func messages(_ grids: [AuditProtocol], workflows: [Workflow] = []) -> [String] {
-        CrossFileValidator().validate(grids: grids.map { Located($0, Sample.map) }, workflows: workflows.map { Located($0, Sample.map) })
+        CrossFileValidator().validate(grids: grids.map { Located($0, Sample.map, contentHash: $0.contentHash) },
+                                      workflows: workflows.map { Located($0, Sample.map, contentHash: $0.contentHash) })
             .map { $0.message + ($0.hint.map { "; " + $0 } ?? "") }
     }
 

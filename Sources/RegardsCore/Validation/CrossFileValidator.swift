@@ -2,10 +2,13 @@
 public struct Located<Value: Sendable>: Sendable {
     public var value: Value
     public var sourceMap: SourceMap
+    /// The content hash, as the loader computed it (encoding a protocol again to hash it costs more than reading it).
+    public var contentHash: String
 
-    public init(_ value: Value, _ sourceMap: SourceMap) {
+    public init(_ value: Value, _ sourceMap: SourceMap, contentHash: String) {
         self.value = value
         self.sourceMap = sourceMap
+        self.contentHash = contentHash
     }
 }
 
@@ -52,8 +55,8 @@ public struct CrossFileValidator: Sendable {
                 }
             }
         }
-        out += duplicates(grids.map { ($0.value.reference, $0.value.contentHash, $0.sourceMap) })
-        out += duplicates(workflows.map { ($0.value.reference, $0.value.contentHash, $0.sourceMap) })
+        out += duplicates(grids.map { ($0.value.reference, $0.contentHash, $0.sourceMap) })
+        out += duplicates(workflows.map { ($0.value.reference, $0.contentHash, $0.sourceMap) })
         return out
     }
 
