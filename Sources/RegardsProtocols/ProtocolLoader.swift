@@ -11,28 +11,23 @@ public enum ProtocolFileContent: Sendable, Equatable {
 public struct LoadedFile: Sendable {
     public var file: String
     public var content: ProtocolFileContent? {
-        didSet { contentHash = Self.hash(content) }
+        didSet { hash = ContentHash(content) }
     }
     public var sourceMap: SourceMap
     public var diagnostics: [Diagnostic]
-    /// SHA-256 of the canonical form, computed once.
-    public private(set) var contentHash: String?
+    private var hash: ContentHash
 
     public init(file: String, content: ProtocolFileContent?, sourceMap: SourceMap, diagnostics: [Diagnostic]) {
         self.file = file
         self.content = content
         self.sourceMap = sourceMap
         self.diagnostics = diagnostics
-        contentHash = Self.hash(content)
+        hash = ContentHash(content)
     }
 
-    static func hash(_ content: ProtocolFileContent?) -> String? {
-        switch content {
-        case .grid(let p)?: p.contentHash
-        case .workflow(let w)?: w.contentHash
-        case nil: nil
-        }
-    }
+    /// SHA-256 of the canonical form, computed the first time it is asked for (validating a folder
+    /// needs it only for files that share an id and a version), then kept.
+    public var contentHash: String? { hash.value }
 
     public var grid: AuditProtocol? {
         if case .grid(let p) = content { return p }
@@ -49,8 +44,32 @@ public struct LoadedFile: Sendable {
     public var reference: String? { grid?.reference ?? workflow?.reference }
 }
 
+/// A file's content hash, computed once, when first asked for. Sendable: it is computed under its lock.
+final class ContentHash: @unchecked Sendable {
+    private let content: ProtocolFileContent?
+    private let lock = NSLock()
+    private var computed: String??
+
+    init(_ content: ProtocolFileContent?) {
+        self.content = content
+    }
+
+    var value: String? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let computed { return computed }
+        let made: String? = switch content {
+        case .grid(let p)?: p.contentHash
+        case .workflow(let w)?: w.contentHash
+        case nil: nil
+        }
+        computed = .some(made)
+        return made
+    }
+}
+
 /// Files already loaded by this process, by a key that changes when their content may have
-/// (path, size and modification time; or a snapshot's content hash).
+/// (path, size and modification time; or a snapshot's content hash). Sendable: every access holds its lock.
 final class LoadCache: @unchecked Sendable {
     static let shared = LoadCache()
     private let lock = NSLock()

@@ -164,8 +164,8 @@ public struct ProtocolRepository: Sendable {
     /// Problems that span files (crosswalk, workflow references, duplicates).
     public func crossFileDiagnostics() -> [Diagnostic] {
         CrossFileValidator().validate(
-            grids: files.compactMap { f in f.grid.map { Located($0, f.sourceMap, contentHash: f.contentHash ?? "") } },
-            workflows: files.compactMap { f in f.workflow.map { Located($0, f.sourceMap, contentHash: f.contentHash ?? "") } })
+            grids: files.compactMap { f in f.grid.map { Located($0, f.sourceMap, contentHash: { f.contentHash ?? "" }) } },
+            workflows: files.compactMap { f in f.workflow.map { Located($0, f.sourceMap, contentHash: { f.contentHash ?? "" }) } })
     }
 
     /// Every diagnostic of every file, sorted.

@@ -130,8 +130,8 @@ import Testing
 
 @Suite struct CrossFileValidatorTests {
     func messages(_ grids: [AuditProtocol], workflows: [Workflow] = []) -> [String] {
-        CrossFileValidator().validate(grids: grids.map { Located($0, Sample.map, contentHash: $0.contentHash) },
-                                      workflows: workflows.map { Located($0, Sample.map, contentHash: $0.contentHash) })
+        CrossFileValidator().validate(grids: grids.map { grid in Located(grid, Sample.map, contentHash: { grid.contentHash }) },
+                                      workflows: workflows.map { workflow in Located(workflow, Sample.map, contentHash: { workflow.contentHash }) })
             .map { $0.message + ($0.hint.map { "; " + $0 } ?? "") }
     }
 

@@ -2,10 +2,11 @@
 public struct Located<Value: Sendable>: Sendable {
     public var value: Value
     public var sourceMap: SourceMap
-    /// The content hash, as the loader computed it (encoding a protocol again to hash it costs more than reading it).
-    public var contentHash: String
+    /// The content hash, as the loader computes it: asked for only when two files share an id and a
+    /// version (encoding a protocol to hash it costs more than reading it).
+    public var contentHash: @Sendable () -> String
 
-    public init(_ value: Value, _ sourceMap: SourceMap, contentHash: String) {
+    public init(_ value: Value, _ sourceMap: SourceMap, contentHash: @escaping @Sendable () -> String) {
         self.value = value
         self.sourceMap = sourceMap
         self.contentHash = contentHash
@@ -60,12 +61,12 @@ public struct CrossFileValidator: Sendable {
         return out
     }
 
-    private func duplicates(_ entries: [(reference: String, hash: String, map: SourceMap)]) -> [Diagnostic] {
-        var first: [String: (hash: String, file: String)] = [:]
+    private func duplicates(_ entries: [(reference: String, hash: @Sendable () -> String, map: SourceMap)]) -> [Diagnostic] {
+        var first: [String: (hash: @Sendable () -> String, file: String)] = [:]
         var out: [Diagnostic] = []
         for entry in entries {
             if let earlier = first[entry.reference] {
-                if earlier.hash != entry.hash && earlier.file != entry.map.file {
+                if earlier.file != entry.map.file && earlier.hash() != entry.hash() {
                     out.append(entry.map.warning("`\(entry.reference)` is also defined in \(earlier.file) with different content; that file comes first in the search order and is used", at: "version"))
                 }
             } else {
