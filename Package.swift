@@ -19,11 +19,13 @@ let package = Package(
     ],
     targets: [
         .target(name: "RegardsCore"),
+        // Opening a C library on first use, for the two below.
+        .target(name: "CLazyLibrary", linkerSettings: [.linkedLibrary("dl"), .linkedLibrary("pthread")]),
         // SQLite's headers (libsqlite3-dev); the library is opened when the first workspace is.
-        .target(name: "CSQLite", linkerSettings: [.linkedLibrary("dl"), .linkedLibrary("pthread")]),
+        .target(name: "CSQLite", dependencies: ["CLazyLibrary"]),
         .target(name: "RegardsStore", dependencies: ["RegardsCore", "CSQLite"]),
         // libxlsxwriter's headers (libxlsxwriter-dev); the library is opened when a workbook is first written.
-        .target(name: "CXLSXWriter", linkerSettings: [.linkedLibrary("dl"), .linkedLibrary("pthread")]),
+        .target(name: "CXLSXWriter", dependencies: ["CLazyLibrary"]),
         .target(name: "RegardsXLSX", dependencies: ["RegardsCore", "CXLSXWriter"]),
         .target(
             name: "RegardsProtocols",

@@ -7,47 +7,14 @@
  * otherwise, for every command, including those that open no workspace. */
 #include "CSQLite.h"
 
-#include <dlfcn.h>
-#include <pthread.h>
-#include <stdio.h>
-#include <stdlib.h>
+#include "LazyLibrary.h"
 
-static void *library;
-static char failure[512];
-static pthread_once_t once = PTHREAD_ONCE_INIT;
+/* The Debian package's soname first, then the development link. */
+static regards_library sqlite = REGARDS_LIBRARY(NULL, "SQLite", "Debian: apt-get install libsqlite3-0", "libsqlite3.so.0", "libsqlite3.so", "libsqlite3.dylib");
 
-static void open_library(void) {
-    /* The Debian package's soname first, then the development link. */
-    const char *names[] = {"libsqlite3.so.0", "libsqlite3.so", "libsqlite3.dylib"};
-    for (size_t i = 0; i < sizeof names / sizeof names[0] && !library; i++) library = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
-    if (!library) {
-        const char *why = dlerror();
-        snprintf(failure, sizeof failure, "SQLite cannot be loaded (%s); install it (Debian: apt-get install libsqlite3-0)", why ? why : "not found");
-    }
-}
+const char *regards_sqlite_open(void) { return regards_library_open(&sqlite); }
 
-const char *regards_sqlite_open(void) {
-    pthread_once(&once, open_library);
-    return library ? NULL : failure;
-}
-
-static void *symbol(const char *name) {
-    const char *problem = regards_sqlite_open();
-    void *found = problem ? NULL : dlsym(library, name);
-    if (!found) {
-        /* Only reached if the store skipped regards_sqlite_open or the library lacks a 3.x function. */
-        fprintf(stderr, "regards: error: %s: %s\n", name, problem ? problem : "missing from libsqlite3");
-        abort();
-    }
-    return found;
-}
-
-#define FORWARD(ret, name, params, args)                                     \
-    __attribute__((visibility("hidden"))) ret name params {                  \
-        static ret(*real) params;                                            \
-        if (!real) real = (ret(*) params)symbol(#name);                      \
-        return real args;                                                    \
-    }
+#define FORWARD(ret, name, params, args) REGARDS_FORWARD(sqlite, ret, name, params, args)
 
 /* Connections. */
 FORWARD(int, sqlite3_open_v2, (const char *filename, sqlite3 **db, int flags, const char *vfs), (filename, db, flags, vfs))

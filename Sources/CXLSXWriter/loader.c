@@ -7,58 +7,17 @@
  * costs more than a millisecond at every start otherwise, for every command. */
 #include "CXLSXWriter.h"
 
-#include <dlfcn.h>
-#include <pthread.h>
-#include <stdio.h>
-#include <stdlib.h>
+#include "LazyLibrary.h"
 
-static void *library;
-static char failure[512];
-static pthread_once_t once = PTHREAD_ONCE_INIT;
+/* REGARDS_XLSXWRITER names the library file when it is not where the system looks; otherwise the
+ * Debian package's soname first, then the development link. */
+static regards_library xlsxwriter = REGARDS_LIBRARY("REGARDS_XLSXWRITER", "libxlsxwriter", "Debian: apt-get install libxlsxwriter4",
+                                                    "libxlsxwriter.so.4", "libxlsxwriter.so", "libxlsxwriter.dylib");
 
-static void open_library(void) {
-    /* REGARDS_XLSXWRITER names the library file when it is not where the system looks; otherwise
-     * the Debian package's soname first, then the development link. */
-    const char *chosen = getenv("REGARDS_XLSXWRITER");
-    const char *names[] = {"libxlsxwriter.so.4", "libxlsxwriter.so", "libxlsxwriter.dylib"};
-    if (chosen && *chosen) library = dlopen(chosen, RTLD_NOW | RTLD_LOCAL);
-    for (size_t i = 0; !(chosen && *chosen) && i < sizeof names / sizeof names[0] && !library; i++) library = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
-    if (!library) {
-        const char *why = dlerror();
-        snprintf(failure, sizeof failure, "libxlsxwriter cannot be loaded (%s); install it (Debian: apt-get install libxlsxwriter4)",
-                 why ? why : "not found");
-    }
-}
+const char *regards_xlsx_open(void) { return regards_library_open(&xlsxwriter); }
 
-const char *regards_xlsx_open(void) {
-    pthread_once(&once, open_library);
-    return library ? NULL : failure;
-}
-
-static void *symbol(const char *name) {
-    const char *problem = regards_xlsx_open();
-    void *found = problem ? NULL : dlsym(library, name);
-    if (!found) {
-        /* Only reached if the writer skipped regards_xlsx_open or the library lacks a 1.1 function. */
-        fprintf(stderr, "regards: error: %s: %s\n", name, problem ? problem : "missing from libxlsxwriter");
-        abort();
-    }
-    return found;
-}
-
-#define FORWARD(ret, name, params, args)                                     \
-    __attribute__((visibility("hidden"))) ret name params {                  \
-        static ret(*real) params;                                            \
-        if (!real) real = (ret(*) params)symbol(#name);                      \
-        return real args;                                                    \
-    }
-
-#define FORWARD_VOID(name, params, args)                                     \
-    __attribute__((visibility("hidden"))) void name params {                 \
-        static void(*real) params;                                           \
-        if (!real) real = (void(*) params)symbol(#name);                     \
-        real args;                                                           \
-    }
+#define FORWARD(ret, name, params, args) REGARDS_FORWARD(xlsxwriter, ret, name, params, args)
+#define FORWARD_VOID(name, params, args) REGARDS_FORWARD_VOID(xlsxwriter, name, params, args)
 
 /* Workbooks. */
 FORWARD(lxw_workbook *, workbook_new_opt, (const char *filename, lxw_workbook_options *options), (filename, options))

@@ -13,6 +13,8 @@ public enum ProtocolRepositoryError: Error, Equatable, Sendable, CustomStringCon
     case invalid(String, errors: [Diagnostic])
     /// A file of the wrong kind: `wanted` is what was asked for (`an evaluation protocol` …).
     case wrongKind(String, wanted: String)
+    /// The control protocol an evaluation protocol names in `compares_with` is not in the folders.
+    case noControlProtocol(String)
 
     public var description: String {
         switch self {
@@ -24,12 +26,13 @@ public enum ProtocolRepositoryError: Error, Equatable, Sendable, CustomStringCon
         case .invalidSpecifier(let spec): "`\(spec)` is neither a file nor `id`, `id@MAJOR`, `id@MAJOR.MINOR` or `id@MAJOR.MINOR.PATCH`"
         case .invalid(let file, let errors): "\(file) has \(errors.count) error(s); run `regards protocol validate \(file)`"
         case .wrongKind(let specifier, let wanted): "`\(specifier)` is not \(wanted)"
+        case .noControlProtocol(let message): message
         }
     }
 
     public var regardsError: RegardsError {
         switch self {
-        case .missingFile, .missingDirectory, .unknownProtocol, .unknownVersion: .missingInput(description)
+        case .missingFile, .missingDirectory, .unknownProtocol, .unknownVersion, .noControlProtocol: .missingInput(description)
         case .unreadable: .ioError(description)
         case .invalidSpecifier: .usage(description)
         case .invalid(_, let errors): .badData(description, details: errors.map(\.rendered))
@@ -186,6 +189,17 @@ public struct ProtocolRepository: Sendable {
         let file = try sound(specifier)
         guard let grid = file.grid, grid.kind == kind else { throw .wrongKind(specifier, wanted: kind == .evaluation ? "an evaluation protocol" : "a control protocol") }
         return file
+    }
+
+    /// The control protocol an evaluation protocol's `compares_with` names — the rule the validator
+    /// checks (`CrossFileValidator.control`) — as the sound file it comes from; nil without `compares_with`.
+    public func control(for evaluation: AuditProtocol) throws(ProtocolRepositoryError) -> LoadedFile? {
+        guard let reference = evaluation.comparesWith else { return nil }
+        let sound = files.filter { $0.grid != nil && !$0.diagnostics.hasErrors }
+        switch CrossFileValidator.control(for: reference, in: sound.compactMap(\.grid)) {
+        case .success(let control): return sound.first { $0.grid?.reference == control.reference }
+        case .failure(let problem): throw .noControlProtocol(problem.message + .hint(problem.hint))
+        }
     }
 
     /// Resolves `id` (highest version), `id@MAJOR` or `id@MAJOR.MINOR` (highest matching) or `id@X.Y.Z`;

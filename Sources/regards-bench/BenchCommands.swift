@@ -65,7 +65,7 @@ struct BenchGenerate: ParsableCommand {
         guard !FileManager.default.fileExists(atPath: db) else { throw RegardsError.usage("\(db) already exists; the generator starts from an empty workspace") }
         let repository = try ProtocolRepository(directories: folders.searchPath)
         guard let eval = try repository.grid("chrs-acces-aux-droits", kind: .evaluation).grid else { return }
-        guard let reference = eval.comparesWith, let control = try repository.sound("\(reference.id)@\(reference.major)").grid else {
+        guard let control = try repository.control(for: eval)?.grid else {
             throw RegardsError.badData("the evaluation protocol names no control protocol")
         }
         var g = SeededGenerator(state: seed)

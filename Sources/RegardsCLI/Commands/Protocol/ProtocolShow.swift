@@ -83,13 +83,10 @@ struct ProtocolCoverage: ParsableCommand {
             guard let p = try repository.grid(control, kind: .control).grid else { return }
             ctl = p
         } else {
-            guard let reference = eval.comparesWith else {
+            guard let p = try repository.control(for: eval)?.grid else {
                 throw RegardsError.usage("`\(eval.reference)` has no `compares_with`; name the control protocol")
             }
-            switch CrossFileValidator.control(for: reference, in: repository.grids.filter { !$0.diagnostics.hasErrors }.compactMap(\.grid)) {
-            case .success(let p): ctl = p
-            case .failure(let problem): throw RegardsError.missingInput(problem.message)
-            }
+            ctl = p
         }
         let coverage = Coverage(evaluation: eval, control: ctl)
         if let xlsx {

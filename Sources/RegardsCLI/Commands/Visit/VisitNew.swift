@@ -45,8 +45,7 @@ struct VisitNew: ParsableCommand {
             let file = try repository.grid(control, kind: .control)
             files.append(file)
             controlGrid = file.grid
-        } else if let reference = eval.comparesWith {
-            let file = try repository.sound("\(reference.id)@\(reference.major)")
+        } else if let file = try repository.control(for: eval) {
             files.append(file)
             controlGrid = file.grid
         }

@@ -98,10 +98,9 @@ struct VisitStatus: ParsableCommand {
         for o in r.observations { perMethod[o.method, default: 0] += 1 }
         Console.out("Observations : \(r.observations.count)" + (perMethod.isEmpty ? "" : " — " + r.grids.evaluation.methods.compactMap { m in
             perMethod[m.id].map { "\(m.id) \($0)" } }.joined(separator: ", ")))
-        let checks = r.journeyChecks
-        let late = checks.flatMap(\.checks).filter { $0.state == .late }.count
-        let missing = checks.flatMap(\.checks).filter { $0.state == .missing }.count
-        Console.out("Parcours : \(checks.count) personne(s), \(late) étape(s) en retard, \(missing) manquante(s) (au \(r.asOf))")
+        let delays = r.journeyDelays
+        let late = delays.filter { $0.check.state == .late }.count
+        Console.out("Parcours : \(r.journeyChecks.count) personne(s), \(late) étape(s) en retard, \(delays.count - late) manquante(s) (au \(r.asOf))")
         let byStatus = Dictionary(grouping: r.actions, by: \.status).mapValues(\.count)
         Console.out("Pistes : \(r.actions.count) — \(byStatus[.open] ?? 0) ouverte(s), \(byStatus[.inProgress] ?? 0) en cours, \(byStatus[.done] ?? 0) faite(s), \(byStatus[.dropped] ?? 0) abandonnée(s)")
         let imperatives = r.imperativesWithoutAction
