@@ -11,16 +11,15 @@ public struct RowProblem: Equatable, Sendable, CustomStringConvertible {
     public var description: String { "line \(line): \(message)" }
 }
 
-/// Where the values of a record come from: the command line (options named `--x`, a mistake is a
-/// usage error) or a row of a file (columns named `x`, a mistake is bad data).
+/// Where the values of a record come from: the command line (options named `--x`; a refused value
+/// is thrown as an `InputRefusal`, a usage error) or a row of a file (columns named `x`; the file is
+/// refused whole with `RegardsError.refused`, bad data).
 public enum InputSource: Sendable, Equatable {
     case commandLine
     case file
 
     /// How a field is named in a message: `--participant` or `participant`.
     public func label(_ field: String) -> String { self == .commandLine ? "--\(field)" : field }
-
-    public var kind: RegardsError.Kind { self == .commandLine ? .usage : .badData }
 }
 
 extension RegardsError {
