@@ -17,10 +17,14 @@ public struct ProtocolDiff: Codable, Equatable, Sendable {
 
     public enum ChangeKind: String, Codable, Sendable {
         case added, removed, renamed, changed
+        /// One criterion became several (`old` the criterion, `new` the ones replacing it).
+        case split
+        /// Several criteria became one (`old` the ones replaced, `new` the criterion).
+        case merged
     }
 
     public struct Change: Codable, Equatable, Sendable {
-        /// `protocol`, `scale`, `section`, `criterion`, `method`, `document`, `journey-step`, `context`.
+        /// `protocol`, `scale`, `section`, `criterion`, `method`, `document`, `journey` (its `exit`), `journey-step`, `context`.
         public var subject: String
         public var id: String
         public var kind: ChangeKind
@@ -135,22 +139,36 @@ public struct ProtocolDiff: Codable, Equatable, Sendable {
             }
         }
 
+        /// A criterion whose `replaces` names one vanished criterion renames it when it is the only
+        /// one to do so, and its fields are compared with it; two or more criteria replacing the same
+        /// one split it, one criterion replacing several merges them: recorded answers cannot follow.
         mutating func compareCriteria(_ a: AuditProtocol, _ b: AuditProtocol) {
             let oldIDs = Set(a.allCriteria.map(\.criterion.id)), newIDs = Set(b.allCriteria.map(\.criterion.id))
-            var renamedFrom: [String: String] = [:]
+            var successors: [String: [String]] = [:]
+            var predecessors: [String: [String]] = [:]
             for (_, c) in b.allCriteria where !oldIDs.contains(c.id) {
-                if let source = c.replaces.first(where: { oldIDs.contains($0) && !newIDs.contains($0) && renamedFrom.values.contains($0) == false }) {
-                    renamedFrom[c.id] = source
+                for source in c.replaces where oldIDs.contains(source) && !newIDs.contains(source) {
+                    successors[source, default: []].append(c.id)
+                    predecessors[c.id, default: []].append(source)
                 }
             }
-            let replaced = Set(renamedFrom.values)
-            for (_, c) in a.allCriteria where !newIDs.contains(c.id) && !replaced.contains(c.id) {
-                add("criterion", c.id, .removed, .breaking)
+            var renamedFrom: [String: String] = [:]
+            for (source, targets) in successors where targets.count == 1 && predecessors[targets[0]]?.count == 1 {
+                renamedFrom[targets[0]] = source
+            }
+            for (_, c) in a.allCriteria where !newIDs.contains(c.id) {
+                guard let targets = successors[c.id] else {
+                    add("criterion", c.id, .removed, .breaking)
+                    continue
+                }
+                if targets.count > 1 { add("criterion", c.id, .split, .breaking, old: c.id, new: targets.joined(separator: ", ")) }
             }
             for (section, c) in b.allCriteria {
                 if let source = renamedFrom[c.id] {
                     add("criterion", c.id, .renamed, .migration, field: "id", old: source, new: c.id)
-                } else if !oldIDs.contains(c.id) {
+                } else if let sources = predecessors[c.id], sources.count > 1 {
+                    add("criterion", c.id, .merged, .breaking, old: sources.joined(separator: ", "), new: c.id)
+                } else if !oldIDs.contains(c.id), predecessors[c.id] == nil {
                     add("criterion", c.id, .added, .safe, field: "section", new: section.id)
                 }
             }
@@ -182,6 +200,7 @@ public struct ProtocolDiff: Codable, Equatable, Sendable {
                 field("criterion", id, "references", o.references, c.references, .safe, show: Self.list)
                 field("criterion", id, "documents", o.documents, c.documents, .safe, show: Self.list)
                 field("criterion", id, "methods", o.methods, c.methods, .safe, show: Self.list)
+                field("criterion", id, "basis", o.basis?.rawValue, c.basis?.rawValue, .safe, show: Self.text)
                 field("criterion", id, "status", o.status.rawValue, c.status.rawValue, .safe) { $0 }
             }
         }
@@ -213,13 +232,17 @@ public struct ProtocolDiff: Codable, Equatable, Sendable {
             let old = a.journey?.steps ?? [], new = b.journey?.steps ?? []
             func deadline(_ s: JourneyStep) -> String {
                 guard let d = s.deadline else { return "—" }
-                return "\(d.within) après \(d.after)" + (s.repeatEvery.map { ", puis tous les \($0)" } ?? "")
+                return d.description + (s.repeatEvery.map { ", puis tous les \($0)" } ?? "")
+            }
+            if a.journey?.exit != b.journey?.exit {
+                add("journey", "exit", .changed, .migration, old: Self.text(a.journey?.exit), new: Self.text(b.journey?.exit))
             }
             for s in old {
                 if let n = new.first(where: { $0.id == s.id }) {
                     field("journey-step", s.id, "title", s.title, n.title, .safe) { $0 }
                     field("journey-step", s.id, "deadline", deadline(s), deadline(n), .migration) { $0 }
                     field("journey-step", s.id, "optional", s.optional, n.optional, .migration) { String($0) }
+                    field("journey-step", s.id, "unless", s.unless ?? [], n.unless ?? [], .migration, show: Self.list)
                 } else {
                     add("journey-step", s.id, .removed, .breaking)
                 }

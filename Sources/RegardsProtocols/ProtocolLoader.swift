@@ -242,7 +242,7 @@ struct GridReader {
     }
 
     static let criterionKeys = ["id", "title", "guidance", "scale", "required", "weight", "imperative", "references", "documents",
-                                "methods", "when", "maps_to", "replaces", "status", "note"]
+                                "methods", "when", "maps_to", "replaces", "basis", "status", "note"]
 
     func readCriterion(_ node: YNode, _ path: String, defaultScale: String?) -> Criterion? {
         guard let r = MappingReader(node, path: path, context: context, allowed: Self.criterionKeys, required: ["id", "title"],
@@ -264,7 +264,7 @@ struct GridReader {
         return Criterion(id: r.string("id") ?? "", title: r.string("title") ?? "", guidance: r.string("guidance"), scale: scale ?? "",
                          required: r.bool("required") ?? true, weight: r.double("weight") ?? 1, imperative: r.bool("imperative") ?? false,
                          references: r.strings("references"), documents: r.strings("documents"), methods: r.strings("methods"),
-                         when: r.locatedString("when"), mapsTo: mappings, replaces: r.strings("replaces"),
+                         when: r.locatedString("when"), mapsTo: mappings, replaces: r.strings("replaces"), basis: r.choice("basis", Basis.self),
                          status: r.choice("status", ReviewStatus.self) ?? .confirme, note: r.string("note"))
     }
 
@@ -288,19 +288,16 @@ struct GridReader {
     }
 
     func readJourney(_ node: YNode, _ path: String) -> JourneyTemplate? {
-        guard let r = MappingReader(node, path: path, context: context, allowed: ["steps"], required: ["steps"], what: "the journey") else { return nil }
+        guard let r = MappingReader(node, path: path, context: context, allowed: ["steps", "exit"], required: ["steps"], what: "the journey") else { return nil }
         let steps: [JourneyStep] = r.list("steps").compactMap { item, itemPath in
             guard let s = MappingReader(item, path: itemPath, context: context,
-                                        allowed: ["id", "title", "deadline", "repeat_every", "reference", "optional", "status", "note"],
+                                        allowed: ["id", "title", "deadline", "repeat_every", "reference", "optional", "unless", "status", "note"],
                                         required: ["id", "title"], what: "a journey step") else { return nil }
             var step = JourneyStep(id: s.string("id") ?? "", title: s.string("title") ?? "", reference: s.string("reference"),
-                                   optional: s.bool("optional") ?? false, status: s.choice("status", ReviewStatus.self) ?? .confirme, note: s.string("note"))
-            if let d = s.node("deadline"),
-               let dr = MappingReader(d, path: join(itemPath, "deadline"), context: context, allowed: ["after", "days", "months"],
-                                      required: ["after"], what: "a deadline") {
-                if let after = dr.string("after"), let period = readPeriod(dr, what: "a deadline") {
-                    step.deadline = Deadline(after: after, within: period)
-                }
+                                   optional: s.bool("optional") ?? false, unless: s.has("unless") ? s.strings("unless") : nil,
+                                   status: s.choice("status", ReviewStatus.self) ?? .confirme, note: s.string("note"))
+            if let d = s.node("deadline") {
+                step.deadline = readDeadline(d, join(itemPath, "deadline"))
             }
             if let e = s.node("repeat_every"),
                let er = MappingReader(e, path: join(itemPath, "repeat_every"), context: context, allowed: ["days", "months"], what: "`repeat_every`") {
@@ -308,7 +305,32 @@ struct GridReader {
             }
             return step
         }
-        return JourneyTemplate(steps: steps)
+        return JourneyTemplate(steps: steps, exit: r.string("exit"))
+    }
+
+    /// `{after: admission, days: 15}`, `{before: fin-decision, months: 1}`, `{after: recours-dalo, months: 3, months_from: delai-dalo-mois}`.
+    func readDeadline(_ node: YNode, _ path: String) -> Deadline? {
+        guard let dr = MappingReader(node, path: path, context: context, allowed: ["after", "before", "days", "months", "months_from"],
+                                     what: "a deadline") else { return nil }
+        let after = dr.string("after"), before = dr.string("before")
+        switch (dr.has("after"), dr.has("before")) {
+        case (true, true):
+            context.error("a deadline counts `after` a step or `before` it, not both", node, path: path)
+            return nil
+        case (false, false):
+            context.error("a deadline needs `after` or `before` (the step it counts from)", node, path: path)
+            return nil
+        default: break
+        }
+        let monthsFrom = dr.string("months_from")
+        if monthsFrom != nil, dr.has("days"), let days = dr.node("days") {
+            context.error("`months_from` gives months: write the default as `months`, not `days`", days, path: join(path, "days"))
+            return nil
+        }
+        guard let period = readPeriod(dr, what: "a deadline") else { return nil }
+        if let after { return Deadline(after: after, within: period, monthsFrom: monthsFrom) }
+        if let before { return Deadline(before: before, within: period, monthsFrom: monthsFrom) }
+        return nil
     }
 }
 

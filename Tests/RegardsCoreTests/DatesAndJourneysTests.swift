@@ -122,3 +122,70 @@ import Testing
         #expect(bilans == ["bilan#1 en-retard 2024-08-29 12", "bilan#2 manquant 2025-03-10 144"])
     }
 }
+
+/// The rules of the 2.0.0 journeys: nothing due after the exit, a DIPC waives the signature,
+/// a deadline counted backwards, months from a context variable.
+@Suite struct JourneyRulesTests {
+    let template = JourneyTemplate(steps: [
+        JourneyStep(id: "admission", title: "Admission"),
+        JourneyStep(id: "dipc", title: "DIPC établi", optional: true),
+        JourneyStep(id: "contrat-signe", title: "Contrat de séjour signé", deadline: Deadline(after: "admission", within: Period(months: 1)), unless: ["dipc"]),
+        JourneyStep(id: "bilan", title: "Bilan", deadline: Deadline(after: "admission", within: Period(months: 6)), repeatEvery: Period(months: 6)),
+        JourneyStep(id: "recours-dalo", title: "Recours DALO", optional: true),
+        JourneyStep(id: "decision-dalo", title: "Décision DALO", deadline: Deadline(after: "recours-dalo", within: Period(months: 3), monthsFrom: "delai-dalo-mois")),
+        JourneyStep(id: "fin-decision", title: "Échéance de la décision", optional: true),
+        JourneyStep(id: "demande-prolongation", title: "Demande de prolongation", deadline: Deadline(before: "fin-decision", within: Period(months: 1))),
+        JourneyStep(id: "sortie", title: "Sortie", optional: true),
+    ], exit: "sortie")
+
+    func d(_ s: String) -> CalendarDate { CalendarDate(iso: s)! }
+
+    func checks(_ entries: [(String, String)], asOf: String, context: [String: Condition.Value] = [:]) -> [StepCheck] {
+        let journey = entries.map { JourneyEntry(resident: "R1", step: $0.0, date: d($0.1)) }
+        return JourneyEvaluator(template: template).evaluate(journey, resident: "R1", asOf: d(asOf), context: context)
+    }
+
+    func lines(_ checks: [StepCheck], _ step: String) -> [String] {
+        checks.filter { $0.step == step }.map { "#\($0.occurrence) \($0.state.rawValue) \($0.due?.description ?? "-") \($0.daysLate)" }
+    }
+
+    @Test func nothingIsDueAfterTheExit() {
+        // Admitted in 2023, left in 2024, visit in 2026: the reviews stop at the exit.
+        let result = checks([("admission", "2023-03-01"), ("contrat-signe", "2023-03-20"), ("bilan", "2023-09-01"), ("sortie", "2024-05-15")], asOf: "2026-11-26")
+        #expect(lines(result, "bilan") == ["#1 dans-les-delais 2023-09-01 0", "#2 manquant 2024-03-01 75"])
+        #expect(!result.contains { $0.state == .missing && $0.due.map { $0 > d("2024-05-15") } ?? false })
+        #expect(result.filter { $0.state == .missing }.count == 1)
+        // The same person still there in 2026 would owe five more reviews.
+        let stayed = checks([("admission", "2023-03-01"), ("contrat-signe", "2023-03-20"), ("bilan", "2023-09-01")], asOf: "2026-11-26")
+        #expect(lines(stayed, "bilan").filter { $0.contains("manquant") }.count == 6)
+    }
+
+    @Test func aDeadlineFallingAfterTheExitIsNotMissing() {
+        // Left two weeks after admission: the one-month signature was not yet due.
+        let result = checks([("admission", "2026-01-10"), ("sortie", "2026-01-24")], asOf: "2026-11-26")
+        #expect(lines(result, "contrat-signe") == ["#1 non-renseigne 2026-02-10 0"])
+        #expect(lines(result, "bilan") == ["#1 non-renseigne 2026-07-10 0"])
+    }
+
+    @Test func aDIPCNeedsNoSignatureWithinAMonth() {
+        let withDIPC = checks([("admission", "2026-09-01"), ("dipc", "2026-09-10")], asOf: "2026-11-26")
+        #expect(lines(withDIPC, "contrat-signe") == ["#1 non-renseigne - 0"])
+        let withContract = checks([("admission", "2026-09-01")], asOf: "2026-11-26")
+        #expect(lines(withContract, "contrat-signe") == ["#1 manquant 2026-10-01 56"])
+    }
+
+    @Test func theProlongationIsAskedAMonthBeforeTheDecisionEnds() {
+        let base = [("admission", "2026-03-01"), ("contrat-signe", "2026-03-15"), ("bilan", "2026-08-20"), ("fin-decision", "2026-12-15")]
+        #expect(lines(checks(base, asOf: "2026-11-26"), "demande-prolongation") == ["#1 manquant 2026-11-15 11"])
+        #expect(lines(checks(base + [("demande-prolongation", "2026-11-20")], asOf: "2026-11-26"), "demande-prolongation") == ["#1 en-retard 2026-11-15 5"])
+        #expect(lines(checks(base + [("demande-prolongation", "2026-11-01")], asOf: "2026-11-26"), "demande-prolongation") == ["#1 dans-les-delais 2026-11-15 0"])
+        #expect(lines(checks(base, asOf: "2026-11-01"), "demande-prolongation") == ["#1 a-venir 2026-11-15 0"])
+    }
+
+    @Test func theDALODelayComesFromTheContext() {
+        let entries = [("admission", "2026-01-05"), ("recours-dalo", "2026-04-10")]
+        #expect(lines(checks(entries, asOf: "2026-08-20"), "decision-dalo") == ["#1 manquant 2026-07-10 41"])
+        #expect(lines(checks(entries, asOf: "2026-08-20", context: ["delai-dalo-mois": .number(6)]), "decision-dalo") == ["#1 a-venir 2026-10-10 0"])
+        #expect(lines(checks(entries, asOf: "2026-08-20", context: ["delai-dalo-mois": .number(3)]), "decision-dalo") == ["#1 manquant 2026-07-10 41"])
+    }
+}

@@ -104,6 +104,11 @@ func validationOutput(of directory: URL) throws -> [String] {
         #expect(impact("scale", "qualite", "levels") == .migration)
         #expect(impact("method", "visite-guidee") == .breaking)
         #expect(impact("journey-step", "contrat-remis", "deadline") == .migration)
+        #expect(impact("journey-step", "contrat-remis", "unless") == .migration)
+        #expect(impact("journey", "exit") == .migration)
+        // A criterion two new ones replace is split: neither piece is "added", the old one not "removed".
+        #expect(d.changes.contains { $0.kind == .split && $0.id == "AC-06" && $0.new == "AC-07, AC-08" && $0.impact == .breaking })
+        #expect(!d.changes.contains { ["AC-06", "AC-07", "AC-08"].contains($0.id) && [.added, .removed, .renamed].contains($0.kind) })
         #expect(d.impact == .breaking)
         #expect(d.warnings == ["breaking changes need a new major version (1.0.0 → 2.0.0)"])
     }

@@ -40,6 +40,7 @@ enum TextRenderer {
                 out.append("  \(c.id)  \(c.title)" + (flags.isEmpty ? "" : "  (\(flags.joined(separator: ", ")))"))
                 if !c.references.isEmpty { out.append("        réf. \(c.references.joined(separator: " ; "))") }
                 if let when = c.when { out.append("        si \(when)") }
+                if let basis = c.basis { out.append("        fondement : \(basis == .enforceable ? "texte opposable (écart)" : "bonne pratique (remarque)")") }
                 for m in c.mapsTo { out.append("        ↔ \(m.control) (\(m.relation.rawValue))") }
             }
         }
@@ -48,10 +49,12 @@ enum TextRenderer {
             out.append("Parcours")
             for step in journey.steps {
                 var line = "  \(step.id) — \(step.title)"
-                if let d = step.deadline { line += " : au plus \(d.within) après \(d.after)" }
+                if let d = step.deadline { line += " : \(d)" }
+                if let u = step.unless, !u.isEmpty { line += " (sauf si \(u.joined(separator: ", ")))" }
                 if let r = step.repeatEvery { line += ", puis tous les \(r)" }
                 if let ref = step.reference { line += " [\(ref)]" }
                 if step.optional { line += " (facultatif)" }
+                if step.id == journey.exit { line += " (sortie : rien n'est dû après)" }
                 out.append(line)
             }
         }
@@ -85,7 +88,9 @@ enum TextRenderer {
             case .added: line += "\(c.id) added" + (c.new.map { " in \($0)" } ?? "")
             case .removed: line += "\(c.id) removed"
             case .renamed: line += "\(c.old ?? "?") renamed \(c.id)"
-            case .changed: line += "\(c.id) \(c.field ?? "")" + ": \(c.old ?? "—") → \(c.new ?? "—")"
+            case .split: line += "\(c.id) split into \(c.new ?? "?")"
+            case .merged: line += "\(c.old ?? "?") merged into \(c.id)"
+            case .changed: line += c.id + (c.field.map { " \($0)" } ?? "") + ": \(c.old ?? "—") → \(c.new ?? "—")"
             }
             out.append(line)
         }

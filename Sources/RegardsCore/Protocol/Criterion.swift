@@ -36,12 +36,15 @@ public struct Criterion: Codable, Equatable, Sendable {
     public var mapsTo: [Mapping]
     /// Ids this criterion replaces in the previous version (a rename, for `protocol diff`).
     public var replaces: [String]
+    /// What a control item rests on: an enforceable text or good practice (nil: not said, as in 1.0.0 files).
+    public var basis: Basis?
     public var status: ReviewStatus
     public var note: String?
 
     public init(id: String, title: String, guidance: String? = nil, scale: String, required: Bool = true, weight: Double = 1,
                 imperative: Bool = false, references: [String] = [], documents: [String] = [], methods: [String] = [],
-                when: String? = nil, mapsTo: [Mapping] = [], replaces: [String] = [], status: ReviewStatus = .confirme, note: String? = nil) {
+                when: String? = nil, mapsTo: [Mapping] = [], replaces: [String] = [], basis: Basis? = nil, status: ReviewStatus = .confirme,
+                note: String? = nil) {
         self.id = id
         self.title = title
         self.guidance = guidance
@@ -55,9 +58,20 @@ public struct Criterion: Codable, Equatable, Sendable {
         self.when = when.map(RelevanceCondition.init)
         self.mapsTo = mapsTo
         self.replaces = replaces
+        self.basis = basis
         self.status = status
         self.note = note
     }
+}
+
+/// What a control item rests on. A non-conformity on an enforceable text is an écart (a breach,
+/// which cites the article); on good practice, a remarque (judged against HAS/ANESM recommendations
+/// or the establishment's own documents).
+public enum Basis: String, Codable, Sendable, CaseIterable {
+    /// A law, a decree or an arrêté: the item cites at least one article.
+    case enforceable
+    /// HAS/ANESM recommendations, the establishment's own project or documents.
+    case goodPractice = "good-practice"
 }
 
 /// How an evaluation criterion relates to a control item.
@@ -82,5 +96,34 @@ public struct Mapping: Codable, Equatable, Sendable, Hashable {
         self.control = control
         self.relation = relation
         self.note = note
+    }
+}
+
+/// Reading the free-text references of a protocol (`CASF L311-4`, `Arrêté du 8 septembre 2003, art. 8`).
+public enum LegalReference {
+    /// Whether a reference names an article: a code article (`L311-4`, `R345-4`, `D311-0-4`, `R*123-4`)
+    /// or `art. 8` / `article 12` of a decree or an arrêté. `CASF D311` (a whole chapter) and
+    /// `Décret 2022-688` (a whole decree) do not.
+    public static func citesArticle(_ text: String) -> Bool {
+        let tokens = text.split(whereSeparator: { " ,;()\u{00A0}".contains($0) }).map(String.init)
+        for (i, token) in tokens.enumerated() {
+            if isCodeArticle(token) { return true }
+            let lower = token.lowercased()
+            if ["art.", "art", "article", "articles"].contains(lower), i + 1 < tokens.count,
+               tokens[i + 1].first?.isNumber == true || isCodeArticle(tokens[i + 1]) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// `L311-4`, `R345-4`, `D311-0-4`, `R*314-1`: a letter, digits, and at least one `-number`.
+    static func isCodeArticle(_ token: String) -> Bool {
+        var s = Substring(token)
+        guard let letter = s.first, "LRDA".contains(letter) else { return false }
+        s = s.dropFirst()
+        if s.first == "*" { s = s.dropFirst() }
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        return parts.count >= 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
     }
 }

@@ -47,11 +47,14 @@ public struct StepCheck: Equatable, Sendable, Codable {
 
 /// Computes, for each resident, every step's deadline and whether it was met — pure date arithmetic.
 ///
-/// Rules: a deadline counts from the **first** recorded date of the step it names; a recurring
-/// step's next occurrence is due `repeat_every` after the previous occurrence (or after the previous
-/// deadline when that occurrence is missing); occurrences are checked up to the reference date
-/// (the visit date, or the resident's exit); an optional step or a step without deadline is never
-/// `missing`.
+/// Rules: a deadline counts from the **first** recorded date of the step it names, forwards
+/// (`after`) or backwards (`before`: due that long before it); its months come from a context
+/// variable when the step says so (`months_from`) and the visit sets it; a recurring step's next
+/// occurrence is due `repeat_every` after the previous occurrence (or after the previous deadline
+/// when that occurrence is missing); occurrences are checked up to the reference date (the visit
+/// date) or the person's exit (the template's `exit` step), whichever comes first — nothing is due
+/// after the exit; a step is not due when the person has one of its `unless` steps (no signature
+/// for a DIPC); an optional step or a step without deadline is never `missing`.
 public struct JourneyEvaluator: Sendable {
     public let template: JourneyTemplate
 
@@ -59,7 +62,7 @@ public struct JourneyEvaluator: Sendable {
         self.template = template
     }
 
-    public func evaluate(_ entries: [JourneyEntry], resident: String, asOf: CalendarDate) -> [StepCheck] {
+    public func evaluate(_ entries: [JourneyEntry], resident: String, asOf visitDate: CalendarDate, context: [String: Condition.Value] = [:]) -> [StepCheck] {
         let mine = entries.filter { $0.resident == resident }
         var dates: [String: [(date: CalendarDate, note: String?)]] = [:]
         var notes: [String: String] = [:]
@@ -71,10 +74,14 @@ public struct JourneyEvaluator: Sendable {
             }
         }
         for key in dates.keys { dates[key]?.sort { $0.date < $1.date } }
+        // Nothing is due after the person's exit.
+        let exit = template.exit.flatMap { dates[$0]?.first?.date }
+        let asOf = exit.map { min($0, visitDate) } ?? visitDate
         var out: [StepCheck] = []
         for step in template.steps {
             let done = dates[step.id] ?? []
-            guard let deadline = step.deadline else {
+            let waived = (step.unless ?? []).contains { dates[$0] != nil || notes[$0] != nil }
+            guard let deadline = step.deadline, !waived else {
                 if done.isEmpty {
                     out.append(StepCheck(step: step.id, occurrence: 1, state: notes[step.id] == nil ? .notRecorded : .notDone, daysLate: 0, note: notes[step.id]))
                 } else {
@@ -84,11 +91,12 @@ public struct JourneyEvaluator: Sendable {
                 }
                 continue
             }
-            guard let base = dates[deadline.after]?.first?.date else {
+            guard let base = dates[deadline.anchor]?.first?.date else {
                 out.append(StepCheck(step: step.id, occurrence: 1, done: done.first?.date, state: .undetermined, daysLate: 0, note: done.first?.note ?? notes[step.id]))
                 continue
             }
-            var due = base.adding(deadline.within)
+            let period = deadline.period(in: context)
+            var due = deadline.before != nil ? base.subtracting(period) : base.adding(period)
             var index = 0
             while true {
                 let occurrence = index < done.count ? done[index] : nil
@@ -99,6 +107,9 @@ public struct JourneyEvaluator: Sendable {
                         check.state = .late
                         check.daysLate = occurrence.date.days(since: due)
                     }
+                } else if let exit, due > exit {
+                    // Due after the person left: nothing to say.
+                    check.state = .notRecorded
                 } else if asOf > due {
                     check.state = step.optional ? .notRecorded : .missing
                     check.daysLate = step.optional ? 0 : asOf.days(since: due)
@@ -109,7 +120,7 @@ public struct JourneyEvaluator: Sendable {
                 guard let every = step.repeatEvery else { break }
                 let next = (occurrence?.date ?? due).adding(every)
                 index += 1
-                // Keep checking while an occurrence is recorded or the next deadline has passed.
+                // Keep checking while an occurrence is recorded or the next deadline has passed (before the exit).
                 guard index < done.count || next < asOf else { break }
                 due = next
             }
@@ -130,7 +141,8 @@ extension VisitRecord {
         guard let template = grids.evaluation.journey else { return [] }
         let evaluator = JourneyEvaluator(template: template)
         let entries = journeys.map(\.entry)
-        return residents.map { ($0, evaluator.evaluate(entries, resident: $0, asOf: asOf)) }
+        let context = visit.conditionContext
+        return residents.map { ($0, evaluator.evaluate(entries, resident: $0, asOf: asOf, context: context)) }
     }
 
     /// Every step done after its deadline or missing at the reference date, resident by resident.

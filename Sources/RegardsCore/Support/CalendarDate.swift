@@ -82,6 +82,14 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         return date
     }
 
+    /// The same period back in time (1 month before 31 March = 28 or 29 February).
+    public func subtracting(_ period: Period) -> CalendarDate {
+        var date = self
+        if let days = period.days { date = date.adding(days: -days) }
+        if let months = period.months { date = date.adding(months: -months) }
+        return date
+    }
+
     /// Whole days from `other` to `self`.
     public func days(since other: CalendarDate) -> Int { dayNumber - other.dayNumber }
 

@@ -33,7 +33,7 @@ public struct ProtocolValidator: Sendable {
             out.append(map.error("unknown scale `\(name)`", at: "default_scale", hint: Suggestion.hint(for: name, in: p.scales.map(\.id))))
         }
         out += validateSections(p, map)
-        if let journey = p.journey { out += validateJourney(journey, map) }
+        if let journey = p.journey { out += validateJourney(journey, context: p.context, map) }
         switch p.kind {
         case .control:
             if p.comparesWith != nil {
@@ -140,6 +140,7 @@ public struct ProtocolValidator: Sendable {
         var criterionPaths: [String: String] = [:]
         let sectionIDs = Set(p.sections.map(\.id))
         let scaleIDs = p.scales.map(\.id), documentIDs = p.documents.map(\.id), methodIDs = p.methods.map(\.id)
+        let declaresBasis = p.allCriteria.first { $0.criterion.basis != nil }?.criterion.id
         for (i, section) in p.sections.enumerated() {
             let sectionPath = "sections[\(i)]"
             if !Identifier.isCode(section.id) {
@@ -186,12 +187,32 @@ public struct ProtocolValidator: Sendable {
                 for (k, mapping) in criterion.mapsTo.enumerated() where !targets.insert(mapping.control).inserted {
                     out.append(map.error("control item `\(mapping.control)` is mapped twice", at: "\(path).maps_to[\(k)].control"))
                 }
+                out += validateBasis(criterion, kind: p.kind, declaredElsewhere: declaresBasis, path: path, map)
                 if criterion.replaces.contains(criterion.id) {
                     out.append(map.error("criterion `\(criterion.id)` cannot replace itself", at: "\(path).replaces"))
                 }
             }
         }
         return out
+    }
+
+    /// `basis` belongs to control items; once one item of a grid says it, every item does; an item
+    /// resting on an enforceable text cites an article (an écart must name the rule it breaks).
+    private func validateBasis(_ criterion: Criterion, kind: ProtocolKind, declaredElsewhere: String?, path: String, _ map: SourceMap) -> [Diagnostic] {
+        switch (kind, criterion.basis) {
+        case (.evaluation, .some):
+            return [map.error("`basis` is only allowed in control protocols", at: "\(path).basis")]
+        case (.control, .enforceable?) where !criterion.references.contains(where: LegalReference.citesArticle):
+            let cited = criterion.references.isEmpty ? "no reference" : "no article (" + criterion.references.map { "`\($0)`" }.joined(separator: ", ") + ")"
+            return [map.error("control item `\(criterion.id)` rests on an enforceable text but cites \(cited)", at: "\(path).basis",
+                              hint: "cite the article (`CASF L311-4`, `Arrêté du 8 septembre 2003, art. 8`) or say `basis: good-practice`")]
+        case (.control, nil):
+            guard let other = declaredElsewhere else { return [] }
+            return [map.error("control item `\(criterion.id)` does not say its `basis` (`\(other)` does)", at: "\(path).id",
+                              hint: "add `basis: enforceable` or `basis: good-practice`")]
+        default:
+            return []
+        }
     }
 
     private func validateCondition(_ parsed: Result<Condition, Condition.SyntaxError>, context: [ContextVariable], path: String, _ map: SourceMap) -> [Diagnostic] {
@@ -244,9 +265,12 @@ public struct ProtocolValidator: Sendable {
         return out
     }
 
-    private func validateJourney(_ journey: JourneyTemplate, _ map: SourceMap) -> [Diagnostic] {
+    private func validateJourney(_ journey: JourneyTemplate, context: [ContextVariable], _ map: SourceMap) -> [Diagnostic] {
         var out = uniqueIDs(journey.steps.map(\.id), what: "journey step", path: { "journey.steps[\($0)].id" }, map)
         let ids = journey.steps.map(\.id)
+        if let exit = journey.exit, !ids.contains(exit) {
+            out.append(map.error("unknown journey step `\(exit)` in `exit`", at: "journey.exit", hint: Suggestion.hint(for: exit, in: ids)))
+        }
         var after: [String: String] = [:]
         for (i, step) in journey.steps.enumerated() {
             let path = "journey.steps[\(i)]"
@@ -254,12 +278,33 @@ public struct ProtocolValidator: Sendable {
                 out.append(map.error("journey step id `\(step.id)` must be a lower-case slug", at: "\(path).id"))
             }
             if let deadline = step.deadline {
-                if deadline.after == step.id {
-                    out.append(map.error("step `\(step.id)` has a deadline counted from itself", at: "\(path).deadline.after"))
-                } else if !ids.contains(deadline.after) {
-                    out.append(map.error("unknown journey step `\(deadline.after)`", at: "\(path).deadline.after", hint: Suggestion.hint(for: deadline.after, in: ids)))
+                let key = deadline.before != nil ? "before" : "after"
+                let anchor = deadline.anchor
+                if anchor == step.id {
+                    out.append(map.error("step `\(step.id)` has a deadline counted from itself", at: "\(path).deadline.\(key)"))
+                } else if !ids.contains(anchor) {
+                    out.append(map.error("unknown journey step `\(anchor)`", at: "\(path).deadline.\(key)", hint: Suggestion.hint(for: anchor, in: ids)))
+                } else if let exit = journey.exit, anchor == exit, deadline.after != nil {
+                    out.append(map.error("step `\(step.id)` is due after `\(exit)`, the journey's exit: nothing is due once the person has left", at: "\(path).deadline.after",
+                                         hint: "count it from a step before the exit, or use `before: \(exit)`"))
                 } else if after[step.id] == nil {
-                    after[step.id] = deadline.after
+                    after[step.id] = anchor
+                }
+                if let name = deadline.monthsFrom {
+                    if let variable = context.first(where: { $0.id == name }) {
+                        if variable.type != .number {
+                            out.append(map.error("`months_from` needs a number variable; `\(name)` is a \(variable.type.rawValue)", at: "\(path).deadline.months_from"))
+                        }
+                    } else {
+                        out.append(map.error("unknown context variable `\(name)`", at: "\(path).deadline.months_from", hint: Suggestion.hint(for: name, in: context.map(\.id))))
+                    }
+                }
+            }
+            for (k, other) in (step.unless ?? []).enumerated() {
+                if other == step.id {
+                    out.append(map.error("step `\(step.id)` cannot waive itself", at: "\(path).unless[\(k)]"))
+                } else if !ids.contains(other) {
+                    out.append(map.error("unknown journey step `\(other)` in `unless`", at: "\(path).unless[\(k)]", hint: Suggestion.hint(for: other, in: ids)))
                 }
             }
             if step.repeatEvery != nil, step.deadline == nil {
@@ -275,7 +320,8 @@ public struct ProtocolValidator: Sendable {
                 if next == step.id {
                     let cycle = chain + [step.id]
                     if reported.isDisjoint(with: chain) {
-                        out.append(map.error("deadline cycle: " + cycle.map { "`\($0)`" }.joined(separator: " → "), at: "journey.steps[\(i)].deadline.after"))
+                        out.append(map.error("deadline cycle: " + cycle.map { "`\($0)`" }.joined(separator: " → "),
+                                             at: "journey.steps[\(i)].deadline.\(step.deadline?.before != nil ? "before" : "after")"))
                     }
                     reported.formUnion(chain)
                     break
