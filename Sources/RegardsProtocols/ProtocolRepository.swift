@@ -164,6 +164,15 @@ public struct ProtocolRepository: Sendable {
     }
     public var workflows: [LoadedFile] { files.filter { $0.workflow != nil } }
 
+    /// The highest version of each protocol of the folders, sorted by id; a file with errors refuses.
+    public func latestGrids() throws(ProtocolRepositoryError) -> [AuditProtocol] {
+        var out: [AuditProtocol] = []
+        for id in Set(grids.compactMap(\.id)).sorted() {
+            if let grid = try sound(id).grid { out.append(grid) }
+        }
+        return out
+    }
+
     /// Problems that span files (crosswalk, workflow references, duplicates).
     public func crossFileDiagnostics() -> [Diagnostic] {
         CrossFileValidator().validate(

@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test func validateNamedFilesResolvesReferencesInTheFolders() throws {
-        let run = try Run("protocol", "validate", "Protocols/chrs-acces-aux-droits.yaml")
+        let run = try Run("protocol", "validate", "Protocols/chrs-acces-aux-droits-1.0.0.yaml")
         #expect(run.status == 0, "\(run.stdout)")
         #expect(run.stderr == "1 file(s) checked: 0 error(s), 0 warning(s)\n")
     }

@@ -256,13 +256,13 @@ final class Field {
         let folder = f.directory.appendingPathComponent("Protocols")
         try FileManager.default.copyItem(at: Run.root.appendingPathComponent("Protocols"), to: folder)
         #expect(try f.run("visit", "new", "--establishment", "CHRS", "--finess", "750712184", "--start", "2026-11-20", "--protocols", folder.path).status == 0)
-        let file = folder.appendingPathComponent("chrs-acces-aux-droits.yaml")
+        let file = folder.appendingPathComponent("chrs-acces-aux-droits-1.0.0.yaml")
         let text = try String(contentsOf: file, encoding: .utf8)
         try text.replacingOccurrences(of: "title: Accès aux droits en CHRS, du point de vue des personnes hébergées",
                                       with: "title: Accès aux droits en CHRS (titre modifié)").write(to: file, atomically: true, encoding: .utf8)
         let status = try f.run("visit", "status", "2026-001", "--protocols", folder.path)
         #expect(status.status == 0)
-        #expect(status.stderr.contains("chrs-acces-aux-droits.yaml changed since visit 2026-001 started, without a new version of `chrs-acces-aux-droits@1.0.0`"))
+        #expect(status.stderr.contains("chrs-acces-aux-droits-1.0.0.yaml changed since visit 2026-001 started, without a new version of `chrs-acces-aux-droits@1.0.0`"))
         #expect(try f.run("visit", "status", "2026-001", "--protocols", Run.root.appendingPathComponent("Protocols").path).stderr.isEmpty)
     }
 }

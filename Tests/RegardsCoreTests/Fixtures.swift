@@ -12,12 +12,12 @@ enum Sample {
             documents: [EvidenceDocument(id: "contrat", title: "Contrat de séjour"), EvidenceDocument(id: "livret", title: "Livret")],
             sections: [
                 Section(id: "CTL-DU", title: "Droits", criteria: [
-                    Criterion(id: "CTL-DU-01", title: "Livret remis", scale: "conformite", documents: ["livret"]),
-                    Criterion(id: "CTL-DU-02", title: "Contrat signé", scale: "conformite", documents: ["contrat"]),
+                    Criterion(id: "CTL-DU-01", title: "Livret remis", scale: "conformite", references: ["CASF L311-4"], documents: ["livret"], basis: .enforceable),
+                    Criterion(id: "CTL-DU-02", title: "Contrat signé", scale: "conformite", references: ["CASF L311-4"], documents: ["contrat"], basis: .enforceable),
                 ]),
                 Section(id: "CTL-AS", title: "Séjour", criteria: [
-                    Criterion(id: "CTL-AS-01", title: "Bilan semestriel", scale: "conformite", documents: ["contrat"]),
-                    Criterion(id: "CTL-AS-02", title: "Participation financière", scale: "conformite"),
+                    Criterion(id: "CTL-AS-01", title: "Bilan semestriel", scale: "conformite", references: ["CASF R345-4"], documents: ["contrat"], basis: .enforceable),
+                    Criterion(id: "CTL-AS-02", title: "Participation financière", scale: "conformite", references: ["CASF R345-7"], basis: .enforceable),
                 ]),
             ])
     }

@@ -216,3 +216,48 @@ extension Result {
         return "\(error)"
     }
 }
+
+/// Écarts and remarques (DOMAIN.md §9): a control item answered below the top level is an écart
+/// when it rests on an enforceable text, a remarque on good practice, numbered in grid order.
+@Suite struct ControlFindingTests {
+    func record(basis: [String: Basis?], answers: [(String, AnswerValue)], context: [String: ContextValue] = ["public": .text("jeunes")]) -> VisitRecord {
+        var r = Sample.record(history: answers.map { Sample.event($0.0, $0.1, grid: .control) }, context: context)
+        var control = r.grids.control!
+        for s in control.sections.indices {
+            for c in control.sections[s].criteria.indices {
+                if let b = basis[control.sections[s].criteria[c].id] { control.sections[s].criteria[c].basis = b }
+            }
+        }
+        control.sections[1].criteria[1].when = RelevanceCondition("public == 'familles'")
+        r.grids = VisitGrids(evaluation: r.grids.evaluation, control: control)
+        return r
+    }
+
+    @Test func numbersEcartsAndRemarquesApart() {
+        let r = record(basis: ["CTL-DU-01": .goodPractice, "CTL-DU-02": .enforceable, "CTL-AS-01": .enforceable],
+                       answers: [("CTL-DU-01", .level(1)), ("CTL-DU-02", .level(0)), ("CTL-AS-01", .level(1))])
+        let findings = r.controlFindings
+        #expect(findings.map { "\($0.number ?? "-") \($0.criterion) \($0.answer)" } == ["R1 CTL-DU-01 Partiel", "E1 CTL-DU-02 Non conforme", "E2 CTL-AS-01 Partiel"])
+        let c = VisitComparison(r)
+        #expect(c.count(.ecart) == 2 && c.count(.remarque) == 1)
+        let restitution = Restitution(r)
+        #expect(restitution.ecarts.map(\.number) == ["E1", "E2"] && restitution.remarques.map(\.number) == ["R1"] && !restitution.hasUnclassified)
+    }
+
+    @Test func conformantUnassessedAndIrrelevantItemsAreNoFinding() {
+        // Top level, "non concerné", an item not relevant for this public (answered anyway): nothing to report.
+        let r = record(basis: ["CTL-DU-01": .enforceable, "CTL-DU-02": .enforceable, "CTL-AS-02": .enforceable],
+                       answers: [("CTL-DU-01", .level(2)), ("CTL-DU-02", .notApplicable), ("CTL-AS-02", .level(0))])
+        #expect(r.controlFindings.isEmpty)
+        #expect(record(basis: [:], answers: [("CTL-AS-02", .level(0))], context: ["public": .text("familles")]).controlFindings.map(\.criterion) == ["CTL-AS-02"])
+    }
+
+    @Test func aGridThatDoesNotSayTheBasisLeavesTheFindingUnclassified() {
+        let r = record(basis: ["CTL-DU-01": nil, "CTL-DU-02": nil, "CTL-AS-01": nil, "CTL-AS-02": nil], answers: [("CTL-DU-02", .level(0))])
+        #expect(r.controlFindings.map { "\($0.number ?? "-") \($0.kind?.rawValue ?? "-")" } == ["- -"])
+        let report = ComparisonReport.visit(r, generatedBy: "a")
+        #expect(report.sheet(.summary)?.summary("unclassified_findings")?.plain == "1 : CTL-DU-02")
+        #expect(report.sheet(.summary)?.summary("ecarts")?.plain == "0")
+        #expect(Restitution(r).hasUnclassified)
+    }
+}

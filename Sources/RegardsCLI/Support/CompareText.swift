@@ -47,6 +47,9 @@ enum CompareText {
         let blind = links(.controlBlindSpot).map { $0[1].plain }.filter { !$0.isEmpty }
         out.append("Angles morts du contrôle : \(blind.count) critère(s) — " + blind.joined(separator: ", "))
         let summary = themes.sheet
+        for (key, label) in [("ecarts", "Écarts (texte opposable)"), ("remarques", "Remarques (bonnes pratiques)"), ("unclassified_findings", "Non-conformités sans fondement précisé")] {
+            if let line = summary.summary(key)?.plain { out.append("\(label) : \(line)") }
+        }
         out.append("Parcours : \(summary.summary("late_steps")?.plain ?? "0") étape(s) en retard, \(summary.summary("missing_steps")?.plain ?? "0") manquante(s)")
         let lacking = Rows(report, .actions).rows(["number", "criteria"]).filter { $0[0] == .empty }.map { $0[1].plain }
         out.append("Pistes ouvertes : \(summary.summary("open_actions")?.plain ?? "0")" + (lacking.isEmpty ? "" : " ; impératifs sans piste : \(lacking.joined(separator: ", "))"))

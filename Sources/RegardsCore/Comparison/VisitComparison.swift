@@ -60,6 +60,10 @@ public struct VisitComparison: Sendable {
     public var delays: [JourneyDelay]
     public var imperativesBelowTop: [String]
     public var imperativesWithoutAction: [String]
+    /// Control items not fully conformant, each an écart or a remarque (see `ControlFinding`).
+    public var findings: [ControlFinding]
+    /// The same, by control item.
+    public var findingByItem: [String: ControlFinding]
     public var openActions: [ImprovementAction]
 
     /// Weighted mean (criterion `weight`) of every scored evaluation criterion of the visit (1–4).
@@ -73,6 +77,7 @@ public struct VisitComparison: Sendable {
     public var divergenceCount: Int { count(.conformButUnsatisfying) + count(.nonConformButSatisfying) }
     public var lateSteps: Int { delays.filter { $0.check.state == .late }.count }
     public var missingSteps: Int { delays.filter { $0.check.state == .missing }.count }
+    public func count(_ kind: FindingKind) -> Int { findings.filter { $0.kind == kind }.count }
 
     public init(_ r: VisitRecord) {
         visit = r.visit
@@ -167,6 +172,8 @@ public struct VisitComparison: Sendable {
         delays = r.journeyDelays
         imperativesBelowTop = r.imperativesBelowTop
         imperativesWithoutAction = r.imperativesWithoutAction
+        findings = r.controlFindings
+        findingByItem = Dictionary(findings.map { ($0.criterion, $0) }, uniquingKeysWith: { first, _ in first })
         openActions = r.openActions
     }
 }

@@ -101,9 +101,9 @@ public struct Mapping: Codable, Equatable, Sendable, Hashable {
 
 /// Reading the free-text references of a protocol (`CASF L311-4`, `Arrêté du 8 septembre 2003, art. 8`).
 public enum LegalReference {
-    /// Whether a reference names an article: a code article (`L311-4`, `R345-4`, `D311-0-4`, `R*123-4`)
-    /// or `art. 8` / `article 12` of a decree or an arrêté. `CASF D311` (a whole chapter) and
-    /// `Décret 2022-688` (a whole decree) do not.
+    /// Whether a reference names an article: a code article (`L311-4`, `R345-4`, `D311-0-4`, `D311`,
+    /// `R*123-4`) or `art. 8` / `article 12` of a decree or an arrêté. `Décret 2022-688` (a whole
+    /// decree), `Code du travail` or `HAS 3.14` do not.
     public static func citesArticle(_ text: String) -> Bool {
         let tokens = text.split(whereSeparator: { " ,;()\u{00A0}".contains($0) }).map(String.init)
         for (i, token) in tokens.enumerated() {
@@ -117,13 +117,14 @@ public enum LegalReference {
         return false
     }
 
-    /// `L311-4`, `R345-4`, `D311-0-4`, `R*314-1`: a letter, digits, and at least one `-number`.
+    /// `L311-4`, `R345-4`, `D311-0-4`, `D311`, `R*314-1`: a letter, at least three digits, and any `-number` parts.
     static func isCodeArticle(_ token: String) -> Bool {
         var s = Substring(token)
         guard let letter = s.first, "LRDA".contains(letter) else { return false }
         s = s.dropFirst()
         if s.first == "*" { s = s.dropFirst() }
         let parts = s.split(separator: "-", omittingEmptySubsequences: false)
-        return parts.count >= 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+        guard let first = parts.first, first.count >= 3 else { return false }
+        return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
     }
 }

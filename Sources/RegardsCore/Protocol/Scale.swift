@@ -26,6 +26,13 @@ public struct Scale: Codable, Equatable, Sendable {
     public var bottom: ScaleLevel? { levels.min { $0.value < $1.value } }
     public var values: [Int] { levels.map(\.value) }
     public func level(_ value: Int) -> ScaleLevel? { levels.first { $0.value == value } }
+
+    /// Whether an answer is a level below the best one (an imperative calling for an action, a
+    /// control item not fully conformant); "non concerné", "non évalué" and no answer are not.
+    public func isBelowTop(_ value: AnswerValue?) -> Bool {
+        guard case .level(let v)? = value, let top = top?.value else { return false }
+        return v < top
+    }
 }
 
 /// One level of a scale.

@@ -39,4 +39,28 @@ struct ReportVocabulary {
     }
 
     func yes(_ b: Bool) -> String { b ? t("oui", "yes") : t("non", "no") }
+
+    /// « Écart E2 », « Remarque R1 »; a non-conformity on an item whose basis the grid does not say.
+    func finding(_ f: ControlFinding) -> String {
+        switch f.kind {
+        case .ecart?: t("Écart", "Breach") + " " + (f.number ?? "")
+        case .remarque?: t("Remarque", "Remark") + " " + (f.number ?? "")
+        case nil: t("Non-conformité (fondement non précisé)", "Non-conformity (basis not stated)")
+        }
+    }
+
+    func kind(_ k: FindingKind) -> String {
+        switch k {
+        case .ecart: t("écart", "breach")
+        case .remarque: t("remarque", "remark")
+        }
+    }
+
+    func basis(_ b: Basis?) -> String? {
+        switch b {
+        case .enforceable?: t("texte opposable", "enforceable text")
+        case .goodPractice?: t("bonne pratique", "good practice")
+        case nil: nil
+        }
+    }
 }

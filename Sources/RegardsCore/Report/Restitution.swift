@@ -41,6 +41,15 @@ public struct Restitution: Sendable {
         public var status: String
     }
 
+    /// A non-conformity of the control grid: an écart (E1…) or a remarque (R1…).
+    public struct Finding: Sendable {
+        public var number: String
+        public var criterion: String
+        public var title: String
+        public var answer: String
+        public var references: String
+    }
+
     public struct Method: Sendable {
         public var title: String
         public var count: Int
@@ -71,6 +80,16 @@ public struct Restitution: Sendable {
     public var hasOverlappingDocuments: Bool
     public var hasConformButUnsatisfying: Bool
     public var hasNonConformButSatisfying: Bool
+    /// Whether the visit has a control grid (the findings section is written only then).
+    public var hasControl: Bool
+    public var ecarts: [Finding]
+    public var remarques: [Finding]
+    /// Non-conformities on items whose basis the grid does not say (1.0.0 grids).
+    public var unclassified: [Finding]
+    public var hasEcarts: Bool
+    public var hasRemarques: Bool
+    public var hasUnclassified: Bool
+    public var hasFindings: Bool
 
     public init(_ r: VisitRecord) {
         let c = VisitComparison(r)
@@ -97,6 +116,17 @@ public struct Restitution: Sendable {
             .sorted { ($0.evaluation?.score ?? 9, $0.evaluation?.criterion ?? "") < ($1.evaluation?.score ?? 9, $1.evaluation?.criterion ?? "") }
             .map { BlindSpot(criterion: $0.evaluation?.criterion ?? "", title: $0.evaluation?.title ?? "", evaluation: $0.evaluation?.label ?? "") }
         hasBlindSpots = !blindSpots.isEmpty
+        func finding(_ f: ControlFinding) -> Finding {
+            Finding(number: f.number ?? "", criterion: f.criterion, title: f.title, answer: f.answer, references: f.references.joined(separator: " ; "))
+        }
+        hasControl = r.grids.control != nil
+        ecarts = c.findings.filter { $0.kind == .ecart }.map(finding)
+        remarques = c.findings.filter { $0.kind == .remarque }.map(finding)
+        unclassified = c.findings.filter { $0.kind == nil }.map(finding)
+        hasEcarts = !ecarts.isEmpty
+        hasRemarques = !remarques.isEmpty
+        hasUnclassified = !unclassified.isEmpty
+        hasFindings = !c.findings.isEmpty
         let titles = Dictionary(uniqueKeysWithValues: (r.grids.evaluation.journey?.steps ?? []).map { ($0.id, $0.title) })
         steps = c.delays.map { d in
             Step(resident: d.resident, step: titles[d.check.step] ?? d.check.step, state: v.state(d.check.state), due: d.check.due?.description ?? "—",

@@ -8,7 +8,7 @@ extension VisitRecord {
             guard let grid = grids.grid(kind) else { continue }
             for section in grid.sections {
                 for criterion in section.criteria where criterion.imperative {
-                    if case .level(let v)? = current[kind]?[criterion.id]?.value, let top = grids.scale(criterion.scale, in: kind)?.top?.value, v < top {
+                    if grids.scale(criterion.scale, in: kind)?.isBelowTop(current[kind]?[criterion.id]?.value) == true {
                         out.append(criterion.id)
                     }
                 }

@@ -40,6 +40,8 @@ final class CampaignBuilder: @unchecked Sendable {
         let conformity: Double?
         let conformButUnsatisfying: Int
         let nonConformButSatisfying: Int
+        let ecarts: Int
+        let remarques: Int
         let lateSteps: Int
         let missingSteps: Int
         let openActions: Int
@@ -84,7 +86,7 @@ final class CampaignBuilder: @unchecked Sendable {
         campaign.add(c)
         lines.append(VisitLine(visit: r.visit, phase: r.workflow?.state(r.visit.state)?.title ?? r.visit.state, evaluationScore: c.evaluationScore,
                                conformity: c.controlConformity, conformButUnsatisfying: c.count(.conformButUnsatisfying),
-                               nonConformButSatisfying: c.count(.nonConformButSatisfying), lateSteps: c.lateSteps, missingSteps: c.missingSteps,
+                               nonConformButSatisfying: c.count(.nonConformButSatisfying), ecarts: c.count(.ecart), remarques: c.count(.remarque), lateSteps: c.lateSteps, missingSteps: c.missingSteps,
                                openActions: c.openActions.count))
         for pin in [r.visit.evaluation, r.visit.control].compactMap({ $0 }) {
             protocols.insert(pin.description)
@@ -115,6 +117,12 @@ final class CampaignBuilder: @unchecked Sendable {
             },
             v.column("nonconform_satisfying", "Non conforme mais satisfaisant", "Non-conformant but satisfying", .integer, v.t("Liens dans cette classe.", "Links in this class.")) {
                 .integer($0.nonConformButSatisfying)
+            },
+            v.column("ecarts", "Écarts", "Breaches", .integer, v.t("Points de contrôle non conformes à un texte opposable (écarts).", "Items in breach of an enforceable text.")) {
+                .integer($0.ecarts, $0.ecarts > 0 ? .bad : nil)
+            },
+            v.column("remarques", "Remarques", "Remarks", .integer, v.t("Points de contrôle non conformes aux bonnes pratiques (remarques).", "Items short of good practice.")) {
+                .integer($0.remarques)
             },
             v.column("late_steps", "Étapes en retard", "Late steps", .integer, v.t("Étapes de parcours faites en retard.", "Late steps.")) { .integer($0.lateSteps) },
             v.column("missing_steps", "Étapes manquantes", "Missing steps", .integer, v.t("Étapes échues non faites.", "Missing steps.")) { .integer($0.missingSteps) },

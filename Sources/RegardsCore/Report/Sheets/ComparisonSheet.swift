@@ -21,6 +21,10 @@ extension ComparisonReport {
             v.column("control_title", "Intitulé du point", "Item title", .longText, v.t("Intitulé du point de contrôle.", "Its title."), width: 44) { .text($0.control?.title) },
             v.column("control", "Contrôle", "Control", .text, v.t("Résultat du contrôle (libellé).", "Control result."), width: 22) { .text($0.control?.label) },
             v.column("conformity", "Conformité", "Conformity", .percent, v.t("Conformité du point (100 %, 50 %, 0 %).", "Item conformity.")) { .number($0.control?.score) },
+            v.column("finding", "Constat", "Finding", .text, v.t("Non-conformité du point : écart (texte opposable) ou remarque (bonne pratique), avec son numéro.", "Breach or remark."), width: 18) {
+                guard let item = $0.control?.criterion, let f = x.comparison.findingByItem[item] else { return .empty }
+                return .text(v.finding(f), f.kind == .ecart ? .bad : .warning)
+            },
             v.column("divergence", "Divergence", "Divergence", .text, v.t("conforme mais insatisfaisant (contrôle conforme, évaluation ≤ 2), non conforme mais satisfaisant (l'inverse), accord, non évalué (une réponse manque), angle mort du contrôle, hors évaluation.", "Divergence class."), width: 30) {
                 .text(v.divergence($0.divergence), v.style($0.divergence))
             },

@@ -33,6 +33,17 @@ extension ComparisonReport {
             v.column("score", evaluation ? "Score" : "Conformité", evaluation ? "Score" : "Conformity", evaluation ? .number : .percent,
                      v.t("Score retenu par les règles de calcul (vide si non noté).", "Score under the scoring rules.")) { .number($0.result?.score.map(round4)) },
         ]
+        if !evaluation {
+            list += [
+                v.column("basis", "Fondement", "Basis", .text, v.t("Ce sur quoi repose le point : texte opposable (une non-conformité est un écart) ou bonne pratique (une remarque).", "What the item rests on.")) {
+                    .text(v.basis($0.criterion.basis))
+                },
+                v.column("finding", "Constat", "Finding", .text, v.t("Non-conformité relevée : écart (E1, E2…) ou remarque (R1, R2…), numérotés dans l'ordre de la grille.", "Breach or remark, numbered."), width: 18) {
+                    guard let f = c.findingByItem[$0.criterion.id] else { return .empty }
+                    return .text(v.finding(f), f.kind == .ecart ? .bad : .warning)
+                },
+            ]
+        }
         if evaluation {
             list.append(v.column("imperative", "Impératif", "Imperative", .text, v.t("Critère impératif : toute réponse sous le niveau maximal appelle une piste.", "Imperative criterion.")) {
                 .text($0.criterion.imperative ? v.yes(true) : nil)

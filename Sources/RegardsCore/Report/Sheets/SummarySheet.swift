@@ -16,6 +16,24 @@ extension ComparisonReport {
             SummaryLine(v.t("Protocole d'évaluation", "Evaluation protocol"), .text("\(visit.evaluation) — sha256 \(visit.evaluation.hash)")),
         ]
         if let p = visit.control { summary.append(SummaryLine(v.t("Protocole de contrôle", "Control protocol"), .text("\(p) — sha256 \(p.hash)"))) }
+        /// « 2 : E1 CTL-DU-08, E2 CTL-AS-04 », or « 0 ».
+        func findings(_ c: VisitComparison, _ kind: FindingKind) -> String {
+            let found = c.findings.filter { $0.kind == kind }
+            return found.isEmpty ? "0" : "\(found.count) : " + found.map { "\($0.number ?? "") \($0.criterion)" }.joined(separator: ", ")
+        }
+        if visit.control != nil {
+            summary += [
+                SummaryLine(v.t("Écarts (non-conformités à un texte opposable)", "Breaches (of an enforceable text)"),
+                            .text(findings(c, .ecart), c.count(.ecart) > 0 ? .bad : nil), key: "ecarts"),
+                SummaryLine(v.t("Remarques (non-conformités aux bonnes pratiques)", "Remarks (against good practice)"),
+                            .text(findings(c, .remarque), c.count(.remarque) > 0 ? .warning : nil), key: "remarques"),
+            ]
+            let unclassified = c.findings.filter { $0.kind == nil }.map(\.criterion)
+            if !unclassified.isEmpty {
+                summary.append(SummaryLine(v.t("Non-conformités dont la grille ne dit pas le fondement", "Non-conformities whose basis the grid does not state"),
+                                           .text("\(unclassified.count) : " + unclassified.joined(separator: ", "), .warning), key: "unclassified_findings"))
+            }
+        }
         summary += [
             SummaryLine(v.t("Conforme mais insatisfaisant", "Conformant but unsatisfying"), .integer(c.count(.conformButUnsatisfying), c.count(.conformButUnsatisfying) > 0 ? .bad : nil)),
             SummaryLine(v.t("Non conforme mais satisfaisant", "Non-conformant but satisfying"), .integer(c.count(.nonConformButSatisfying), c.count(.nonConformButSatisfying) > 0 ? .bad : nil)),

@@ -1,0 +1,56 @@
+/// What a non-conformity found with the control grid is (DOMAIN.md §9): an **écart** when the item
+/// rests on an enforceable text (it names the article it breaks and leads to a prescription), a
+/// **remarque** when it rests on good practice (it leads to a recommandation).
+public enum FindingKind: String, Codable, Sendable, CaseIterable {
+    case ecart
+    case remarque
+
+    /// Nil when the grid does not say what the item rests on (the 1.0.0 grids).
+    public init?(_ basis: Basis?) {
+        switch basis {
+        case .enforceable?: self = .ecart
+        case .goodPractice?: self = .remarque
+        case nil: return nil
+        }
+    }
+
+    /// Findings are numbered E1, E2… and R1, R2…
+    public var prefix: String { self == .ecart ? "E" : "R" }
+}
+
+/// A control item found not fully conformant: answered with a level below the top of its scale.
+public struct ControlFinding: Equatable, Sendable, Codable {
+    /// `E1`, `R2`; nil when the grid does not say the item's basis.
+    public var number: String?
+    public var kind: FindingKind?
+    public var criterion: String
+    public var section: String
+    public var title: String
+    /// The answer's label (`Non conforme`, `Partiellement conforme`).
+    public var answer: String
+    public var references: [String]
+    public var comment: String?
+}
+
+extension VisitRecord {
+    /// Every relevant control item answered below the top level, in grid order, numbered by kind.
+    public var controlFindings: [ControlFinding] {
+        guard let grid = grids.control else { return [] }
+        let context = visit.conditionContext
+        var counts: [FindingKind: Int] = [:]
+        var out: [ControlFinding] = []
+        for (section, item) in grid.allCriteria where item.applies(in: context) {
+            let event = current[.control]?[item.id]
+            let scale = grids.scale(item.scale, in: .control)
+            guard let scale, scale.isBelowTop(event?.value), let value = event?.value else { continue }
+            let kind = FindingKind(item.basis)
+            let number = kind.map { kind -> String in
+                counts[kind, default: 0] += 1
+                return "\(kind.prefix)\(counts[kind]!)"
+            }
+            out.append(ControlFinding(number: number, kind: kind, criterion: item.id, section: section.id, title: item.title,
+                                      answer: value.label(in: scale), references: item.references, comment: event?.comment))
+        }
+        return out
+    }
+}
