@@ -50,18 +50,19 @@ import RegardsTestSupport
 }
 
 @Suite struct LargeInputTests {
-    /// 100,000 rows for a grid of 53 criteria: refused quickly as a whole, every bad row counted, the first hundred listed.
+    /// 100,000 rows for the evaluation grid: refused quickly as a whole, every bad row counted, the first hundred listed.
     @Test func hundredThousandRowsAreRefusedWhole() throws {
         let f = Field()
         try f.newVisit()
+        let ids = ["AC-10"] + (2...9).map { "AC-0\($0)" }
         var text = "criterion,value,comment,evidence\n"
-        for i in 0..<100_000 { text += "AC-0\(1 + i % 9),\(1 + i % 4),\"commentaire \(i), avec virgule\",\n" }
+        for i in 0..<100_000 { text += "\(ids[i % 9]),\(1 + i % 4),\"commentaire \(i), avec virgule\",\n" }
         let path = try f.write("cent-mille.csv", text)
         let run = try f.run("answer", "2026-001", "--from", path)
         #expect(run.status == 65)
         let lines = run.stderr.split(separator: "\n")
         #expect(lines.count == 102)
-        #expect(lines.first == "\(path):11: error: AC-01 is already answered on line 2")
+        #expect(lines.first == "\(path):11: error: AC-10 is already answered on line 2")
         #expect(lines.last == "regards: error: \(path): 99991 bad row(s); nothing was written")
         #expect(try f.historyCount() == 0)
     }

@@ -44,7 +44,7 @@ import ZIPFoundation
         let f = Field()
         try f.newVisit()
         let script = """
-            i=0; for c in AC-01 AC-02 AC-03 AC-04 AC-05 AC-06 AC-08 AC-09 AD-01 AD-02; do for n in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25; do \
+            i=0; for c in AC-10 AC-02 AC-03 AC-04 AC-05 AC-06 AC-08 AC-09 AD-01 AD-02; do for n in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25; do \
             i=$((i+1)); "$0" answer 2026-001 "$c" $(( (i % 4) + 1 )) --db "$1" --inspector "$2" --comment "écrit par $2" >/dev/null || exit 1; done; done
             """
         let processes = (1...4).map { n -> Process in

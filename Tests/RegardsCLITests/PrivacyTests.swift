@@ -7,8 +7,8 @@ import RegardsTestSupport
     func leaky() throws -> Field {
         let f = Field()
         try f.newVisit()
-        try f.run("answer", "2026-001", "AC-01", "2", "--comment", "R07 joignable au 06 12 34 56 78 le soir")
-        try f.run("answer", "2026-001", "AC-01", "3", "--comment", "R07 rappelé au 06 12 34 56 78, contrat expliqué", "--reason", "revu")
+        try f.run("answer", "2026-001", "AC-10", "2", "--comment", "R07 joignable au 06 12 34 56 78 le soir")
+        try f.run("answer", "2026-001", "AC-10", "3", "--comment", "R07 rappelé au 06 12 34 56 78, contrat expliqué", "--reason", "revu")
         try f.run("observe", "2026-001", "--method", "entretien", "--participant", "R07", "--text", "Mme Duplantier (R07) dit que la cuisine ferme tôt.")
         return f
     }
@@ -18,7 +18,7 @@ import RegardsTestSupport
         let clean = try f.run("privacy", "scan", "2026-001")
         #expect(clean.status == 1)
         #expect(clean.lines.count == 4)
-        #expect(clean.stdout.contains("numéro de téléphone — AC-01, commentaire"))
+        #expect(clean.stdout.contains("numéro de téléphone — AC-10, commentaire"))
         #expect(clean.stdout.contains("0• •• •• •• ••"))
         #expect(!clean.stdout.contains("12 34 56"), "the data itself is never printed")
         #expect(try f.run("privacy", "forbid", "duplantier").stdout == "1 word(s) added to the forbidden list (0 already there)\n")
@@ -78,7 +78,7 @@ import RegardsTestSupport
         let redacted = try f.run("privacy", "review", "2026-001", list[0].id, "--redact", "--reason", "numéro personnel")
         #expect(redacted.stdout == "\(list[0].id) redacted: numéro de téléphone replaced by « [masqué] » in 2 field(s) of visit 2026-001\n")
         // Both history rows held the number: neither keeps it, nor does the file or its WAL.
-        let log = try f.run("visit", "log", "2026-001", "--criterion", "AC-01").stdout
+        let log = try f.run("visit", "log", "2026-001", "--criterion", "AC-10").stdout
         #expect(log.contains("« R07 joignable au [masqué] le soir »") && log.contains("« R07 rappelé au [masqué], contrat expliqué »"))
         for suffix in ["", "-wal", "-shm"] {
             let bytes = (try? Data(contentsOf: URL(fileURLWithPath: f.db + suffix))) ?? Data()
@@ -105,7 +105,7 @@ import RegardsTestSupport
         let clean = try f.run("doctor")
         #expect(clean.status == 0, "\(clean.stdout)")
         #expect(clean.lines.count == 6 && clean.lines.dropFirst().allSatisfy { $0.hasPrefix("  ✔") })
-        try f.run("answer", "2026-001", "AC-01", "2", "--comment", "écrire à r.b75@laposte.net")
+        try f.run("answer", "2026-001", "AC-10", "2", "--comment", "écrire à r.b75@laposte.net")
         chmod(f.db, 0o644)
         let sick = try f.run("doctor")
         #expect(sick.status == 1)

@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test func validateNamedFilesResolvesReferencesInTheFolders() throws {
-        let run = try Run("protocol", "validate", "Protocols/chrs-acces-aux-droits-1.0.0.yaml")
+        let run = try Run("protocol", "validate", "Protocols/chrs-acces-aux-droits-2.0.0.yaml")
         #expect(run.status == 0, "\(run.stdout)")
         #expect(run.stderr == "1 file(s) checked: 0 error(s), 0 warning(s)\n")
     }
@@ -64,7 +64,7 @@ import Testing
 
     @Test func showJSONCarriesTheWholeProtocolAndIsStable() throws {
         let a = try Run("protocol", "show", "chrs-acces-aux-droits", "--format", "json")
-        let b = try Run("protocol", "show", "chrs-acces-aux-droits@1", "--format", "json")
+        let b = try Run("protocol", "show", "chrs-acces-aux-droits@2", "--format", "json")
         #expect(a.status == 0 && a.stdout == b.stdout)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(a.stdout.utf8)) as? [String: Any])
         let p = try #require(object["protocol"] as? [String: Any])
@@ -88,7 +88,7 @@ import Testing
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         let coverage = try decoder.decode(Coverage.self, from: Data(run.stdout.utf8))
-        #expect(coverage.control.hasPrefix("chrs-controle@1."))
+        #expect(coverage.control.hasPrefix("chrs-controle@2."))
         #expect(coverage.blindSpots.contains { $0.section == "VC" }, "vie collective must be a blind spot of the control grid")
         #expect(!coverage.unmappedControlItems.isEmpty)
         let groups = coverage.overlappingDocuments.map { Set($0.documents.map(\.id)) }

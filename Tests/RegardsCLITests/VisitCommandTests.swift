@@ -59,20 +59,20 @@ final class Field {
     @Test func answersAreCheckedAndKeptWithTheirHistory() throws {
         let f = Field()
         try f.newVisit()
-        #expect(try f.run("answer", "2026-001", "AC-01", "3", "--comment", "=livret lu").stdout == "AC-01 = Plutôt satisfaisant\n")
-        let bad = try f.run("answer", "2026-001", "AC-01", "5")
+        #expect(try f.run("answer", "2026-001", "AC-10", "3", "--comment", "=livret lu").stdout == "AC-10 = Plutôt satisfaisant\n")
+        let bad = try f.run("answer", "2026-001", "AC-10", "5")
         #expect(bad.status == 65)
-        #expect(bad.stderr.hasPrefix("regards: error: `5` is not an answer for AC-01; expected one of: 1 Pas du tout satisfaisant"))
+        #expect(bad.stderr.hasPrefix("regards: error: `5` is not an answer for AC-10; expected one of: 1 Pas du tout satisfaisant"))
         #expect(try f.run("answer", "2026-001", "DI-01", "nc").stderr == "regards: error: « non concerné » is never allowed on an imperative criterion (DI-01)\n")
         #expect(try f.run("answer", "2026-001", "VC-07", "2").stderr
             == "regards: error: VC-07 does not apply to this visit: its condition `hebergement in ['diffus', 'mixte']` is false (hebergement = collectif)\n")
         #expect(try f.run("answer", "2026-001", "AC-99", "2").status == 65)
-        let again = try f.run("answer", "2026-001", "AC-01", "tout à fait satisfaisant", "--reason", "revu", inspector: "inspecteur-b")
-        #expect(again.stdout == "AC-01 = Tout à fait satisfaisant (avant : Plutôt satisfaisant)\n")
-        let log = try f.run("visit", "log", "2026-001", "--criterion", "AC-01").lines
+        let again = try f.run("answer", "2026-001", "AC-10", "tout à fait satisfaisant", "--reason", "revu", inspector: "inspecteur-b")
+        #expect(again.stdout == "AC-10 = Tout à fait satisfaisant (avant : Plutôt satisfaisant)\n")
+        let log = try f.run("visit", "log", "2026-001", "--criterion", "AC-10").lines
         #expect(log.count == 2)
-        #expect(log[0].hasSuffix("inspectrice-a  AC-01  — → 3  « =livret lu »"))
-        #expect(log[1].hasSuffix("inspecteur-b  AC-01  3 → 4  motif : revu"))
+        #expect(log[0].hasSuffix("inspectrice-a  AC-10  — → 3  « =livret lu »"))
+        #expect(log[1].hasSuffix("inspecteur-b  AC-10  3 → 4  motif : revu"))
         let env = try Run(["answer", "2026-001", "AC-02", "2"], in: f.directory, environment: ["REGARDS_DB": f.db, "REGARDS_INSPECTOR": "par-env"])
         #expect(env.status == 0)
         #expect(try f.run("visit", "log", "2026-001", "--criterion", "AC-02").stdout.contains("par-env"))
@@ -81,7 +81,7 @@ final class Field {
     @Test func batchIsAllOrNothingWithEveryBadRowListed() throws {
         let f = Field()
         try f.newVisit()
-        let bad = try f.write("bad.csv", "criterion,value,comment,evidence\nAD-01,3,\"domiciliation faite, attestation remise\",dossier\nAD-03,9,,\n\"AD-04\",nc,\"deux\nlignes\",\nZZ-01,1,,\n")
+        let bad = try f.write("bad.csv", "criterion,value,comment,evidence\nAD-01,3,\"domiciliation faite, attestation remise\",dossier\nAD-03,9,,\n\"AD-12\",nc,\"deux\nlignes\",\nZZ-01,1,,\n")
         let refused = try f.run("answer", "2026-001", "--from", bad)
         #expect(refused.status == 65)
         #expect(refused.stderr.split(separator: "\n").map(String.init) == [
@@ -90,7 +90,7 @@ final class Field {
             "regards: error: \(bad): 2 bad row(s); nothing was written",
         ])
         #expect(try f.historyCount() == 0)
-        let good = try f.write("good.csv", "criterion,value,comment,evidence\r\nAD-01,3,\"domiciliation faite, attestation remise\",dossier\r\n\"AD-04\",nc,\"deux\nlignes\",\r\nCTL-DU-01,conforme,,\r\n")
+        let good = try f.write("good.csv", "criterion,value,comment,evidence\r\nAD-01,3,\"domiciliation faite, attestation remise\",dossier\r\n\"AD-12\",nc,\"deux\nlignes\",\r\nCTL-DU-01,conforme,,\r\n")
         #expect(try f.run("answer", "2026-001", "--from", good).stdout == "3 answer(s) recorded for visit 2026-001\n")
         #expect(try f.historyCount() == 3)
         let latin1 = f.directory.appendingPathComponent("latin1.csv")
@@ -104,15 +104,15 @@ final class Field {
         try f.run("answer", "2026-001", "AC-02", "4")
         let run = try f.run("fill", "2026-001", "--section", "AC", stdin: "3\nbien accueilli\nlivret\n7\n2\n\n\ns\nb\n1\n\n\nq\n")
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stderr.contains("[AC-01] (1/8)"))
+        #expect(run.stderr.contains("[AC-10] (1/9)"))
         #expect(!run.stderr.contains("[AC-02]"))
-        #expect(run.stderr.contains("✘ `7` is not an answer for AC-03"))
+        #expect(run.stderr.contains("✘ `7` is not an answer for AC-11"))
         #expect(run.stderr.contains("3 réponse(s) enregistrée(s)."))
         let log = try f.run("visit", "log", "2026-001").lines
         #expect(log.count == 4)
-        #expect(log[1].hasSuffix("AC-01  — → 3  « bien accueilli »  preuve : livret"))
-        // Skipped AC-04 with `s`, then `b` from AC-05 went back to AC-04, answered 1.
-        #expect(log.contains { $0.hasSuffix("AC-04  — → 1") })
+        #expect(log[1].hasSuffix("AC-10  — → 3  « bien accueilli »  preuve : livret"))
+        // Skipped AC-03 with `s`, then `b` from AC-04 went back to AC-03, answered 1.
+        #expect(log.contains { $0.hasSuffix("AC-03  — → 1") })
         let ended = try f.run("fill", "2026-001", "--section", "AC", stdin: "2\n")
         #expect(ended.status == 66)
         #expect(ended.stderr.hasSuffix("regards: error: input ended before the grid was complete (1 answer(s) saved; run `regards fill 2026-001` again to go on)\n"))
@@ -167,19 +167,19 @@ final class Field {
     @Test func exportImportAndMerge() throws {
         let a = Field(), b = Field()
         try a.newVisit()
-        try a.run("answer", "2026-001", "AC-01", "3")
+        try a.run("answer", "2026-001", "AC-10", "3")
         let bundle = a.directory.appendingPathComponent("visite.json").path
         #expect(try a.run("visit", "export", "2026-001", "--out", bundle).status == 0)
         #expect(try b.run("visit", "import", bundle).stdout.hasPrefix("visit 2026-001 imported: 1 answer event(s)"))
-        try b.run("answer", "2026-001", "AC-01", "2", inspector: "inspecteur-b")
+        try b.run("answer", "2026-001", "AC-10", "2", inspector: "inspecteur-b")
         try b.run("answer", "2026-001", "AC-02", "4", inspector: "inspecteur-b")
-        try a.run("answer", "2026-001", "AC-01", "1")
+        try a.run("answer", "2026-001", "AC-10", "1")
         let back = b.directory.appendingPathComponent("retour.json").path
         #expect(try b.run("visit", "export", "2026-001", "--out", back).status == 0)
         let merged = try a.run("visit", "import", back)
         #expect(merged.status == 0)
         #expect(merged.lines.first == "visit 2026-001 merged: 2 new answer event(s), 0 observation(s), 0 journey entr(y/ies), 0 action(s), 0 phase change(s)")
-        #expect(merged.lines.count == 2 && merged.lines[1].hasPrefix("conflict: AC-01: 1 here (inspectrice-a"))
+        #expect(merged.lines.count == 2 && merged.lines[1].hasPrefix("conflict: AC-10: 1 here (inspectrice-a"))
         #expect(try a.run("visit", "import", back).stdout == "visit 2026-001: nothing new in \(back)\n")
         #expect(try a.historyCount() == 4)
         // Damaged bundles are refused, the workspace untouched.
@@ -212,7 +212,7 @@ final class Field {
         let script = """
             for i in $(seq 1 40); do "$0" answer 2026-001 "$1" $(( (i % 4) + 1 )) --db "$2" --inspector "$3" || exit 1; done
             """
-        let processes = ["AC-01", "AC-02"].map { criterion -> Process in
+        let processes = ["AC-10", "AC-02"].map { criterion -> Process in
             let p = Process()
             p.executableURL = URL(fileURLWithPath: "/bin/sh")
             p.arguments = ["-c", script, Run.binary.path, criterion, f.db, "writer-\(criterion)"]
@@ -231,10 +231,12 @@ final class Field {
     @Test func killedBatchIsAllOrNothing() throws {
         let f = Field()
         try f.newVisit()
-        let rows = (1...9).map { "AC-0\($0)" } + (1...9).map { "AD-0\($0)" } + ["AD-10", "AD-11"] + (1...9).map { "PP-0\($0)" }
+        let rows = ["AC-10", "AC-11"] + (2...9).map { "AC-0\($0)" } + [1, 2, 3, 5, 7, 8, 9].map { "AD-0\($0)" } + ["AD-10", "AD-12", "AD-13", "AD-15"]
+            + [1, 2, 3, 5, 6, 7, 8, 9].map { "PP-0\($0)" }
         let csv = try f.write("batch.csv", "criterion,value,comment\n" + rows.map { "\($0),3,\"\(String(repeating: "observation détaillée ", count: 40))\"" }.joined(separator: "\n") + "\n")
         let command = ["answer", "2026-001", "--from", csv, "--db", f.db, "--inspector", "k"]
         let full = try duration(of: command)
+        try #require(try f.historyCount() == rows.count, "the batch itself must import")
         var generator = SeededGenerator(seed: 2027)
         var expected = rows.count
         var moments: [KillMoment] = []
@@ -256,13 +258,13 @@ final class Field {
         let folder = f.directory.appendingPathComponent("Protocols")
         try FileManager.default.copyItem(at: Run.root.appendingPathComponent("Protocols"), to: folder)
         #expect(try f.run("visit", "new", "--establishment", "CHRS", "--finess", "750712184", "--start", "2026-11-20", "--protocols", folder.path).status == 0)
-        let file = folder.appendingPathComponent("chrs-acces-aux-droits-1.0.0.yaml")
+        let file = folder.appendingPathComponent("chrs-acces-aux-droits-2.0.0.yaml")
         let text = try String(contentsOf: file, encoding: .utf8)
-        try text.replacingOccurrences(of: "title: Accès aux droits en CHRS, du point de vue des personnes hébergées",
+        try text.replacingOccurrences(of: "title: Accès aux droits en CHRS, du point de vue des personnes accueillies",
                                       with: "title: Accès aux droits en CHRS (titre modifié)").write(to: file, atomically: true, encoding: .utf8)
         let status = try f.run("visit", "status", "2026-001", "--protocols", folder.path)
         #expect(status.status == 0)
-        #expect(status.stderr.contains("chrs-acces-aux-droits-1.0.0.yaml changed since visit 2026-001 started, without a new version of `chrs-acces-aux-droits@1.0.0`"))
+        #expect(status.stderr.contains("chrs-acces-aux-droits-2.0.0.yaml changed since visit 2026-001 started, without a new version of `chrs-acces-aux-droits@2.0.0`"))
         #expect(try f.run("visit", "status", "2026-001", "--protocols", Run.root.appendingPathComponent("Protocols").path).stderr.isEmpty)
     }
 }
@@ -289,13 +291,13 @@ final class Field {
         let f = Field()
         try f.newVisit()
         #expect(try f.run("visit", "new", "--establishment", "CHRS B", "--finess", "310781406", "--start", "2026-12-01", "--campaign", "occitanie-2026").status == 0)
-        let file = try f.write("campagne.csv", "visit,criterion,value,comment\n2026-001,AC-01,3,\n2026-002,AC-01,2,\"ok, vu\"\n2026-002,CTL-DU-01,conforme,\n")
+        let file = try f.write("campagne.csv", "visit,criterion,value,comment\n2026-001,AC-10,3,\n2026-002,AC-10,2,\"ok, vu\"\n2026-002,CTL-DU-01,conforme,\n")
         #expect(try f.run("answer", "--from", file).stdout == "3 answer(s) recorded for 2 visit(s)\n")
-        let bad = try f.write("mauvais.csv", "visit,criterion,value\n2026-001,AC-02,3\n2026-009,AC-01,2\n2026-002,AC-01,9\n")
+        let bad = try f.write("mauvais.csv", "visit,criterion,value\n2026-001,AC-02,3\n2026-009,AC-10,2\n2026-002,AC-10,9\n")
         let refused = try f.run("answer", "--from", bad)
         #expect(refused.status == 65)
         #expect(refused.stderr.contains("\(bad):3: error: no visit `2026-009`"))
-        #expect(refused.stderr.contains("\(bad):4: error: 2026-002: `9` is not an answer for AC-01"))
+        #expect(refused.stderr.contains("\(bad):4: error: 2026-002: `9` is not an answer for AC-10"))
         #expect(try f.historyCount() == 1)
         let noColumn = try f.write("sans.csv", "criterion,value\nAC-01,3\n")
         #expect(try f.run("answer", "--from", noColumn).status == 64)

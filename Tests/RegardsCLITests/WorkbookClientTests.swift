@@ -68,7 +68,7 @@ struct ReportJSON: Decodable {
 func populatedField() throws -> Field {
     let f = Field()
     try f.newVisit()
-    try f.run("answer", "2026-001", "AC-01", "2", "--comment", "=SOMME(A1) « pas une formule »", "--evidence", "entretien R07")
+    try f.run("answer", "2026-001", "AC-10", "2", "--comment", "=SOMME(A1) « pas une formule »", "--evidence", "entretien R07")
     try f.run("answer", "2026-001", "VC-03", "1", "--comment", "cuisine fermée le soir\nseconde ligne")
     try f.run("answer", "2026-001", "DI-01", "3")
     try f.run("answer", "2026-001", "CTL-DU-01", "conforme")
@@ -201,9 +201,20 @@ enum CSVLines {
         #expect(status.contains("Phase : Restitution"))
         #expect(status.contains("Observations : 14 — visite-guidee 2, observation-passive 2, entretien 6, parcours 2, atelier 2"))
         #expect(try Run(["journey", "show", "2026-001", "--db", db], in: f.directory).stdout.components(separatedBy: "! contrat-remis").count == 2)
+        // The 2.0.0 journey rules, as the demo shows them: nothing due after an exit in 2024, no signature for a DIPC.
+        let left = try Run(["journey", "show", "2026-002", "--resident", "R08", "--db", db], in: f.directory).stdout
+        #expect(left.hasPrefix("R08  (sortie le 2024-10-21 : rien n'est dû après)") && !left.contains("✘"))
+        let dipc = try Run(["journey", "show", "2026-005", "--resident", "R13", "--db", db], in: f.directory).stdout
+        #expect(dipc.contains("✔ dipc") && dipc.contains("· contrat-signe"))
         let report = try String(contentsOf: out.appendingPathComponent("restitution-2026-001.md"), encoding: .utf8)
         #expect(report.hasPrefix("# Restitution — CHRS Les Tilleuls (fictif)"))
         #expect(report.contains("## Ce que la grille de contrôle ne regarde pas"))
+        // Écarts and remarques, numbered, for the under-25 CHRS; its evaluation asks the under-25 criteria, not the RSA ones.
+        #expect(report.contains("## Constats du contrôle : écarts et remarques") && report.contains("\n- E1 — ") && report.contains("\n- R1 — "))
+        let compare = try Run(["compare", "2026-001", "--db", db, "--format", "csv"], in: f.directory).stdout
+        let rows = compare.split(separator: "\n")
+        #expect(rows.first { $0.contains(",AD-12,") }?.contains(",non,1,non,,") == true, "the RSA criterion does not apply to under-25s")
+        #expect(rows.first { $0.contains(",AD-19,") }?.contains(",non,1,oui,") == true, "the contrat d'engagement jeune criterion does")
         if Clients.openpyxl || Clients.required {
             let python = try #require(Clients.openpyxl ? Clients.which("python3") : nil, "openpyxl is required (REGARDS_REQUIRE_CLIENTS=1)")
             for file in files where file.hasSuffix(".xlsx") {

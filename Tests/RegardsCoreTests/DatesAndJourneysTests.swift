@@ -182,6 +182,14 @@ import Testing
         #expect(lines(checks(base, asOf: "2026-11-01"), "demande-prolongation") == ["#1 a-venir 2026-11-15 0"])
     }
 
+    @Test func nothingIsDueFromAnOptionalStepThePersonDoesNotHave() {
+        let result = checks([("admission", "2026-03-01"), ("contrat-signe", "2026-03-15")], asOf: "2026-11-26")
+        #expect(lines(result, "decision-dalo") == ["#1 non-renseigne - 0"])
+        #expect(lines(result, "demande-prolongation") == ["#1 non-renseigne - 0"])
+        // Counted from a required step that is not recorded: unknown, not "nothing due".
+        #expect(lines(checks([("contrat-signe", "2026-03-15")], asOf: "2026-11-26"), "bilan") == ["#1 indetermine - 0"])
+    }
+
     @Test func theDALODelayComesFromTheContext() {
         let entries = [("admission", "2026-01-05"), ("recours-dalo", "2026-04-10")]
         #expect(lines(checks(entries, asOf: "2026-08-20"), "decision-dalo") == ["#1 manquant 2026-07-10 41"])

@@ -54,7 +54,8 @@ public struct StepCheck: Equatable, Sendable, Codable {
 /// when that occurrence is missing); occurrences are checked up to the reference date (the visit
 /// date) or the person's exit (the template's `exit` step), whichever comes first — nothing is due
 /// after the exit; a step is not due when the person has one of its `unless` steps (no signature
-/// for a DIPC); an optional step or a step without deadline is never `missing`.
+/// for a DIPC), nor when it counts from an optional step the person does not have; an optional
+/// step or a step without deadline is never `missing`.
 public struct JourneyEvaluator: Sendable {
     public let template: JourneyTemplate
 
@@ -92,7 +93,11 @@ public struct JourneyEvaluator: Sendable {
                 continue
             }
             guard let base = dates[deadline.anchor]?.first?.date else {
-                out.append(StepCheck(step: step.id, occurrence: 1, done: done.first?.date, state: .undetermined, daysLate: 0, note: done.first?.note ?? notes[step.id]))
+                // Counted from an optional step the person does not have (no DALO recourse, no
+                // élection de domicile): nothing is due. From a required step not recorded: unknown.
+                let nothingDue = done.isEmpty && template.step(deadline.anchor)?.optional == true
+                out.append(StepCheck(step: step.id, occurrence: 1, done: done.first?.date, state: nothingDue ? .notRecorded : .undetermined, daysLate: 0,
+                                     note: done.first?.note ?? notes[step.id]))
                 continue
             }
             let period = deadline.period(in: context)

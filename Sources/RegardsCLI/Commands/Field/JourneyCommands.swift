@@ -68,8 +68,13 @@ struct JourneyShow: ParsableCommand {
         case .text:
             let titles = Dictionary(uniqueKeysWithValues: (r.grids.evaluation.journey?.steps ?? []).map { ($0.id, $0.title) })
             var totals: [StepCheck.State: Int] = [:]
+            let exit = r.grids.evaluation.journey?.exit
             for (person, checks) in all {
-                Console.out("\(person)  (au \(r.asOf))")
+                if let left = checks.first(where: { $0.step == exit })?.done, left <= r.asOf {
+                    Console.out("\(person)  (sortie le \(left) : rien n'est dû après)")
+                } else {
+                    Console.out("\(person)  (au \(r.asOf))")
+                }
                 for c in checks {
                     totals[c.state, default: 0] += 1
                     let label = c.occurrence > 1 ? "\(c.step) n°\(c.occurrence)" : c.step
