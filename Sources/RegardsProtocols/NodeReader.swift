@@ -5,7 +5,7 @@ final class LoadContext {
     var sourceMap: SourceMap
     var diagnostics: [Diagnostic] = []
     /// The file's lines, to place errors inside a scalar's text.
-    var lines: [[Unicode.Scalar]] = []
+    var lines = SourceLines()
 
     init(file: String) {
         sourceMap = SourceMap(file: file)
@@ -31,7 +31,7 @@ final class LoadContext {
 /// Maps each Unicode scalar of a decoded YAML scalar back to its line and column, following
 /// quoting, escapes, line folding and block indentation; nil when the text cannot be matched.
 enum ScalarPositions {
-    static func locate(_ text: String, node: YNode, lines: [[Unicode.Scalar]]) -> [(line: Int, column: Int)]? {
+    static func locate(_ text: String, node: YNode, lines: SourceLines) -> [(line: Int, column: Int)]? {
         var row = node.line - 1, col = node.column - 1
         guard row >= 0, row < lines.count else { return nil }
         switch node.style {

@@ -90,16 +90,33 @@ public struct ProtocolRepository: Sendable {
     /// Loads every `.yaml`/`.yml` file under the folders.
     public init(directories: [String]) throws(ProtocolRepositoryError) {
         self.directories = directories
-        let loader = ProtocolLoader()
+        var paths: [String] = []
         for directory in directories {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
                 throw .missingDirectory(directory)
             }
-            for path in Self.yamlFiles(under: directory) {
-                files.append(try Self.load(path, loader: loader))
-            }
+            paths += Self.yamlFiles(under: directory)
         }
+        files = try Self.loadAll(paths)
+    }
+
+    /// Loads files side by side (each file is parsed on its own; the loader's caches hold their
+    /// locks), keeping their order; the first failure in that order is thrown.
+    static func loadAll(_ paths: [String]) throws(ProtocolRepositoryError) -> [LoadedFile] {
+        let loader = ProtocolLoader()
+        let results = UnsafeMutableBufferPointer<Result<LoadedFile, ProtocolRepositoryError>?>.allocate(capacity: paths.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        let slots = SendableBuffer(results)
+        // Largest files first, so the two or more threads finish together.
+        let sizes = paths.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? NSNumber)?.intValue ?? 0 }
+        let order = paths.indices.sorted { sizes[$0] > sizes[$1] }
+        DispatchQueue.concurrentPerform(iterations: paths.count) { k in
+            let i = order[k]
+            slots.buffer[i] = Result { () throws(ProtocolRepositoryError) in try Self.load(paths[i], loader: loader) }
+        }
+        return try results.map { result throws(ProtocolRepositoryError) in try result!.get() }
     }
 
     static func yamlFiles(under directory: String) -> [String] {
@@ -245,4 +262,10 @@ public struct ProtocolRepository: Sendable {
         }
         return best
     }
+}
+
+/// Each iteration of `concurrentPerform` writes its own slot only.
+private struct SendableBuffer<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
+    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
 }

@@ -50,7 +50,7 @@ struct YAMLDocumentReader {
 
     enum Outcome {
         /// The tree and the text's lines (for exact positions inside scalars).
-        case document(YNode, lines: [[Unicode.Scalar]])
+        case document(YNode, lines: SourceLines)
         case failure(Diagnostic)
     }
 
@@ -94,16 +94,15 @@ struct YAMLDocumentReader {
             return fail(hasComments ? "file has only comments: expected a YAML mapping" : "file is empty: expected a YAML mapping")
         }
         var budget = Self.maximumNodes
-        switch convert(root, budget: &budget, depth: 0) {
-        case .success(let tree):
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-                Array((line.hasSuffix("\r") ? line.dropLast() : line).unicodeScalars)
+        do throws(Refusal) {
+            return .document(try convert(root, budget: &budget, depth: 0), lines: SourceLines(text))
+        } catch {
+            switch error {
+            case .tooManyValues:
+                return fail("document expands to more than \(Self.maximumNodes) values (nested YAML aliases?)")
+            case .tooDeep(let line, let column):
+                return fail("nesting is deeper than \(Self.maximumDepth) levels", line: line, column: column)
             }
-            return .document(tree, lines: lines)
-        case .failure(.tooManyValues):
-            return fail("document expands to more than \(Self.maximumNodes) values (nested YAML aliases?)")
-        case .failure(.tooDeep(let line, let column)):
-            return fail("nesting is deeper than \(Self.maximumDepth) levels", line: line, column: column)
         }
     }
 
@@ -112,43 +111,45 @@ struct YAMLDocumentReader {
         case tooDeep(line: Int, column: Int)
     }
 
-    private func convert(_ node: Node, budget: inout Int, depth: Int) -> Result<YNode, Refusal> {
+    private func convert(_ node: Node, budget: inout Int, depth: Int) throws(Refusal) -> YNode {
         budget -= 1
-        let line = node.mark?.line ?? 1, column = node.mark?.column ?? 1
-        guard budget >= 0 else { return .failure(.tooManyValues) }
-        guard depth <= Self.maximumDepth else { return .failure(.tooDeep(line: line, column: column)) }
+        let mark = node.mark
+        let line = mark?.line ?? 1, column = mark?.column ?? 1
+        guard budget >= 0 else { throw .tooManyValues }
+        guard depth <= Self.maximumDepth else { throw .tooDeep(line: line, column: column) }
         switch node {
         case .scalar(let scalar):
-            var y = YNode(kind: .scalar(scalar.string), line: line, column: column)
+            let text = scalar.string
+            var y = YNode(kind: .scalar(text), line: line, column: column)
             switch scalar.style {
             case .singleQuoted: y.style = .singleQuoted
             case .doubleQuoted: y.style = .doubleQuoted
             case .literal: y.style = .literal
             case .folded: y.style = .folded
-            default: y.style = .plain
+            default:
+                y.style = .plain
+                switch text {
+                case "", "~", "null", "Null", "NULL": y.isNull = true
+                default: break
+                }
             }
-            y.isNull = y.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
-            return .success(y)
+            return y
         case .mapping(let mapping):
             var pairs: [(key: YNode, value: YNode)] = []
+            pairs.reserveCapacity(mapping.count)
             for (key, value) in mapping {
-                switch (convert(key, budget: &budget, depth: depth + 1), convert(value, budget: &budget, depth: depth + 1)) {
-                case let (.success(k), .success(v)): pairs.append((k, v))
-                case let (.failure(refusal), _), let (_, .failure(refusal)): return .failure(refusal)
-                }
+                pairs.append((try convert(key, budget: &budget, depth: depth + 1), try convert(value, budget: &budget, depth: depth + 1)))
             }
-            return .success(YNode(kind: .mapping(pairs), line: line, column: column))
+            return YNode(kind: .mapping(pairs), line: line, column: column)
         case .sequence(let sequence):
             var items: [YNode] = []
+            items.reserveCapacity(sequence.count)
             for item in sequence {
-                switch convert(item, budget: &budget, depth: depth + 1) {
-                case .success(let y): items.append(y)
-                case .failure(let refusal): return .failure(refusal)
-                }
+                items.append(try convert(item, budget: &budget, depth: depth + 1))
             }
-            return .success(YNode(kind: .sequence(items), line: line, column: column))
+            return YNode(kind: .sequence(items), line: line, column: column)
         case .alias:
-            return .success(YNode(kind: .scalar(""), line: line, column: column))
+            return YNode(kind: .scalar(""), line: line, column: column)
         }
     }
 
@@ -243,16 +244,20 @@ struct YAMLDocumentReader {
     /// Flow collections (`[[[[…`) nest without indentation and could exhaust the stack of a
     /// recursive parser; find the first place deeper than the limit, ignoring quotes and comments.
     static func excessiveFlowNesting(_ text: String) -> (Int, Int)? {
-        var depth = 0, line = 1, column = 0
-        var quote: Unicode.Scalar?
+        // Every character that matters is ASCII, so the bytes are scanned (a UTF-8 continuation
+        // byte is never one of them); the column, in characters, is counted only on failure.
+        var depth = 0, line = 1
+        var lineStart = 0
+        var quote: UInt8?
         var comment = false
-        var previous: Unicode.Scalar = "\n"
-        for c in text.unicodeScalars {
-            column += 1
-            defer { previous = c }
-            if c == "\n" {
+        var previous: UInt8 = 10
+        let utf8 = text.utf8
+        var offset = 0
+        for c in utf8 {
+            defer { previous = c; offset += 1 }
+            if c == 10 {
                 line += 1
-                column = 0
+                lineStart = offset + 1
                 comment = false
                 continue
             }
@@ -262,15 +267,54 @@ struct YAMLDocumentReader {
                 continue
             }
             switch c {
-            case "#" where previous == " " || previous == "\t" || previous == "\n": comment = true
-            case "'", "\"": if depth > 0 || previous == " " || previous == ":" { quote = c }
-            case "[", "{":
+            case UInt8(ascii: "#") where previous == 32 || previous == 9 || previous == 10: comment = true
+            case UInt8(ascii: "'"), UInt8(ascii: "\""): if depth > 0 || previous == 32 || previous == UInt8(ascii: ":") { quote = c }
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
                 depth += 1
-                if depth > maximumDepth { return (line, column) }
-            case "]", "}": depth = max(0, depth - 1)
+                if depth > maximumDepth {
+                    let from = utf8.index(utf8.startIndex, offsetBy: lineStart), to = utf8.index(utf8.startIndex, offsetBy: offset + 1)
+                    return (line, text.unicodeScalars[from..<to].count)
+                }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
             default: break
             }
         }
         return nil
+    }
+}
+
+/// The lines of a file's text, each split into Unicode scalars only when asked for (only the
+/// lines of a scalar an error points inside are).
+final class SourceLines {
+    private let text: String
+    /// The UTF-8 offset where each line starts.
+    private let starts: [Int]
+    private var cache: [Int: [Unicode.Scalar]] = [:]
+
+    init(_ text: String) {
+        self.text = text
+        var starts = [0]
+        var offset = 0
+        for byte in text.utf8 {
+            offset += 1
+            if byte == 10 { starts.append(offset) }
+        }
+        self.starts = starts
+    }
+
+    convenience init() { self.init("") }
+
+    var count: Int { starts.count }
+
+    /// The line's scalars, without its line end (`\n`, or `\r\n`).
+    subscript(row: Int) -> [Unicode.Scalar] {
+        if let line = cache[row] { return line }
+        let utf8 = text.utf8
+        let from = utf8.index(utf8.startIndex, offsetBy: starts[row])
+        var to = row + 1 < starts.count ? utf8.index(utf8.startIndex, offsetBy: starts[row + 1] - 1) : utf8.endIndex
+        if to > from, utf8[utf8.index(before: to)] == 13 { to = utf8.index(before: to) }
+        let line = Array(text.unicodeScalars[from..<to])
+        cache[row] = line
+        return line
     }
 }
