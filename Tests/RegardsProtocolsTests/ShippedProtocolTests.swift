@@ -58,3 +58,52 @@ import Testing
         #expect(LegalReference.citesArticle(text) == expected)
     }
 }
+
+/// What the 2.0.0 protocols promise (issue: protocols an inspector can use), checked on the files.
+@Suite struct ShippedProtocolContentTests {
+    func grid(_ specifier: String) throws -> AuditProtocol {
+        try #require(try ProtocolRepository(directories: [Paths.protocols.path]).sound(specifier).grid)
+    }
+
+    @Test func theEvaluationDiffListsEverySplitAndNeedsTheNewMajor() throws {
+        let d = try ProtocolDiff(old: try grid("chrs-acces-aux-droits@1.0.0"), new: try grid("chrs-acces-aux-droits@2.0.0"))
+        #expect(d.impact == .breaking && d.warnings.isEmpty)
+        let splits = d.changes.filter { $0.kind == .split }.map(\.id)
+        #expect(Set(splits) == ["AC-01", "AD-04", "AD-11", "DI-08", "VC-05"])
+        #expect(d.changes.contains { $0.kind == .removed && $0.id == "PP-04" })
+        #expect(d.changes.contains { $0.kind == .renamed && $0.old == "SO-03" })
+        #expect(d.changes.contains { $0.subject == "journey" && $0.id == "exit" && $0.new == "sortie" })
+    }
+
+    @Test func everyControlItemSaysItsBasis() throws {
+        let control = try grid("chrs-controle@2")
+        #expect(control.allCriteria.allSatisfy { $0.criterion.basis != nil })
+        for (_, item) in control.allCriteria where item.basis == .enforceable {
+            #expect(item.references.contains(where: LegalReference.citesArticle), "\(item.id)")
+        }
+        #expect(control.criterion("CTL-DU-22")?.title.contains("contrat de séjour") == true)
+    }
+
+    @Test func underTwentyFivesAreAskedTheirOwnRightsAndNotTheRSA() throws {
+        let evaluation = try grid("chrs-acces-aux-droits@2")
+        let young: [String: Condition.Value] = ["public": .text("jeunes-moins-25-ans")], others: [String: Condition.Value] = ["public": .text("tout-public")]
+        let forYoung = evaluation.allCriteria.map(\.criterion).filter { $0.applies(in: young) && !$0.applies(in: others) }
+        for word in ["contrat d'engagement jeune", "mission locale", "fonds d'aide aux jeunes", "contrat jeune majeur"] {
+            #expect(forYoung.contains { $0.title.lowercased().contains(word) }, "\(word)")
+        }
+        let rsa = evaluation.allCriteria.map(\.criterion).filter { $0.title.contains("RSA") }
+        #expect(!rsa.isEmpty && rsa.allSatisfy { !$0.applies(in: young) && $0.applies(in: others) })
+        #expect(evaluation.allCriteria.contains { $0.criterion.title.contains("MDPH") && $0.criterion.applies(in: young) && $0.criterion.applies(in: others) })
+        for has in ["HAS 2.2.5", "HAS 3.13", "HAS 3.14"] {
+            #expect(evaluation.allCriteria.contains { c in c.criterion.imperative && c.criterion.references.contains { $0.hasPrefix(has) } }, "\(has)")
+        }
+    }
+
+    @Test func theJourneyStopsAtTheExitAndKnowsTheDIPC() throws {
+        let journey = try #require(try grid("chrs-acces-aux-droits@2").journey)
+        #expect(journey.exit == "sortie")
+        #expect(journey.step("contrat-signe")?.unless == ["dipc"])
+        #expect(journey.step("demande-prolongation")?.deadline?.before == "fin-decision")
+        #expect(journey.step("decision-dalo")?.deadline?.monthsFrom == "delai-dalo-mois")
+    }
+}
