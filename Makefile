@@ -5,7 +5,7 @@ BIN := .build/debug/regards
 SYSTEM_PACKAGES := libsqlite3-dev libxlsxwriter-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-CLIENT_PACKAGES := libreoffice-calc poppler-utils
+CLIENT_PACKAGES := libreoffice-calc libreoffice-writer poppler-utils
 
 .PHONY: setup setup-tests build release test demo install clean bench bench-smoke
 
@@ -14,7 +14,7 @@ setup:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then echo "installing:$$missing"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; fi
 
-## setup-tests: setup, plus the spreadsheet clients the tests open workbooks with (LibreOffice Calc, openpyxl)
+## setup-tests: setup, plus the clients the tests open workbooks and documents with (LibreOffice Calc and Writer, openpyxl)
 setup-tests: setup
 	@missing=""; for p in $(CLIENT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then echo "installing:$$missing"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; fi

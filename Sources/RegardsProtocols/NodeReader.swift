@@ -246,3 +246,26 @@ struct MappingReader {
         return value.typeName
     }
 }
+
+extension MappingReader {
+    /// `days: N` or `months: N`, one of them, at least 1.
+    func period(what: String) -> Period? {
+        let r = self
+        let days = r.int("days"), months = r.int("months")
+        switch (r.has("days"), r.has("months")) {
+        case (true, true):
+            context.error("\(what) takes `days` or `months`, not both", r.node, path: r.path)
+            return nil
+        case (false, false):
+            context.error("\(what) needs `days` or `months`", r.node, path: r.path)
+            return nil
+        default:
+            if let n = days ?? months, n < 1, let node = r.node(r.has("days") ? "days" : "months") {
+                context.error("\(what) must be at least 1", node, path: join(r.path, r.has("days") ? "days" : "months"))
+                return nil
+            }
+            guard days != nil || months != nil else { return nil }
+            return Period(days: days, months: months)
+        }
+    }
+}

@@ -268,25 +268,6 @@ struct GridReader {
                          status: r.choice("status", ReviewStatus.self) ?? .confirme, note: r.string("note"))
     }
 
-    func readPeriod(_ r: MappingReader, what: String) -> Period? {
-        let days = r.int("days"), months = r.int("months")
-        switch (r.has("days"), r.has("months")) {
-        case (true, true):
-            context.error("\(what) takes `days` or `months`, not both", r.node, path: r.path)
-            return nil
-        case (false, false):
-            context.error("\(what) needs `days` or `months`", r.node, path: r.path)
-            return nil
-        default:
-            if let n = days ?? months, n < 1, let node = r.node(r.has("days") ? "days" : "months") {
-                context.error("\(what) must be at least 1", node, path: join(r.path, r.has("days") ? "days" : "months"))
-                return nil
-            }
-            guard days != nil || months != nil else { return nil }
-            return Period(days: days, months: months)
-        }
-    }
-
     func readJourney(_ node: YNode, _ path: String) -> JourneyTemplate? {
         guard let r = MappingReader(node, path: path, context: context, allowed: ["steps", "exit"], required: ["steps"], what: "the journey") else { return nil }
         let steps: [JourneyStep] = r.list("steps").compactMap { item, itemPath in
@@ -301,7 +282,7 @@ struct GridReader {
             }
             if let e = s.node("repeat_every"),
                let er = MappingReader(e, path: join(itemPath, "repeat_every"), context: context, allowed: ["days", "months"], what: "`repeat_every`") {
-                step.repeatEvery = readPeriod(er, what: "`repeat_every`")
+                step.repeatEvery = er.period(what: "`repeat_every`")
             }
             return step
         }
@@ -327,7 +308,7 @@ struct GridReader {
             context.error("`months_from` gives months: write the default as `months`, not `days`", days, path: join(path, "days"))
             return nil
         }
-        guard let period = readPeriod(dr, what: "a deadline") else { return nil }
+        guard let period = dr.period(what: "a deadline") else { return nil }
         if let after { return Deadline(after: after, within: period, monthsFrom: monthsFrom) }
         if let before { return Deadline(before: before, within: period, monthsFrom: monthsFrom) }
         return nil
@@ -345,9 +326,18 @@ struct WorkflowReader {
             context.error("a workflow file must say `kind: workflow`, found `\(text)`", node, path: "kind")
         }
         let states: [WorkflowState] = r.list("states").compactMap { item, path in
-            guard let s = MappingReader(item, path: path, context: context, allowed: ["id", "title", "description", "final"],
+            guard let s = MappingReader(item, path: path, context: context, allowed: ["id", "title", "description", "final", "report", "answer_within"],
                                         required: ["id", "title"], what: "a state") else { return nil }
-            return WorkflowState(id: s.string("id") ?? "", title: s.string("title") ?? "", description: s.string("description"), final: s.bool("final") ?? false)
+            let report = s.choice("report", ReportMilestone.self)
+            var answerWithin: Period?
+            if let node = s.node("answer_within") {
+                if report != .provisional { context.error("`answer_within` belongs to the state with `report: provisional`", node, path: join(path, "answer_within")) }
+                if let p = MappingReader(node, path: join(path, "answer_within"), context: context, allowed: ["days", "months"], required: [], what: "`answer_within`") {
+                    answerWithin = p.period(what: "`answer_within`")
+                }
+            }
+            return WorkflowState(id: s.string("id") ?? "", title: s.string("title") ?? "", description: s.string("description"), final: s.bool("final") ?? false,
+                                 report: report, answerWithin: answerWithin)
         }
         let transitions: [Transition] = r.list("transitions").compactMap { item, path in
             guard let t = MappingReader(item, path: path, context: context, allowed: ["from", "to", "title", "guards"],
@@ -409,11 +399,8 @@ struct WorkflowReader {
             return count(argument).map { .minObservations(method: nil, count: $0) }
         case "min_journeys": return count(argument).map { .minJourneys($0) }
         case "min_actions": return count(argument).map { .minActions($0) }
-        case "journeys_checked": return noArgument() ? .journeysChecked : nil
-        case "actions_have_owners": return noArgument() ? .actionsHaveOwners : nil
-        case "imperatives_have_actions": return noArgument() ? .imperativesHaveActions : nil
-        case "no_unreviewed_personal_data": return noArgument() ? .noUnreviewedPersonalData : nil
         default:
+            if let flag = Guard.flags.first(where: { $0.name == name }) { return noArgument() ? flag : nil }
             context.error("unknown guard `\(name)`", node, path: path, hint: Suggestion.hint(for: name, in: Guard.vocabulary))
             return nil
         }

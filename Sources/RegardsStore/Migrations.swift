@@ -138,6 +138,25 @@ enum Migrations {
         Migration(version: 3, name: "index-action-events-by-action", sql: """
             CREATE INDEX action_event_action ON action_event(action, seq);
             """),
+        // The inspection's procedure: each change to a finding or a measure carries the whole item
+        // after it (`record`, JSON); the reports' issue is an event with its date.
+        Migration(version: 4, name: "add-procedure-events-and-follow-up-visits", sql: """
+            CREATE TABLE procedure_event (
+                seq INTEGER PRIMARY KEY,
+                uid TEXT NOT NULL UNIQUE,
+                visit TEXT NOT NULL REFERENCES visit(id),
+                item TEXT NOT NULL,
+                change TEXT NOT NULL CHECK (change IN ('added', 'edited', 'withdrawn', 'answered', 'responded', 'followed-up',
+                                                       'provisional-report', 'definitive-report')),
+                record TEXT,
+                date TEXT,
+                author TEXT NOT NULL,
+                at TEXT NOT NULL,
+                reason TEXT
+            );
+            CREATE INDEX procedure_event_visit ON procedure_event(visit, seq);
+            ALTER TABLE visit ADD COLUMN follows TEXT;
+            """),
     ]
 
     static var latest: Int { all.last?.version ?? 0 }

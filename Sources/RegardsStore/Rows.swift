@@ -13,7 +13,7 @@ enum Rows {
     static func visit(_ v: Visit) -> [SQLValue] {
         [.text(v.id), .text(v.uid), .text(v.establishment), .text(v.finess), .optional(v.startDate?.description), .optional(v.endDate?.description),
          .text(json(v.inspectors)), .optional(v.campaign), .text(v.evaluation.hash), .optional(v.control?.hash), .optional(v.workflow?.hash),
-         .text(v.state), .text(json(v.context)), .text(v.createdAt), .text(v.createdBy)]
+         .text(v.state), .text(json(v.context)), .text(v.createdAt), .text(v.createdBy), .optional(v.follows)]
     }
 
     static func answer(_ e: AnswerEvent) -> [SQLValue] {
@@ -40,6 +40,21 @@ enum Rows {
         [.text(e.uid), .text(e.action), .text(e.status.rawValue), .text(e.author), .text(e.at), .optional(e.reason)]
     }
 
+    /// A string as it appears inside a JSON string written by `json` (without the quotes).
+    static func jsonEscaped(_ text: String) -> String { String(json([text]).dropFirst(2).dropLast(2)) }
+
+    /// What a procedure event stores in `record`.
+    struct ProcedureRecord: Codable {
+        var finding: Finding?
+        var measure: Measure?
+    }
+
+    static func procedureEvent(_ e: ProcedureEvent) -> [SQLValue] {
+        let record = e.finding == nil && e.measure == nil ? nil : json(ProcedureRecord(finding: e.finding, measure: e.measure))
+        return [.text(e.uid), .text(e.visit), .text(e.item), .text(e.change.rawValue), .optional(record), .optional(e.date?.description),
+                .text(e.author), .text(e.at), .optional(e.reason)]
+    }
+
     static func stateEvent(_ e: StateEvent) -> [SQLValue] {
         [.text(e.uid), .text(e.visit), .optional(e.from), .text(e.to), .text(e.author), .text(e.at), .optional(e.reason)]
     }
@@ -57,7 +72,7 @@ enum Rows {
                      campaign: s.text(s.column("campaign")), evaluation: pin("evaluation") ?? ProtocolPin(id: "?", version: "?", hash: "?"),
                      control: pin("control"), workflow: pin("workflow"), state: s.string(s.column("state")),
                      context: decode([String: ContextValue].self, s.text(s.column("context")), default: [:]),
-                     createdAt: s.string(s.column("created_at")), createdBy: s.string(s.column("created_by")))
+                     createdAt: s.string(s.column("created_at")), createdBy: s.string(s.column("created_by")), follows: s.text(s.column("follows")))
     }
 
     static func snapshot(_ s: Statement) -> ProtocolSnapshot {

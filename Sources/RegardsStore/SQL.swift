@@ -14,13 +14,14 @@ enum SQL {
 
     static let snapshot = Insert(table: "protocol_snapshot", columns: ["hash", "id", "version", "kind", "file", "source"])
     static let visit = Insert(table: "visit", columns: ["id", "uid", "establishment", "finess", "start_date", "end_date", "inspectors", "campaign", "evaluation_hash",
-                                                        "control_hash", "workflow_hash", "state", "context", "created_at", "created_by"])
+                                                        "control_hash", "workflow_hash", "state", "context", "created_at", "created_by", "follows"])
     static let answer = Insert(table: "answer_event", columns: ["uid", "visit", "grid", "criterion", "value", "comment", "evidence", "author", "at", "previous", "reason"])
     static let observation = Insert(table: "observation", columns: ["uid", "visit", "method", "text", "participant", "role", "criteria", "theme", "date", "author", "at"])
     static let journeyEntry = Insert(table: "journey_entry", columns: ["uid", "visit", "resident", "step", "date", "note", "author", "at"])
     static let action = Insert(table: "action", columns: ["uid", "visit", "number", "title", "owner", "due", "criteria", "author", "at"])
     static let actionEvent = Insert(table: "action_event", columns: ["uid", "action", "status", "author", "at", "reason"])
     static let stateEvent = Insert(table: "state_event", columns: ["uid", "visit", "from_state", "to_state", "author", "at", "reason"])
+    static let procedureEvent = Insert(table: "procedure_event", columns: ["uid", "visit", "item", "change", "record", "date", "author", "at", "reason"])
     static let forbiddenWord = Insert(table: "forbidden_word", columns: ["hash", "author", "at"])
 
     /// A visit with its pinned protocols' ids and versions.
@@ -29,7 +30,7 @@ enum SQL {
                e.id AS evaluation_id, e.version AS evaluation_version, e.hash AS evaluation_hash,
                c.id AS control_id, c.version AS control_version, c.hash AS control_hash,
                w.id AS workflow_id, w.version AS workflow_version, w.hash AS workflow_hash,
-               v.state, v.context, v.created_at, v.created_by
+               v.state, v.context, v.created_at, v.created_by, v.follows
         FROM visit v JOIN protocol_snapshot e ON e.hash = v.evaluation_hash
         LEFT JOIN protocol_snapshot c ON c.hash = v.control_hash LEFT JOIN protocol_snapshot w ON w.hash = v.workflow_hash
         """
@@ -41,6 +42,7 @@ enum SQL {
     static let currentAnswers = "SELECT grid, criterion, value FROM answer_event WHERE visit = ? ORDER BY at, seq"
     static let answerEvents = "SELECT uid, grid, criterion, value, comment, evidence, author, at, previous, reason FROM answer_event WHERE visit = ? ORDER BY at, seq"
     static let observations = "SELECT uid, method, text, participant, role, criteria, theme, date, author, at FROM observation WHERE visit = ? ORDER BY seq"
+    static let procedureEvents = "SELECT uid, change, record, date, author, at, reason FROM procedure_event WHERE visit = ? ORDER BY seq"
     static let journeyEntries = "SELECT uid, resident, step, date, note, author, at FROM journey_entry WHERE visit = ? ORDER BY seq"
 
     static let nextActionNumber = "SELECT coalesce(max(number), 0) + 1 AS next FROM action WHERE visit = ?"
@@ -66,8 +68,10 @@ enum SQL {
     static let reviews = "SELECT finding, decision FROM privacy_review WHERE visit = ?"
     static let recordReview = "INSERT OR REPLACE INTO privacy_review (finding, visit, kind, decision, reason, author, at) VALUES (?, ?, ?, ?, ?, ?, ?)"
     /// Free-text fields a redaction rewrites: (table, column), each with a `visit` column.
-    static let freeText: [(table: String, column: String)] = [
-        ("answer_event", "comment"), ("answer_event", "evidence"), ("observation", "text"), ("journey_entry", "note"), ("action", "title"),
+    /// `json`: the column holds JSON, where the text is found in its escaped form.
+    static let freeText: [(table: String, column: String, json: Bool)] = [
+        ("answer_event", "comment", false), ("answer_event", "evidence", false), ("observation", "text", false), ("journey_entry", "note", false),
+        ("action", "title", false), ("procedure_event", "record", true),
     ]
     static func redact(_ table: String, _ column: String) -> String {
         "UPDATE \(table) SET \(column) = replace(\(column), ?1, ?2) WHERE visit = ?3 AND instr(\(column), ?1) > 0"

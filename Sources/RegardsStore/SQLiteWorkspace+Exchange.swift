@@ -8,7 +8,8 @@ extension SQLiteWorkspace {
             let snapshots = try visit.pins.compactMap { try snapshot(hash: $0.hash) }
             return VisitBundle(exportedAt: exportedAt, exportedBy: exportedBy, visit: visit, snapshots: snapshots,
                                answers: try answerEvents(visit: id), observations: try observations(visit: id), journeys: try journeyRecords(visit: id),
-                               actions: try actions(visit: id), actionEvents: try actionEvents(visit: id), stateEvents: try stateEvents(visit: id))
+                               actions: try actions(visit: id), actionEvents: try actionEvents(visit: id), stateEvents: try stateEvents(visit: id),
+                               procedureEvents: try procedureEvents(visit: id))
         }
     }
 
@@ -41,6 +42,7 @@ extension SQLiteWorkspace {
             for e in plan.actionEvents.sorted(by: { ($0.at, $0.uid) < ($1.at, $1.uid) }) {
                 try db.run(SQL.actionEvent.sql(orIgnore: true), Rows.actionEvent(e))
             }
+            try insert(plan.procedureEvents.sorted(by: { ($0.at, $0.uid) < ($1.at, $1.uid) }), SQL.procedureEvent, \.visit, Rows.procedureEvent)
             try insert(plan.stateEvents.sorted(by: { ($0.at, $0.uid) < ($1.at, $1.uid) }), SQL.stateEvent, \.visit, Rows.stateEvent)
             try db.run(SQL.setVisitState, [.text(plan.state), .text(id)])
         }

@@ -51,7 +51,8 @@ extension SQLiteWorkspace {
         let changed: Int = try db.transaction {
             var total = 0
             for target in SQL.freeText {
-                try db.run(SQL.redact(target.table, target.column), [.text(text), .text(replacement), .text(visit)])
+                let (old, new) = target.json ? (Rows.jsonEscaped(text), Rows.jsonEscaped(replacement)) : (text, replacement)
+                try db.run(SQL.redact(target.table, target.column), [.text(old), .text(new), .text(visit)])
                 total += db.changes
             }
             return total

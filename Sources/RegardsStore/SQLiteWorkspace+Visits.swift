@@ -40,11 +40,12 @@ extension SQLiteWorkspace {
         }
     }
 
-    public func recordTransition(_ event: StateEvent) throws -> Bool {
+    public func recordTransition(_ event: StateEvent, with procedure: [ProcedureEvent]) throws -> Bool {
         try db.transaction {
             try db.run(SQL.moveVisit, [.text(event.to), .text(event.visit), .optional(event.from)])
             guard db.changes == 1 else { return false }
             try db.run(SQL.stateEvent.sql(), Rows.stateEvent(event))
+            for e in procedure { try db.run(SQL.procedureEvent.sql(), Rows.procedureEvent(e)) }
             return true
         }
     }

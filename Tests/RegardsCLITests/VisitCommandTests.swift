@@ -13,6 +13,11 @@ final class Field {
 
     @discardableResult
     func run(_ arguments: String..., stdin: String? = nil, inspector: String = "inspectrice-a") throws -> Run {
+        try run(arguments, stdin: stdin, inspector: inspector)
+    }
+
+    @discardableResult
+    func run(_ arguments: [String], stdin: String? = nil, inspector: String = "inspectrice-a") throws -> Run {
         try Run(arguments + ["--db", db, "--inspector", inspector], in: directory, stdin: stdin)
     }
 

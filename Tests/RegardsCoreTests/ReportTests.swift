@@ -56,9 +56,16 @@ extension Sample {
         second.visit.id = "2026-002"
         second.visit.establishment = "CHRS Deux"
         second.history.append(Sample.event("VC-01", .level(4), at: "2026-11-22T09:00:00.000Z"))
+        // One measure, still envisaged (no decision yet) though its date has passed.
+        let finding = Finding(uid: "f1", kind: .ecart, fact: "Contrat non signé", references: ["CASF L311-4"], criterion: "CTL-DU-02")
+        let measure = Measure(uid: "m1", kind: .prescription, text: "Faire signer le contrat", findings: ["f1"], deadline: MeasureDeadline(date: CalendarDate(iso: "2027-01-31")!))
+        second.procedure = Procedure(events: [ProcedureEvent(uid: "e1", visit: "2026-002", change: .added, finding: finding, author: "a", at: "t"),
+                                              ProcedureEvent(uid: "e2", visit: "2026-002", change: .added, measure: measure, author: "a", at: "t")])
+        second.today = CalendarDate(iso: "2027-02-01")!
         let records = [Sample.reportRecord(), second]
         let report = ComparisonReport.campaign("occitanie-2026", records: records, generatedBy: "inspectrice-a")
-        #expect(report.sheets.map(\.name) == ["Synthèse", "Scores par thème", "Conformité par thème", "Angles morts", "Données", "Dictionnaire"])
+        #expect(report.sheets.map(\.name) == ["Synthèse", "Scores par thème", "Conformité par thème", "Angles morts", "Mesures", "Données", "Dictionnaire"])
+        #expect(report.sheet("Mesures")?.rows.map { $0.map(\.value.plain) } == [["2026-002", "CHRS Deux", "M1", "prescription", "E1", "Faire signer le contrat", "2027-01-31", "envisagée"]])
         #expect(report.sheet("Données")?.rows.count == 16)
         let streamed = ComparisonReport.campaign("occitanie-2026", evaluation: records[0].grids.evaluation, visits: 2, generatedBy: "inspectrice-a") { each in
             for r in records { try each(r) }
@@ -66,8 +73,8 @@ extension Sample {
         var rows: [[Cell]] = []
         try streamed.produce { rows.append($0) }
         let finished = try streamed.finish()
-        #expect(rows == report.sheets[4].rows)
-        #expect(finished.sheets[4].rows.isEmpty && Array(finished.sheets.prefix(4)) == Array(report.sheets.prefix(4)))
+        #expect(rows == report.sheets[5].rows)
+        #expect(finished.sheets[5].rows.isEmpty && Array(finished.sheets.prefix(5)) == Array(report.sheets.prefix(5)))
         Golden.check(ReportRenderer.markdown(report), "campaign.md")
     }
 
@@ -94,7 +101,7 @@ extension Sample {
         var second = Sample.reportRecord()
         second.visit.id = "2026-002"
         let campaign = ComparisonReport.campaign("c", records: [Sample.reportRecord(), second], generatedBy: "a")
-        #expect(campaign.sheets.map(\.name) == ["Synthèse", "Scores par thème", "Conformité par thème", "Angles morts", "Données", "Dictionnaire"])
+        #expect(campaign.sheets.map(\.name) == ["Synthèse", "Scores par thème", "Conformité par thème", "Angles morts", "Mesures", "Données", "Dictionnaire"])
         #expect(campaign.sheet("Synthèse")?.rows.count == 2)
         #expect(campaign.sheet("Angles morts")?.rows.first?[0].value == .text("VC-01"))
         let coverage = ComparisonReport.coverage(Coverage(evaluation: Sample.evaluation(), control: Sample.control()), evaluation: Sample.evaluation(), control: Sample.control(), generatedBy: "a")

@@ -31,6 +31,9 @@ struct VisitSession {
             actions: try workspace.actions(visit: id),
             asOf: visit.endDate ?? visit.startDate ?? Clock.today())
         record.privacy = try workspace.privacySettings(visit: id)
+        record.procedure = Procedure(events: try workspace.procedureEvents(visit: id))
+        if let earlier = visit.follows { record.followed = (earlier, Procedure(events: try workspace.procedureEvents(visit: earlier))) }
+        record.today = Clock.today()
         return VisitSession(workspace: workspace, record: record, author: author)
     }
 
@@ -55,10 +58,12 @@ struct VisitSession {
         return (workflow, try WorkflowEngine(workflow: workflow).next(for: record, to: target).get())
     }
 
-    /// Records a move its guards allow; refused if another writer moved the visit first.
-    func move(_ option: WorkflowEngine.Option, reason: String?) throws {
+    /// Records a move its guards allow, with the report the phase issues (dated `on`, else today);
+    /// refused if another writer moved the visit first.
+    func move(_ option: WorkflowEngine.Option, reason: String?, on date: CalendarDate? = nil) throws {
         let event = StateEvent(uid: UID.make(), visit: visit.id, from: visit.state, to: option.transition.to, author: author, at: Clock.now(), reason: reason)
-        guard try workspace.recordTransition(event) else {
+        let report = record.workflow?.state(option.transition.to)?.report.map { ProcedureDesk(record: record, stamp: stamp).issue($0, on: date ?? Clock.today()) }
+        guard try workspace.recordTransition(event, with: report.map { [$0] } ?? []) else {
             throw RegardsError.ioError("visit \(visit.id) changed phase meanwhile; run the command again")
         }
     }

@@ -22,12 +22,13 @@ public struct MergePlan: Equatable, Sendable {
     public var actions: [ImprovementAction]
     public var actionEvents: [ActionStatusEvent]
     public var stateEvents: [StateEvent]
+    public var procedureEvents: [ProcedureEvent] = []
     /// The phase after the merge: that of the latest phase change on either side.
     public var state: String
     public var conflicts: [Conflict]
 
     public var isEmpty: Bool {
-        newVisit == nil && answers.isEmpty && observations.isEmpty && journeys.isEmpty && actions.isEmpty && actionEvents.isEmpty && stateEvents.isEmpty
+        newVisit == nil && answers.isEmpty && observations.isEmpty && journeys.isEmpty && actions.isEmpty && actionEvents.isEmpty && stateEvents.isEmpty && procedureEvents.isEmpty
     }
 
     /// Plans the import of `incoming` into a workspace that holds `local` (the same visit) or nothing.
@@ -35,7 +36,7 @@ public struct MergePlan: Equatable, Sendable {
         guard let local else {
             return MergePlan(newVisit: incoming.visit, snapshots: incoming.snapshots, answers: incoming.answers, observations: incoming.observations,
                              journeys: incoming.journeys, actions: incoming.actions, actionEvents: incoming.actionEvents,
-                             stateEvents: incoming.stateEvents, state: incoming.visit.state, conflicts: [])
+                             stateEvents: incoming.stateEvents, procedureEvents: incoming.procedureEvents, state: incoming.visit.state, conflicts: [])
         }
         func missing<T>(_ items: [T], _ known: [T], _ uid: (T) -> String) -> [T] {
             let have = Set(known.map(uid))
@@ -61,6 +62,7 @@ public struct MergePlan: Equatable, Sendable {
                          journeys: missing(incoming.journeys, local.journeys, \.uid),
                          actions: missing(incoming.actions, local.actions, \.uid),
                          actionEvents: missing(incoming.actionEvents, local.actionEvents, \.uid),
-                         stateEvents: newStates, state: latest?.to ?? local.visit.state, conflicts: conflicts)
+                         stateEvents: newStates, procedureEvents: missing(incoming.procedureEvents, local.procedureEvents, \.uid),
+                         state: latest?.to ?? local.visit.state, conflicts: conflicts)
     }
 }

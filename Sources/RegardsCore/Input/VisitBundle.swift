@@ -35,9 +35,12 @@ public struct VisitBundle: Codable, Equatable, Sendable {
     public var actions: [ImprovementAction]
     public var actionEvents: [ActionStatusEvent]
     public var stateEvents: [StateEvent]
+    /// Findings, measures and reports (absent from bundles written before them).
+    public var procedureEvents: [ProcedureEvent] = []
 
     public init(exportedAt: String, exportedBy: String, visit: Visit, snapshots: [ProtocolSnapshot], answers: [AnswerEvent], observations: [Observation],
-                journeys: [JourneyRecord], actions: [ImprovementAction], actionEvents: [ActionStatusEvent], stateEvents: [StateEvent]) {
+                journeys: [JourneyRecord], actions: [ImprovementAction], actionEvents: [ActionStatusEvent], stateEvents: [StateEvent],
+                procedureEvents: [ProcedureEvent] = []) {
         format = Self.format
         schemaVersion = Self.schemaVersion
         self.exportedAt = exportedAt
@@ -50,6 +53,28 @@ public struct VisitBundle: Codable, Equatable, Sendable {
         self.actions = actions
         self.actionEvents = actionEvents
         self.stateEvents = stateEvents
+        self.procedureEvents = procedureEvents
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case format, schemaVersion, exportedAt, exportedBy, visit, snapshots, answers, observations, journeys, actions, actionEvents, stateEvents, procedureEvents
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        format = try c.decode(String.self, forKey: .format)
+        schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
+        exportedAt = try c.decode(String.self, forKey: .exportedAt)
+        exportedBy = try c.decode(String.self, forKey: .exportedBy)
+        visit = try c.decode(Visit.self, forKey: .visit)
+        snapshots = try c.decode([ProtocolSnapshot].self, forKey: .snapshots)
+        answers = try c.decode([AnswerEvent].self, forKey: .answers)
+        observations = try c.decode([Observation].self, forKey: .observations)
+        journeys = try c.decode([JourneyRecord].self, forKey: .journeys)
+        actions = try c.decode([ImprovementAction].self, forKey: .actions)
+        actionEvents = try c.decode([ActionStatusEvent].self, forKey: .actionEvents)
+        stateEvents = try c.decode([StateEvent].self, forKey: .stateEvents)
+        procedureEvents = try c.decodeIfPresent([ProcedureEvent].self, forKey: .procedureEvents) ?? []
     }
 
     /// The same visit under another id (importing a copy beside the original).
@@ -63,6 +88,17 @@ public struct VisitBundle: Codable, Equatable, Sendable {
         b.actions = actions.map { var a = $0; a.visit = id; a.uid = uid + ":" + $0.uid; return a }
         b.actionEvents = actionEvents.map { var e = $0; e.uid = uid + ":" + $0.uid; e.action = uid + ":" + $0.action; return e }
         b.stateEvents = stateEvents.map { var e = $0; e.visit = id; e.uid = uid + ":" + $0.uid; return e }
+        // The findings' and measures' own uids stay: their links (a measure's findings) must hold.
+        b.procedureEvents = procedureEvents.map { event in
+            var e = event
+            e.visit = id
+            e.uid = uid + ":" + event.uid
+            e.finding?.evidence = event.finding?.evidence.map { evidence in
+                if case .observation(let o) = evidence { return .observation(uid + ":" + o) }
+                return evidence
+            } ?? []
+            return e
+        }
         return b
     }
 }

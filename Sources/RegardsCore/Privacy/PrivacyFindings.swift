@@ -5,6 +5,10 @@ public enum PrivacyField: String, Codable, Sendable, CaseIterable {
     case observationText = "observation.text"
     case journeyNote = "journey.note"
     case actionTitle = "action.title"
+    case findingFact = "finding.fact"
+    case measureText = "measure.text"
+    /// The organisation's answer, the inspectors' response and the follow-up of a measure.
+    case measureProcedure = "measure.procedure"
 }
 
 /// A decision on a finding: keep the text (it is not personal data, or it must stay), or redact it.
@@ -43,7 +47,7 @@ public struct PrivacyFinding: Equatable, Sendable, Codable {
 
 extension VisitRecord {
     /// Every free-text field of the visit, scanned: answer comments and evidence (the whole history),
-    /// observation texts, journey notes and action titles.
+    /// observation texts, journey notes, action titles, and the findings and measures of the procedure.
     public func privacyFindings(_ settings: PrivacySettings) -> [PrivacyFinding] {
         let scanner = PersonalDataScanner(forbidden: settings.forbidden, salt: settings.salt)
         var out: [PrivacyFinding] = []
@@ -69,6 +73,19 @@ extension VisitRecord {
         for a in actions {
             scan(a.title, record: a.uid, field: .actionTitle, location: "piste n°\(a.number)")
         }
+        // Every version of a finding or measure, as the history keeps them all.
+        for e in procedure.events {
+            let when = "\(e.at.prefix(16))Z, \(e.author)"
+            if let f = e.finding {
+                scan(f.fact, record: e.uid, field: .findingFact, location: "constat \(procedure.finding(uid: f.uid)?.label ?? "—") (\(when))")
+            }
+            if let m = e.measure {
+                let label = procedure.measure(uid: m.uid)?.label ?? "—"
+                scan(m.text, record: e.uid, field: .measureText, location: "mesure \(label) (\(when))")
+                scan(m.procedureText, record: e.uid, field: .measureProcedure,
+                     location: "mesure \(label), réponse et suivi (\(when))")
+            }
+        }
         return out
     }
 
@@ -88,9 +105,19 @@ extension VisitRecord {
         case .observationText: source = observations.first { $0.uid == f.record }?.text
         case .journeyNote: source = journeys.first { $0.uid == f.record }?.entry.note
         case .actionTitle: source = actions.first { $0.uid == f.record }?.title
+        case .findingFact: source = procedure.events.first { $0.uid == f.record }?.finding?.fact
+        case .measureText: source = procedure.events.first { $0.uid == f.record }?.measure?.text
+        case .measureProcedure: source = procedure.events.first { $0.uid == f.record }?.measure?.procedureText
         }
         guard let source, f.offset + f.length <= source.count else { return nil }
         let start = source.index(source.startIndex, offsetBy: f.offset)
         return String(source[start..<source.index(start, offsetBy: f.length)])
+    }
+}
+
+extension Measure {
+    /// The free text of the contradictory procedure and the follow-up, one line each, as it is scanned.
+    public var procedureText: String {
+        [answer?.arguments, answer?.plan, answer?.evidence, response?.reason, followUp?.evidence, followUp?.note].compactMap { $0 }.joined(separator: "\n")
     }
 }

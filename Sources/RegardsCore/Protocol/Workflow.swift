@@ -31,12 +31,35 @@ public struct WorkflowState: Codable, Equatable, Sendable {
     public var description: String?
     /// A final state ends the visit; it needs no way out.
     public var final: Bool
+    /// Entering this phase issues a report of the contradictory procedure.
+    public var report: ReportMilestone?
+    /// On the provisional report's phase: how long the organisation has to answer (one month when not said).
+    public var answerWithin: Period?
 
-    public init(id: String, title: String, description: String? = nil, final: Bool = false) {
+    public init(id: String, title: String, description: String? = nil, final: Bool = false, report: ReportMilestone? = nil, answerWithin: Period? = nil) {
         self.id = id
         self.title = title
         self.description = description
         self.final = final
+        self.report = report
+        self.answerWithin = answerWithin
+    }
+}
+
+/// The two reports of the contradictory procedure (DOMAIN.md §9).
+public enum ReportMilestone: String, Codable, Sendable, CaseIterable {
+    /// The rapport provisoire and its letter: the findings' and measures' numbers are frozen.
+    case provisional
+    /// The rapport définitif and the decision: the findings are final, the measures' periods start.
+    case definitive
+
+    public var change: ProcedureEvent.Change { self == .provisional ? .provisionalReport : .definitiveReport }
+}
+
+extension Workflow {
+    /// The organisation's delay to answer the provisional report: the workflow's, or one month.
+    public var answerDelay: Period {
+        states.first { $0.report == .provisional }?.answerWithin ?? Period(months: 1)
     }
 }
 
@@ -73,12 +96,23 @@ public enum Guard: Equatable, Sendable, Codable {
     case imperativesHaveActions
     /// Every personal-data finding in the visit's free text has been reviewed (kept with a reason, or redacted).
     case noUnreviewedPersonalData
+    /// Every écart is answered by a measure, and every measure has a finding and a deadline.
+    case ecartsHaveMeasures
+    /// The organisation answered every measure, or its delay to answer has passed.
+    case organisationAnswered
+    /// Every contested measure has the inspectors' response.
+    case contestedPointsAnswered
+    /// Every measure is settled: lifted, not lifted, or withdrawn.
+    case measuresSettled
+
+    /// The guards that take no value, by name.
+    public static let flags: [Guard] = [
+        .journeysChecked, .actionsHaveOwners, .imperativesHaveActions, .noUnreviewedPersonalData,
+        .ecartsHaveMeasures, .organisationAnswered, .contestedPointsAnswered, .measuresSettled,
+    ]
 
     /// The names accepted in workflow files.
-    public static let vocabulary = [
-        "grid_complete", "min_observations", "min_journeys", "journeys_checked",
-        "min_actions", "actions_have_owners", "imperatives_have_actions", "no_unreviewed_personal_data",
-    ]
+    public static let vocabulary = ["grid_complete", "min_observations", "min_journeys", "min_actions"] + flags.map(\.name)
 
     public var name: String {
         switch self {
@@ -90,6 +124,10 @@ public enum Guard: Equatable, Sendable, Codable {
         case .actionsHaveOwners: "actions_have_owners"
         case .imperativesHaveActions: "imperatives_have_actions"
         case .noUnreviewedPersonalData: "no_unreviewed_personal_data"
+        case .ecartsHaveMeasures: "ecarts_have_measures"
+        case .organisationAnswered: "organisation_answered"
+        case .contestedPointsAnswered: "contested_points_answered"
+        case .measuresSettled: "measures_settled"
         }
     }
 
@@ -104,6 +142,10 @@ public enum Guard: Equatable, Sendable, Codable {
         case .actionsHaveOwners: "chaque piste a un responsable et une échéance"
         case .imperativesHaveActions: "chaque critère impératif sous le niveau maximal a une piste"
         case .noUnreviewedPersonalData: "aucune donnée personnelle non revue"
+        case .ecartsHaveMeasures: "chaque écart a une mesure, chaque mesure un constat et une échéance"
+        case .organisationAnswered: "l'organisme a répondu, ou son délai de réponse est échu"
+        case .contestedPointsAnswered: "chaque point contesté a la réponse des inspecteurs"
+        case .measuresSettled: "chaque mesure est levée, non levée ou retirée"
         }
     }
 
@@ -118,10 +160,9 @@ public enum Guard: Equatable, Sendable, Codable {
         case "min_journeys": self = .minJourneys(try c.decode(Int.self, forKey: .count))
         case "journeys_checked": self = .journeysChecked
         case "min_actions": self = .minActions(try c.decode(Int.self, forKey: .count))
-        case "actions_have_owners": self = .actionsHaveOwners
-        case "imperatives_have_actions": self = .imperativesHaveActions
-        case "no_unreviewed_personal_data": self = .noUnreviewedPersonalData
-        default: throw DecodingError.dataCorruptedError(forKey: .guardName, in: c, debugDescription: "unknown guard \(name)")
+        default:
+            if let flag = Guard.flags.first(where: { $0.name == name }) { self = flag; return }
+            throw DecodingError.dataCorruptedError(forKey: .guardName, in: c, debugDescription: "unknown guard \(name)")
         }
     }
 
@@ -134,7 +175,7 @@ public enum Guard: Equatable, Sendable, Codable {
             try c.encodeIfPresent(method, forKey: .method)
             try c.encode(count, forKey: .count)
         case .minJourneys(let count), .minActions(let count): try c.encode(count, forKey: .count)
-        case .journeysChecked, .actionsHaveOwners, .imperativesHaveActions, .noUnreviewedPersonalData: break
+        default: break
         }
     }
 }

@@ -191,6 +191,7 @@ public enum SheetRole: String, Codable, Sendable, CaseIterable {
     case summary, evaluationGrid, controlGrid, comparison, coverage, observations, journeys, actions, documents, data, dictionary
     case scoresByTheme, conformityByTheme, blindSpots, outsideEvaluation, scales
     case fillIn, stamp
+    case findings, measures, followUp, evolution
 }
 
 public struct Sheet: Codable, Equatable, Sendable {

@@ -38,12 +38,16 @@ public enum ReportRenderer {
         }
         let sheets = report.sheets.map { sheet in
             SheetOut(name: sheet.name, summary: Dictionary(sheet.summary.map { ($0.label, $0.cell.value.plain) }, uniquingKeysWith: { a, _ in a }),
-                     columns: sheet.columns,
-                     rows: sheet.rows.map { row in
-                         Dictionary(uniqueKeysWithValues: zip(sheet.columns, row).map { column, cell in (column.key, JSONValue(cell.value)) })
-                     })
+                     columns: sheet.columns, rows: objects(sheet))
         }
         return CanonicalJSON.string(Out(title: report.title, language: report.language, properties: report.properties, sheets: sheets)) + "\n"
+    }
+
+    /// A sheet's rows as JSON objects keyed by column key (`[]` without a sheet).
+    public static func json(rowsOf sheet: Sheet?) -> String { CanonicalJSON.string(sheet.map(objects) ?? []) }
+
+    static func objects(_ sheet: Sheet) -> [[String: JSONValue]] {
+        sheet.rows.map { row in Dictionary(uniqueKeysWithValues: zip(sheet.columns, row).map { column, cell in (column.key, JSONValue(cell.value)) }) }
     }
 
     enum JSONValue: Encodable {

@@ -45,6 +45,7 @@ struct ReportVocabulary {
         switch f.kind {
         case .ecart?: t("Écart", "Breach") + " " + (f.number ?? "")
         case .remarque?: t("Remarque", "Remark") + " " + (f.number ?? "")
+        case .bonnePratique?: t("Bonne pratique", "Good practice") + " " + (f.number ?? "")
         case nil: t("Non-conformité (fondement non précisé)", "Non-conformity (basis not stated)")
         }
     }
@@ -53,6 +54,7 @@ struct ReportVocabulary {
         switch k {
         case .ecart: t("écart", "breach")
         case .remarque: t("remarque", "remark")
+        case .bonnePratique: t("bonne pratique", "good practice")
         }
     }
 

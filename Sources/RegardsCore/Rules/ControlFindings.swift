@@ -1,23 +1,3 @@
-/// What a non-conformity found with the control grid is (DOMAIN.md §9): an **écart** when the item
-/// rests on an enforceable text (it names the article it breaks and leads to a prescription), a
-/// **remarque** when it rests on good practice (it leads to a recommandation).
-public enum FindingKind: String, Codable, Sendable, CaseIterable {
-    case ecart
-    case remarque
-
-    /// Nil when the grid does not say what the item rests on (the 1.0.0 grids).
-    public init?(_ basis: Basis?) {
-        switch basis {
-        case .enforceable?: self = .ecart
-        case .goodPractice?: self = .remarque
-        case nil: return nil
-        }
-    }
-
-    /// Findings are numbered E1, E2… and R1, R2…
-    public var prefix: String { self == .ecart ? "E" : "R" }
-}
-
 /// A control item found not fully conformant: answered with a level below the top of its scale.
 public struct ControlFinding: Equatable, Sendable, Codable {
     /// `E1`, `R2`; nil when the grid does not say the item's basis.

@@ -77,6 +77,27 @@ public struct WorkflowEngine: Sendable {
         case .imperativesHaveActions:
             let lacking = r.imperativesWithoutAction
             return result(lacking.isEmpty, lacking.isEmpty ? "chaque impératif sous le niveau maximal a une piste" : "impératifs sans piste : \(Self.list(lacking))")
+        case .ecartsHaveMeasures:
+            let p = r.procedure
+            let bare = p.ecartsWithoutMeasure.map(\.label)
+            let orphans = p.activeMeasures.filter { m in !m.findings.contains { p.finding(uid: $0)?.withdrawn == false } }.map(\.label)
+            let problems = (bare.isEmpty ? [] : ["écarts sans mesure : \(Self.list(bare))"]) + (orphans.isEmpty ? [] : ["mesures sans constat : \(Self.list(orphans))"])
+            let ecarts = p.activeFindings.filter { $0.kind == .ecart }.count
+            return result(problems.isEmpty, problems.isEmpty ? "\(ecarts) écart(s), \(p.activeMeasures.count) mesure(s)" : problems.joined(separator: " ; "))
+        case .organisationAnswered:
+            let p = r.procedure
+            let waiting = p.activeMeasures.filter { $0.answer == nil }.map(\.label)
+            guard let due = p.answerDue(within: workflow.answerDelay) else { return result(false, "le rapport provisoire n'est pas émis") }
+            if waiting.isEmpty { return result(true, "réponse reçue pour chaque mesure") }
+            return result(due < r.today, due < r.today ? "délai de réponse échu le \(due) ; sans réponse : \(Self.list(waiting))"
+                : "sans réponse : \(Self.list(waiting)) ; délai de réponse jusqu'au \(due)")
+        case .contestedPointsAnswered:
+            let open = r.procedure.measures.filter { $0.answer?.position == .contested && $0.response == nil && !$0.withdrawn }.map(\.label)
+            return result(open.isEmpty, open.isEmpty ? "chaque point contesté a sa réponse" : "contestées sans réponse des inspecteurs : \(Self.list(open))")
+        case .measuresSettled:
+            let p = r.procedure
+            let open = p.activeMeasures.filter { ![.lifted, .notLifted].contains(p.status(of: $0, today: r.today)) }.map(\.label)
+            return result(open.isEmpty, open.isEmpty ? "chaque mesure est levée, non levée ou retirée" : "mesures à suivre : \(Self.list(open))")
         }
     }
 

@@ -19,6 +19,15 @@ public struct WorkflowValidator: Sendable {
                 first[state.id] = i
             }
         }
+        for milestone in ReportMilestone.allCases {
+            let issuing = w.states.indices.filter { w.states[$0].report == milestone }
+            for i in issuing.dropFirst() {
+                out.append(map.error("only one state issues the \(milestone.rawValue) report (`\(w.states[issuing[0]].id)` already does)", at: "states[\(i)].report"))
+            }
+        }
+        if let i = w.states.firstIndex(where: { $0.report == .definitive }), !w.states.contains(where: { $0.report == .provisional }) {
+            out.append(map.error("a definitive report needs a state with `report: provisional` before it (the contradictory procedure)", at: "states[\(i)].report"))
+        }
         if w.states.isEmpty {
             out.append(map.error("a workflow needs at least one state", at: "states"))
             return out

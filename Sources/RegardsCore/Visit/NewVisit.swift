@@ -37,6 +37,27 @@ extension Visit {
     }
 }
 
+extension Visit {
+    /// A follow-up visit is of the same establishment as the visit it follows: the FINESS typed, if
+    /// any, must be the earlier visit's.
+    public static func checkFollowUp(of earlier: Visit, finess: String?) -> Result<Void, RegardsError> {
+        if let finess, finess != earlier.finess {
+            return .failure(.badData("--follows \(earlier.id): visit \(earlier.id) is of another establishment (FINESS \(earlier.finess), not \(finess)); "
+                                     + "a follow-up visit is of the same one"))
+        }
+        return .success(())
+    }
+
+    /// The earlier visit's actions still open, carried into the follow-up visit: same title, owner,
+    /// due date and status, the criteria the new grids still have, a title that says where it comes from.
+    public static func carriedActions(_ earlier: VisitRecord, into visit: Visit, grids: VisitGrids, makeID: () -> String, author: String, at: String) -> [ImprovementAction] {
+        earlier.openActions.map { a in
+            ImprovementAction(uid: makeID(), visit: visit.id, title: "[\(earlier.visit.id) #\(a.number)] \(a.title)", owner: a.owner, due: a.due,
+                              criteria: a.criteria.filter { (try? grids.locate($0).get()) != nil }, status: a.status, author: author, at: at)
+        }
+    }
+}
+
 extension Unicode.Scalar {
     var isASCIIAlphanumeric: Bool { ("a"..."z").contains(self) || ("A"..."Z").contains(self) || ("0"..."9").contains(self) }
 }

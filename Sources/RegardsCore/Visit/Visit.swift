@@ -34,10 +34,12 @@ public struct Visit: Codable, Equatable, Sendable {
     public var context: [String: ContextValue]
     public var createdAt: String
     public var createdBy: String
+    /// The earlier visit of the same establishment this one follows up (its measures and actions).
+    public var follows: String?
 
     public init(id: String, uid: String, establishment: String, finess: String, startDate: CalendarDate? = nil, endDate: CalendarDate? = nil,
                 inspectors: [String] = [], campaign: String? = nil, evaluation: ProtocolPin, control: ProtocolPin? = nil,
-                workflow: ProtocolPin? = nil, state: String, context: [String: ContextValue] = [:], createdAt: String, createdBy: String) {
+                workflow: ProtocolPin? = nil, state: String, context: [String: ContextValue] = [:], createdAt: String, createdBy: String, follows: String? = nil) {
         self.id = id
         self.uid = uid
         self.establishment = establishment
@@ -53,6 +55,7 @@ public struct Visit: Codable, Equatable, Sendable {
         self.context = context
         self.createdAt = createdAt
         self.createdBy = createdBy
+        self.follows = follows
     }
 
     /// The protocols the visit is pinned to: evaluation, control, workflow.

@@ -14,6 +14,12 @@ public struct VisitRecord: Sendable {
     public var asOf: CalendarDate
     /// Forbidden words and reviews of personal-data findings.
     public var privacy = PrivacySettings()
+    /// The findings, measures and reports of the inspection's procedure.
+    public var procedure = Procedure()
+    /// For a follow-up visit: the visit it follows and that visit's procedure (its measures to check).
+    public var followed: (visit: String, procedure: Procedure)?
+    /// The day the command runs: whether a measure or the organisation's answer is overdue.
+    public var today: CalendarDate
 
     public init(visit: Visit, grids: VisitGrids, workflow: Workflow?, history: [AnswerEvent], observations: [Observation],
                 journeys: [JourneyRecord], actions: [ImprovementAction], asOf: CalendarDate) {
@@ -26,6 +32,7 @@ public struct VisitRecord: Sendable {
         self.journeys = journeys
         self.actions = actions
         self.asOf = asOf
+        today = asOf
     }
 
     /// The latest event per grid and criterion, when it holds a value (kept up to date with `history`).

@@ -2,6 +2,7 @@ extension Workspace {
     public func addObservation(_ observation: Observation) throws { try addObservations([observation]) }
     public func addJourneyRecord(_ record: JourneyRecord) throws { try addJourneyRecords([record]) }
     public func addAction(_ action: ImprovementAction) throws -> ImprovementAction { try addActions([action])[0] }
+    public func recordTransition(_ event: StateEvent) throws -> Bool { try recordTransition(event, with: []) }
 }
 
 /// Where visits live. Commands see this protocol, never SQL: a shared server store can be a
@@ -39,8 +40,14 @@ public protocol Workspace: AnyObject {
     func setActionStatus(visit: String, number: Int, status: ActionStatus, uid: String, author: String, at: String, reason: String?) throws
     func actions(visit: String) throws -> [ImprovementAction]
 
-    /// Moves a visit to a new phase if it is still in `event.from`; false when another writer moved it first.
-    func recordTransition(_ event: StateEvent) throws -> Bool
+    /// Appends changes to findings and measures in one transaction (all or none).
+    func addProcedureEvents(_ events: [ProcedureEvent]) throws
+    /// A visit's procedure history, oldest first.
+    func procedureEvents(visit: String) throws -> [ProcedureEvent]
+
+    /// Moves a visit to a new phase if it is still in `event.from`, with the report that phase issues
+    /// (one transaction); false when another writer moved it first.
+    func recordTransition(_ event: StateEvent, with procedure: [ProcedureEvent]) throws -> Bool
     func stateEvents(visit: String) throws -> [StateEvent]
 
     /// Everything recorded about a visit, for `visit export`.

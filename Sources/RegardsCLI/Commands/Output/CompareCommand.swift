@@ -11,16 +11,29 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var folders: ProtocolFolderOptions
     @Argument(help: "The visit id.") var visit: String?
     @Option(help: "Compare every visit of this campaign instead.") var campaign: String?
+    @Option(help: ArgumentHelp("An earlier visit of the same establishment: show the evolution since it (scores and conformity per theme, its measures, its actions).", valueName: "VISIT"))
+    var since: String?
     @Option(help: ArgumentHelp("Write the workbook here.", valueName: "FILE.xlsx")) var xlsx: String?
     @Option(help: "text, csv, json or md (to stdout)") var format: ReportFormat = .text
     @Flag(help: "Export even though personal-data findings are not reviewed (the workbook's properties say so).") var allowPersonalData = false
 
     func validate() throws {
         if (visit == nil) == (campaign == nil) { throw ValidationError("give a VISIT or --campaign NAME") }
+        if since != nil, visit == nil { throw ValidationError("--since compares a VISIT with an earlier one") }
     }
 
     func run() throws {
-        if let visit {
+        if let visit, let since {
+            let later = try VisitSession.open(visit, workspace: workspace, folders: folders).record
+            let earlier = try VisitSession.open(since, workspace: workspace, folders: nil).record
+            var report = try EvolutionReport.build(earlier: earlier, later: later, generatedBy: workspace.author).get()
+            report.properties.custom += try PrivacyGate.export([earlier, later], allow: allowPersonalData, command: "compare")
+            if let xlsx {
+                try ReportOutput.write(report, to: xlsx)
+            } else {
+                ReportOutput.print(report, format == .text ? .md : format, sheet: .evolution)
+            }
+        } else if let visit {
             let record = try VisitSession.open(visit, workspace: workspace, folders: folders).record
             var report = ComparisonReport.visit(record, generatedBy: workspace.author)
             report.properties.custom += try PrivacyGate.export([record], allow: allowPersonalData, command: "compare")

@@ -10,8 +10,9 @@ struct VisitNew: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var folders: ProtocolFolderOptions
-    @Option(help: "The establishment's name.") var establishment: String
-    @Option(help: "Its FINESS number (9 characters, checked).") var finess: String
+    @Option(help: "The establishment's name (with --follows: the earlier visit's).") var establishment: String?
+    @Option(help: "Its FINESS number (9 characters, checked; with --follows: the earlier visit's).") var finess: String?
+    @Option(help: "The earlier visit of the same establishment this one follows up: its open actions are carried, its measures followed.") var follows: String?
     @Option(help: "Visit id (default: YEAR-NNN).") var id: String?
     @Option(help: "First day on site (YYYY-MM-DD).") var start: String?
     @Option(help: "Last day on site (YYYY-MM-DD).") var end: String?
@@ -22,15 +23,23 @@ struct VisitNew: ParsableCommand {
     @Option(name: .customLong("context"), help: ArgumentHelp("A context variable, NAME=VALUE (repeatable), e.g. hebergement=diffus.", valueName: "NAME=VALUE"))
     var contextValues: [String] = []
 
+    func validate() throws {
+        if follows == nil, establishment == nil || finess == nil { throw ValidationError("give --establishment and --finess (or --follows VISIT)") }
+    }
+
     func run() throws {
-        let finessNumber: String
-        switch Finess.check(finess) {
-        case .valid(let f): finessNumber = f.value
-        case .unverified(let f, let reason):
+        var finessNumber: String?
+        switch finess.map(Finess.check) {
+        case .valid(let f)?: finessNumber = f.value
+        case .unverified(let f, let reason)?:
             Console.warning(reason)
             finessNumber = f.value
-        case .invalid(let reason): throw RegardsError.badData("--finess: \(reason)")
+        case .invalid(let reason)?: throw RegardsError.badData("--finess: \(reason)")
+        case nil: break
         }
+        // A follow-up visit: the earlier one must exist here and be of the same establishment.
+        let earlier = try follows.map { try VisitSession.open($0, workspace: workspace, folders: nil).record }
+        if let earlier { try Visit.checkFollowUp(of: earlier.visit, finess: finessNumber).get() }
         let startDate = try start.map { try DateInput.read($0, field: "--start").get() }
         let endDate = try end.map { try DateInput.read($0, field: "--end").get() }
         if let startDate, let endDate, endDate < startDate {
@@ -55,7 +64,11 @@ struct VisitNew: ParsableCommand {
             files.append(file)
             workflowFile = file
         }
-        let context = try Visit.context(contextValues, variables: eval.context + (controlGrid?.context ?? []), of: eval.reference).get()
+        let variables = eval.context + (controlGrid?.context ?? [])
+        var context = try Visit.context(contextValues, variables: variables, of: eval.reference).get()
+        if let earlier, contextValues.isEmpty {
+            context = earlier.visit.context.filter { name, _ in variables.contains { $0.id == name } }
+        }
         let snapshots = try files.map { file -> ProtocolSnapshot in
             let source = try InputFile.text(file.file)
             guard let hash = file.contentHash, let id = file.id, let version = file.version else { throw RegardsError.ioError("\(file.file): cannot read") }
@@ -69,12 +82,22 @@ struct VisitNew: ParsableCommand {
         if try ws.visit(visitID) != nil {
             throw RegardsError.usage("visit `\(visitID)` already exists in \(workspace.path)")
         }
-        let visit = Visit(id: visitID, uid: UID.make(), establishment: establishment, finess: finessNumber, startDate: startDate, endDate: endDate,
+        let visit = Visit(id: visitID, uid: UID.make(), establishment: establishment ?? earlier?.visit.establishment ?? "",
+                          finess: finessNumber ?? earlier?.visit.finess ?? "", startDate: startDate, endDate: endDate,
                           inspectors: splitList(inspectors), campaign: campaign, evaluation: snapshots[0].pin,
                           control: controlGrid == nil ? nil : snapshots[1].pin, workflow: workflowFile == nil ? nil : snapshots.last?.pin,
-                          state: Visit.initialState(workflowFile?.workflow), context: context, createdAt: Clock.now(), createdBy: workspace.author)
+                          state: Visit.initialState(workflowFile?.workflow), context: context, createdAt: Clock.now(), createdBy: workspace.author,
+                          follows: earlier?.visit.id)
         try ws.createVisit(visit, snapshots: snapshots)
         Console.out(visitID)
+        if let earlier {
+            let grids = VisitGrids(evaluation: eval, control: controlGrid)
+            let carried = Visit.carriedActions(earlier, into: visit, grids: grids, makeID: UID.make, author: workspace.author, at: Clock.now())
+            if !carried.isEmpty { _ = try ws.addActions(carried) }
+            let open = earlier.procedure.activeMeasures.filter { ![.lifted, .notLifted].contains(earlier.procedure.status(of: $0, today: Clock.today())) }
+            Console.note("visit \(visitID) follows \(earlier.visit.id): \(carried.count) open action(s) carried, \(open.count) measure(s) to check "
+                         + "(regards measure status \(visitID))")
+        }
         Console.note("visit \(visitID) created in \(workspace.path): \(visit.evaluation)" + (visit.control.map { " + \($0)" } ?? "") + ", phase \(visit.state)")
     }
 }

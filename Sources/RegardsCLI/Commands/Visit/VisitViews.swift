@@ -157,8 +157,10 @@ struct VisitAdvance: ParsableCommand {
     @Argument(help: "The visit id.") var visit: String
     @Option(help: "The phase to move to, when several are possible.") var to: String?
     @Option(help: "Why (kept in the history).") var reason: String?
+    @Option(help: "The date of the report this phase issues (YYYY-MM-DD; default: today).") var on: String?
 
     func run() throws {
+        let date = try on.map { try DateInput.read($0, field: "--on").get() }
         let session = try VisitSession.open(visit, workspace: workspace, folders: folders)
         let from = session.visit.state
         let (workflow, option) = try session.nextPhase(to: to)
@@ -168,7 +170,7 @@ struct VisitAdvance: ParsableCommand {
             for check in option.checks { Console.out("  \(check.holds ? "✔" : "✘") \(check.guardCondition.summary) — \(check.detail)") }
             throw RegardsError.problemsFound
         }
-        try session.move(option, reason: reason)
+        try session.move(option, reason: reason, on: date)
         Console.out("Visite \(visit) : \(workflow.state(from)?.title ?? from) → \(target)")
     }
 }

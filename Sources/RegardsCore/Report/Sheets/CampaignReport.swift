@@ -48,7 +48,16 @@ final class CampaignBuilder: @unchecked Sendable {
     }
 
     /// The sheets of a campaign workbook, in order.
-    static let roles: [SheetRole] = [.summary, .scoresByTheme, .conformityByTheme, .blindSpots, .data, .dictionary]
+    static let roles: [SheetRole] = [.summary, .scoresByTheme, .conformityByTheme, .blindSpots, .measures, .data, .dictionary]
+
+    /// A measure of one of the campaign's visits, with where it stands: all that is kept of it.
+    struct MeasureLine {
+        let visit: Visit
+        let measure: Measure
+        let findings: String
+        let due: CalendarDate?
+        let status: MeasureStatus
+    }
 
     static func name(_ role: SheetRole, _ v: ReportVocabulary) -> String {
         switch role {
@@ -56,6 +65,7 @@ final class CampaignBuilder: @unchecked Sendable {
         case .scoresByTheme: v.t("Scores par thème", "Scores by theme")
         case .conformityByTheme: v.t("Conformité par thème", "Conformity by theme")
         case .blindSpots: v.t("Angles morts", "Blind spots")
+        case .measures: v.t("Mesures", "Measures")
         case .data: v.t("Données", "Data")
         case .dictionary: v.t("Dictionnaire", "Dictionary")
         default: preconditionFailure("no \(role) sheet in a campaign workbook")
@@ -69,6 +79,7 @@ final class CampaignBuilder: @unchecked Sendable {
     let data: SheetColumns<ComparisonReport.DataRow>
     var campaign: CampaignComparison
     var lines: [VisitLine] = []
+    var measures: [MeasureLine] = []
     var protocols = Set<String>()
     var pins = Set<String>()
 
@@ -88,6 +99,10 @@ final class CampaignBuilder: @unchecked Sendable {
                                conformity: c.controlConformity, conformButUnsatisfying: c.count(.conformButUnsatisfying),
                                nonConformButSatisfying: c.count(.nonConformButSatisfying), ecarts: c.count(.ecart), remarques: c.count(.remarque), lateSteps: c.lateSteps, missingSteps: c.missingSteps,
                                openActions: c.openActions.count))
+        let p = r.procedure
+        measures += p.followUpOrder(today: r.today).filter { !$0.withdrawn }.map {
+            MeasureLine(visit: r.visit, measure: $0, findings: p.findingLabels($0).joined(separator: ", "), due: p.due($0), status: p.status(of: $0, today: r.today))
+        }
         for pin in [r.visit.evaluation, r.visit.control].compactMap({ $0 }) {
             protocols.insert(pin.description)
             pins.insert("\(pin) [\(pin.hash)]")
@@ -157,7 +172,24 @@ final class CampaignBuilder: @unchecked Sendable {
             v.column("answered", "Visites notées", "Visits scored", .integer, v.t("Visites où le critère a un niveau.", "Scored.")) { .integer($0.answered) },
             v.column("mean_score", "Score moyen", "Mean score", .number, v.t("Moyenne des niveaux sur les visites.", "Mean.")) { .number($0.meanScore.map(ComparisonReport.round2)) },
         ]).sheet(Self.name(.blindSpots, v), role: .blindSpots, rows: campaign.blindSpots, formats: [.colourScale(columns: ["mean_score"], reversed: false)])
-        var sheets = [overview, scores, conformity, spots, data]
+        // Measures across establishments: the overdue first, then the open ones, then the settled; by deadline.
+        func rank(_ s: MeasureStatus) -> Int { s == .overdue ? 0 : s == .lifted || s == .notLifted ? 2 : 1 }
+        let followed = measures.sorted { a, b in
+            (rank(a.status), a.due?.dayNumber ?? .max, a.visit.id, a.measure.number ?? 0) < (rank(b.status), b.due?.dayNumber ?? .max, b.visit.id, b.measure.number ?? 0)
+        }
+        let measureSheet = SheetColumns<MeasureLine>([
+            v.column("visit", "Visite", "Visit", .text, v.t("Identifiant de la visite.", "Visit id.")) { .text($0.visit.id) },
+            v.column("establishment", "Établissement", "Establishment", .text, v.t("Établissement.", "Establishment."), width: 30) { .text($0.visit.establishment) },
+            v.column("measure", "Mesure", "Measure", .text, v.t("Numéro de la mesure dans sa visite.", "Measure number.")) { .text($0.measure.label) },
+            v.column("kind", "Nature", "Kind", .text, v.t("prescription, recommandation ou injonction.", "Kind.")) { .text($0.measure.kind.label) },
+            v.column("findings", "Constats", "Findings", .text, v.t("Constats auxquels elle répond.", "Findings.")) { .text($0.findings) },
+            v.column("text", "Mesure demandée", "Measure", .longText, v.t("Ce qui est demandé.", "What is asked."), width: 50) { .text($0.measure.text) },
+            v.column("due", "Échéance", "Due", .date, v.t("Date limite (connue une fois la décision prise pour un délai).", "Deadline.")) { .date($0.due) },
+            v.column("status", "Statut", "Status", .text, v.t("envisagée, en cours, en retard, levée, non levée.", "Status.")) {
+                .text($0.status.label, $0.status == .overdue || $0.status == .notLifted ? .bad : $0.status == .lifted ? .good : nil)
+            },
+        ]).sheet(Self.name(.measures, v), role: .measures, rows: followed)
+        var sheets = [overview, scores, conformity, spots, measureSheet, data]
         sheets.append(ComparisonReport.dictionary(sheets, v))
         precondition(sheets.map(\.role) == Self.roles.map(Optional.some), "campaign sheets out of their announced order")
         return Report(title: v.t("Campagne \(name) — comparaison contrôle / évaluation", "Campaign \(name) — control / evaluation"), language: evaluation.language,

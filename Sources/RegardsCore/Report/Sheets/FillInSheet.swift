@@ -51,16 +51,23 @@ public enum FillInReport {
                                   rows: lines)
         sheet.validations = validations
         sheet.protected = true
+        let stamps = [("visite", r.visit.id), ("visite-uid", r.visit.uid), ("grille", kind.rawValue), ("protocole", pin.id), ("version", pin.version),
+                      ("empreinte", pin.hash)]
+        let title = v.t("Grille à remplir — visite \(r.visit.id)", "Fill-in grid — visit \(r.visit.id)")
+        return stamped(title: title, language: grid.language, subject: pin.description, author: author, comments: "\(pin) [\(pin.hash)]",
+                       stamps: stamps, sheet: sheet)
+    }
+
+    /// A workbook that will be read back: its one protected sheet, and the stamps (visit, what it
+    /// holds, a hash) in the document properties and in a hidden, protected sheet « Regards ».
+    static func stamped(title: String, language: String, subject: String, author: String, comments: String, stamps: [(String, String)], sheet: Sheet) -> Report {
         var stamp = Sheet(name: "Regards", role: .stamp, columns: [Column("key", "clé", .text, "k"), Column("value", "valeur", .text, "v", width: 70)],
-                          rows: [("visite", r.visit.id), ("visite-uid", r.visit.uid), ("grille", kind.rawValue), ("protocole", pin.id), ("version", pin.version),
-                                 ("empreinte", pin.hash)].map { [.text($0.0), .text($0.1)] })
+                          rows: stamps.map { [.text($0.0), .text($0.1)] })
         stamp.hidden = true
         stamp.protected = true
-        return Report(title: v.t("Grille à remplir — visite \(r.visit.id)", "Fill-in grid — visit \(r.visit.id)"), language: grid.language,
-                      properties: Report.Properties(title: v.t("Grille à remplir — visite \(r.visit.id)", "Fill-in grid — visit \(r.visit.id)"), subject: pin.description,
-                                                    author: author, keywords: "Regards, \(pin)", comments: "\(pin) [\(pin.hash)]",
-                                                    custom: [Report.Field("visite", r.visit.id), Report.Field("grille", kind.rawValue), Report.Field("protocole", pin.id),
-                                                             Report.Field("version", pin.version), Report.Field("empreinte", pin.hash)]),
+        let custom = stamps.filter { $0.0 != "visite-uid" && $0.0 != "mesures" }.map { Report.Field($0.0, $0.1) }
+        return Report(title: title, language: language,
+                      properties: Report.Properties(title: title, subject: subject, author: author, keywords: "Regards, \(subject)", comments: comments, custom: custom),
                       sheets: [sheet, stamp])
     }
 }

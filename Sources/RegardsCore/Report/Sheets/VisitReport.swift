@@ -15,7 +15,7 @@ public enum ComparisonReport {
         let v = x.v
         var sheets = [summary(x)] + r.grids.kinds.map { grid(x, $0) } + [comparison(x)]
         if let control = r.grids.control { sheets.append(coverageMatrix(Coverage(evaluation: r.grids.evaluation, control: control), control, v)) }
-        sheets += [observations(x), journeys(x), actions(x), documents(r.grids.evaluation, r.grids.control, v), data(x)]
+        sheets += [observations(x), journeys(x), actions(x)] + procedureSheets(r) + [documents(r.grids.evaluation, r.grids.control, v), data(x)]
         sheets.append(dictionary(sheets, v))
         return Report(title: v.t("Comparaison contrôle / évaluation — visite \(r.visit.id)", "Control / evaluation comparison — visit \(r.visit.id)"),
                       language: r.grids.evaluation.language, properties: properties(r, author: author, v), sheets: sheets)

@@ -1,0 +1,19 @@
+/// A period typed by a person: `3 mois`, `15 jours`, `2 semaines`, `6 months`, `30 days`, or
+/// short `3m`, `15j`, `15d`.
+public enum PeriodInput {
+    public static func read(_ typed: String, field label: String) -> Result<Period, InputRefusal> {
+        let text = typed.trimmedSpaces.lowercased()
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        let unit = String(text.dropFirst(digits.count)).trimmedSpaces
+        guard let n = Int(digits), n >= 1 else {
+            return .failure(InputRefusal("\(label): `\(typed)` is not a period; write a number and a unit, e.g. `3 mois` or `15 jours`"))
+        }
+        switch unit {
+        case "mois", "month", "months", "m": return .success(Period(months: n))
+        case "jour", "jours", "day", "days", "j", "d": return .success(Period(days: n))
+        case "semaine", "semaines", "week", "weeks", "s", "w": return .success(Period(days: 7 * n))
+        default:
+            return .failure(InputRefusal("\(label): `\(typed)` has no known unit; write `mois`, `semaines` or `jours`, e.g. `3 mois`"))
+        }
+    }
+}
