@@ -8,7 +8,7 @@ import RegardsStore
 /// and each bad input of the issue refused with its exact message, its exit code, nothing written.
 @Suite struct ProcedureCommandTests {
     /// The procedure events of visit 2026-001, read from the file.
-    func events(_ db: String) throws -> Int { try SQLiteWorkspace(path: db, create: false).procedureEvents(visit: "2026-001").count }
+    func events(_ db: String, _ visit: String = "2026-004") throws -> Int { try SQLiteWorkspace(path: db, create: false).procedureEvents(visit: visit).count }
 
     /// A bad input: its exit code and exact stderr, stdout empty, no event written.
     func refused(_ f: Field, _ db: String, _ arguments: [String], _ status: Int32, _ message: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
@@ -28,13 +28,14 @@ import RegardsStore
 
     @Test func aVisitGoesThroughTheWholeProcedure() throws {
         let (f, db) = try Demo.copy()
-        let v = "2026-001"
+        let v = "2026-004"
         // Proposals record nothing until accepted.
         let proposals = try ok(f, "finding", "suggest", v)
         #expect(proposals.stdout.contains("CTL-DU-08  écart"))
         #expect(try events(db) == 0)
-        #expect(try ok(f, "finding", "suggest", v, "--accept", "CTL-AU-06,CTL-DU-08,CTL-AS-12").lines.filter { !$0.hasPrefix(" ") }.map { String($0.prefix(3)) }
-            == ["E1 ", "E2 ", "R1 "])
+        // Recorded in grid order: CTL-AU-04 is E1, CTL-AU-07 R1, CTL-DU-08 E2.
+        #expect(try ok(f, "finding", "suggest", v, "--accept", "CTL-DU-08,CTL-AU-04,CTL-AU-07").lines.filter { !$0.hasPrefix(" ") }.map { String($0.prefix(3)) }
+            == ["E1 ", "R1 ", "E2 "])
         #expect(try ok(f, "finding", "add", v, "--kind", "bonne-pratique", "--fact", "Les personnes accueillies animent la commission des menus.", "--evidence", "#2")
             .stdout.hasPrefix("BP1  bonne pratique"))
 
@@ -42,13 +43,13 @@ import RegardsStore
         try refused(f, db, ["finding", "add", v, "--kind", "ecart", "--fact", "Un constat sans texte."], 64,
                     "an écart cites the text it breaches: give --criterion (a control item) or --reference")
         try refused(f, db, ["finding", "add", v, "--kind", "remarque", "--fact", "x", "--evidence", "#999"], 64,
-                    "evidence `#999`: visit \(v) has \(try observationCount(f)) observation(s) (regards observation list \(v))")
+                    "evidence `#999`: visit \(v) has \(try observationCount(f, v)) observation(s) (regards observation list \(v))")
         try refused(f, db, ["measure", "add", v, "--kind", "prescription", "--text", "Conclure le CPOM.", "--due", "2027-06-30"], 64,
                     "a measure answers at least one finding: give --findings E1,R2")
         try refused(f, db, ["measure", "add", v, "--kind", "prescription", "--text", "Conclure le CPOM.", "--findings", "E1"], 64,
                     "a measure needs a deadline: give --due YYYY-MM-DD or --within \"3 mois\" (counted from the decision)")
         try refused(f, db, ["measure", "add", v, "--kind", "prescription", "--text", "Conclure le CPOM.", "--findings", "E1", "--due", "2026-01-15"], 64,
-                    "--due 2026-01-15 is before the visit (2026-11-17)")
+                    "--due 2026-01-15 is before the visit (2026-12-08)")
         try refused(f, db, ["measure", "add", v, "--kind", "prescription", "--text", "Sécuriser.", "--findings", "R1", "--due", "2027-06-30"], 64,
                     "a prescription answers an écart (R1 is a remarque); a remarque leads to a recommandation")
         try refused(f, db, ["measure", "add", v, "--kind", "recommandation", "--text", "Valoriser.", "--findings", "BP1", "--due", "2027-06-30"], 64,
@@ -56,7 +57,7 @@ import RegardsStore
         try refused(f, db, ["measure", "add", v, "--kind", "prescription", "--text", "x", "--findings", "E9", "--due", "2027-06-30"], 66,
                     "no finding `E9` in visit \(v); did you mean `E1`?")
 
-        _ = try ok(f, "measure", "add", v, "--kind", "prescription", "--text", "Conclure le CPOM avec l'État.", "--findings", "E1", "--within", "6 mois")
+        _ = try ok(f, "measure", "add", v, "--kind", "prescription", "--text", "Ouvrir les ateliers d'adaptation à la vie active.", "--findings", "E1", "--within", "6 mois")
         // An écart without a measure blocks the provisional report, and says which.
         let blocked = try f.run("visit", "advance", v)
         #expect(blocked.status == 1)
@@ -103,7 +104,7 @@ import RegardsStore
         let status = try ok(f, "measure", "status", v, "--format", "csv").lines
         #expect(status[0] == "measure,kind,findings,text,due,deadline,status,answer,response,followed_on,follow_up_evidence")
         #expect(status.dropFirst().map { $0.components(separatedBy: ",")[0] } == ["M3", "M1", "M2"])
-        #expect(status.contains { $0.hasPrefix("M1,prescription,E1,Conclure le CPOM avec l'État.,2028-01-15,12 mois après la décision,") })
+        #expect(status.contains { $0.hasPrefix("M1,prescription,E1,Ouvrir les ateliers d'adaptation à la vie active.,2028-01-15,12 mois après la décision,") })
         _ = try ok(f, "visit", "advance", v)
         let open = try f.run("visit", "advance", v)
         #expect(open.status == 1 && open.stdout.contains("mesures à suivre : M1, M3"))
@@ -114,12 +115,12 @@ import RegardsStore
         // Each report says what it said the day it was issued.
         let provisional = try ok(f, "report", v, "--document", "rapport-provisoire").stdout
         #expect(provisional.contains("Rapport provisoire du 2026-12-10 · réponse de l'organisme gestionnaire attendue au plus tard le 2027-01-10"))
-        #expect(provisional.contains("| M1 | prescription | E1 | Conclure le CPOM avec l'État. | 6 mois après la décision |"))
+        #expect(provisional.contains("| M1 | prescription | E1 | Ouvrir les ateliers d'adaptation à la vie active. | 6 mois après la décision |"))
         #expect(!provisional.contains("PROJET") && !provisional.contains("&#39;") && !provisional.contains("ajouté après le rapport provisoire"))
         let letter = try ok(f, "report", v, "--document", "lettre").stdout
         #expect(letter.contains("- **M2** (prescription, constats E2) : Remettre le contrat dans les quinze jours. — échéance : 2027-03-31."))
         let definitive = try ok(f, "report", v, "--document", "rapport-definitif", "--format", "html").stdout
-        #expect(definitive.contains("<tr><td>M1</td><td>prescription</td><td>E1</td><td>Conclure le CPOM avec l&#39;État.</td><td>2028-01-15</td></tr>"))
+        #expect(definitive.contains("<tr><td>M1</td><td>prescription</td><td>E1</td><td>Ouvrir les ateliers d&#39;adaptation à la vie active.</td><td>2028-01-15</td></tr>"))
         #expect(definitive.contains("mesure modifiée — Négociation prise en compte.") && definitive.contains("@page { size: A4"))
         #expect(definitive.contains("Constats retirés : R2"))
 
@@ -165,10 +166,11 @@ import RegardsStore
 
     @Test func theFollowUpWorkbookAndTheFollowUpVisit() throws {
         let (f, db) = try Demo.copy()
-        let v = "2026-001"
-        _ = try ok(f, "finding", "suggest", v, "--accept", "CTL-AU-06,CTL-AS-12")
-        _ = try ok(f, "measure", "add", v, "--kind", "prescription", "--text", "Conclure le CPOM avec l'État.", "--findings", "E1", "--due", "2027-06-30")
-        _ = try ok(f, "measure", "add", v, "--kind", "recommandation", "--text", "Sécuriser le circuit du médicament.", "--findings", "R1", "--within", "3 mois")
+        let v = "2026-005"
+        _ = db
+        _ = try ok(f, "finding", "suggest", v, "--accept", "CTL-DU-11,CTL-AU-07")
+        _ = try ok(f, "measure", "add", v, "--kind", "prescription", "--text", "Écrire un avenant pour chaque personne.", "--findings", "E1", "--due", "2027-06-30")
+        _ = try ok(f, "measure", "add", v, "--kind", "recommandation", "--text", "Suivre les indicateurs du CPOM.", "--findings", "R1", "--within", "3 mois")
         // The tableau de suivi: the organisation's three columns are the only ones unlocked, the stamps name the measures.
         let xlsx = f.directory.appendingPathComponent("suivi.xlsx").path
         #expect(try ok(f, "measure", "sheet", v, "--xlsx", xlsx).stdout == xlsx + "\n")
@@ -187,21 +189,24 @@ import RegardsStore
             let run = try Clients.run(Clients.which("python3")!, ["-c", script, xlsx])
             #expect(run.stdout == "True hidden\nM1 ['G', 'H', 'I']\nM2 ['G', 'H', 'I']\ntableau-de-suivi\n", "\(run.stderr)")
         }
+        let visitsBefore = try f.run("visit", "list", "--format", "csv").lines.count
         try refused(f, db, ["visit", "new", "--follows", v, "--finess", "340519370"], 65,
-                    "--follows \(v): visit \(v) is of another establishment (FINESS 310784525, not 340519370); a follow-up visit is of the same one")
+                    "--follows \(v): visit \(v) is of another establishment (FINESS 660281544, not 340519370); a follow-up visit is of the same one")
+        #expect(try f.run("visit", "list", "--format", "csv").lines.count == visitsBefore)
         let created = try ok(f, "visit", "new", "--follows", v, "--start", "2027-11-16")
-        #expect(created.stdout == "2027-001\n")
-        #expect(created.stderr.hasPrefix("visit 2027-001 follows 2026-001: 10 open action(s) carried, 2 measure(s) to check"))
-        #expect(try ok(f, "action", "list", "2027-001").stdout.hasPrefix("#1  [in-progress]  [2026-001 #1] "))
-        let status = try ok(f, "measure", "status", "2027-001").stdout
-        #expect(status.contains("Mesures de la visite suivie 2026-001") && status.contains("  M1  envisagée  échéance 2027-06-30  prescription  Conclure le CPOM avec l'État."))
-        let evolution = try ok(f, "compare", "2027-001", "--since", v).stdout
-        #expect(evolution.hasPrefix("# Évolution — visite 2027-001 depuis 2026-001") && evolution.contains("| M1 | prescription | Conclure le CPOM avec l'État. | 2027-06-30 | envisagée |"))
-        let other = try f.run("compare", "2027-001", "--since", "2026-002")
-        #expect(other.status == 65 && other.stderr == "regards: error: --since 2026-002: visit 2026-002 is of another establishment (FINESS 340519370, not 310784525); the evolution compares two visits of the same one\n")
+        // The demo already has a 2027-001 (its own follow-up visit): this one is 2027-002.
+        #expect(created.stdout == "2027-002\n")
+        #expect(created.stderr.hasPrefix("visit 2027-002 follows 2026-005: 5 open action(s) carried, 2 measure(s) to check"))
+        #expect(try ok(f, "action", "list", "2027-002").stdout.hasPrefix("#1  [in-progress]  [2026-005 #1] "))
+        let status = try ok(f, "measure", "status", "2027-002").stdout
+        #expect(status.contains("Mesures de la visite suivie 2026-005") && status.contains("  M1  envisagée  échéance 2027-06-30  prescription  Écrire un avenant pour chaque personne."))
+        let evolution = try ok(f, "compare", "2027-002", "--since", v).stdout
+        #expect(evolution.hasPrefix("# Évolution — visite 2027-002 depuis 2026-005") && evolution.contains("| M1 | prescription | Écrire un avenant pour chaque personne. | 2027-06-30 | envisagée |"))
+        let other = try f.run("compare", "2027-002", "--since", "2026-002")
+        #expect(other.status == 65 && other.stderr == "regards: error: --since 2026-002: visit 2026-002 is of another establishment (FINESS 340519370, not 660281544); the evolution compares two visits of the same one\n")
     }
 
-    func observationCount(_ f: Field) throws -> Int {
-        try f.run("observation", "list", "2026-001", "--format", "json").stdout.components(separatedBy: "\"uid\"").count - 1
+    func observationCount(_ f: Field, _ visit: String) throws -> Int {
+        try f.run("observation", "list", visit, "--format", "json").stdout.components(separatedBy: "\"uid\"").count - 1
     }
 }

@@ -193,12 +193,23 @@ enum CSVLines {
         let out = try Demo.folder()
         let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
         #expect(files == ["campagne-demo-occitanie-2026.xlsx", "comparaison-2026-001.xlsx", "couverture-protocoles.xlsx", "demo.sqlite",
-                          "grille-a-remplir-2026-001.xlsx", "restitution-2026-001.html", "restitution-2026-001.md"])
+                          "evolution-2027-001.xlsx", "grille-a-remplir-2026-001.xlsx", "lettre-2026-001.md", "rapport-definitif-2026-001.html",
+                          "rapport-definitif-2026-001.md", "rapport-provisoire-2026-001.html", "rapport-provisoire-2026-001.md",
+                          "restitution-2026-001.html", "restitution-2026-001.md", "suivi-2026-001.xlsx"])
         let (f, db) = try Demo.copy()
         let visits = try Run(["visit", "list", "--db", db, "--format", "csv"], in: f.directory)
-        #expect(visits.lines.count == 6)
+        #expect(visits.lines.count == 7)
         let status = try Run(["visit", "status", "2026-001", "--db", db], in: f.directory).stdout
-        #expect(status.contains("Phase : Restitution"))
+        #expect(status.contains("Phase : Suivi des mesures"))
+        // The procedure the demo takes its first visit through, and the follow-up visit a year later.
+        let measures = try Run(["measure", "list", "2026-001", "--db", db], in: f.directory).stdout
+        #expect(measures.contains("M1  prescription  → E1  échéance 2028-01-20") && measures.contains("réponse des inspecteurs : modifiée"))
+        let definitive = try String(contentsOf: out.appendingPathComponent("rapport-definitif-2026-001.md"), encoding: .utf8)
+        #expect(definitive.contains("Rapport définitif du 2027-01-20") && definitive.contains("| M1 | prescription | E1 |"))
+        let provisional = try String(contentsOf: out.appendingPathComponent("rapport-provisoire-2026-001.md"), encoding: .utf8)
+        #expect(provisional.contains("6 mois après la décision") && !provisional.contains("12 mois"))
+        let followUp = try Run(["measure", "status", "2027-001", "--db", db], in: f.directory).stdout
+        #expect(followUp.contains("Mesures de la visite suivie 2026-001") && followUp.contains("  M1  levée"))
         #expect(status.contains("Observations : 14 — visite-guidee 2, observation-passive 2, entretien 6, parcours 2, atelier 2"))
         #expect(try Run(["journey", "show", "2026-001", "--db", db], in: f.directory).stdout.components(separatedBy: "! contrat-remis").count == 2)
         // The 2.0.0 journey rules, as the demo shows them: nothing due after an exit in 2024, no signature for a DIPC.
@@ -244,6 +255,6 @@ enum CSVLines {
         let run = try Run(["demo", "--out", out], in: directory)
         #expect(run.status == 0 && run.stderr.isEmpty, "\(run.stderr)")
         #expect(run.stdout.contains("Conforme mais insatisfaisant : "))
-        #expect(try Run(["visit", "list", "--db", "\(out)/demo.sqlite", "--format", "csv"], in: directory).lines.count == 6)
+        #expect(try Run(["visit", "list", "--db", "\(out)/demo.sqlite", "--format", "csv"], in: directory).lines.count == 7)
     }
 }

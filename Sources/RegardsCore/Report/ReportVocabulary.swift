@@ -43,8 +43,8 @@ struct ReportVocabulary {
     /// « Écart E2 », « Remarque R1 »; a non-conformity on an item whose basis the grid does not say.
     func finding(_ f: ControlFinding) -> String {
         switch f.kind {
-        case .ecart?: t("Écart", "Breach") + " " + (f.number ?? "")
-        case .remarque?: t("Remarque", "Remark") + " " + (f.number ?? "")
+        case .ecart?: t("Écart", "Breach") + " " + (f.number ?? t("— non retenu", "— not retained"))
+        case .remarque?: t("Remarque", "Remark") + " " + (f.number ?? t("— non retenue", "— not retained"))
         case .bonnePratique?: t("Bonne pratique", "Good practice") + " " + (f.number ?? "")
         case nil: t("Non-conformité (fondement non précisé)", "Non-conformity (basis not stated)")
         }

@@ -116,8 +116,9 @@ public struct Restitution: Sendable {
             .sorted { ($0.evaluation?.score ?? 9, $0.evaluation?.criterion ?? "") < ($1.evaluation?.score ?? 9, $1.evaluation?.criterion ?? "") }
             .map { BlindSpot(criterion: $0.evaluation?.criterion ?? "", title: $0.evaluation?.title ?? "", evaluation: $0.evaluation?.label ?? "") }
         hasBlindSpots = !blindSpots.isEmpty
+        let hasRecordedFindings = !r.procedure.findings.isEmpty
         func finding(_ f: ControlFinding) -> Finding {
-            Finding(number: f.number ?? "", criterion: f.criterion, title: f.title, answer: f.answer, references: f.references.joined(separator: " ; "))
+            Finding(number: f.number ?? (hasRecordedFindings ? "non retenu" : ""), criterion: f.criterion, title: f.title, answer: f.answer, references: f.references.joined(separator: " ; "))
         }
         hasControl = r.grids.control != nil
         ecarts = c.findings.filter { $0.kind == .ecart }.map(finding)

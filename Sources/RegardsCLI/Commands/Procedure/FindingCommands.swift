@@ -122,12 +122,11 @@ struct FindingSuggest: ParsableCommand {
             return
         }
         let wanted = accept.trimmingCharacters(in: .whitespaces) == "all" ? proposals.map(\.criterion) : splitList(accept)
-        let chosen = try wanted.map { id in
-            guard let s = proposals.first(where: { $0.criterion.lowercased() == id.lowercased() }) else {
-                throw RegardsError.usage("no proposal `\(id)` for visit \(visit)" + .hint(Suggestion.hint(for: id, in: proposals.map(\.criterion))))
-            }
-            return s
+        for id in wanted where !proposals.contains(where: { $0.criterion.lowercased() == id.lowercased() }) {
+            throw RegardsError.usage("no proposal `\(id)` for visit \(visit)" + .hint(Suggestion.hint(for: id, in: proposals.map(\.criterion))))
         }
+        // Recorded in the proposals' order (grid order), whatever the order typed.
+        let chosen = proposals.filter { s in wanted.contains { $0.lowercased() == s.criterion.lowercased() } }
         var events: [ProcedureEvent] = []
         var draft = session.record
         for s in chosen {

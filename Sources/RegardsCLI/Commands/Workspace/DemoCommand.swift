@@ -9,8 +9,11 @@ struct DemoCommand: ParsableCommand {
         abstract: "Build a demonstration workspace (a fictitious CHRS campaign) and write its workbooks and restitution report.",
         discussion: """
         Reads the fictitious data in Templates/demo/ and records it through the ordinary commands (visit new, answer --from, \
-        observe --from, journey add --from, action add --from, visit advance), then writes the comparison workbooks, the coverage workbook, a fill-in \
-        grid and the restitution report into --out. The workspace is OUT/demo.sqlite, rebuilt at each run.
+        observe --from, journey add --from, action add --from, visit advance), then takes the first visit through the inspection's procedure \
+        and a follow-up visit a year later (Templates/demo/procedure.txt: findings, measures, the organisation's answer, the reports, \
+        the follow-up), and writes the comparison workbooks, the coverage workbook, a fill-in grid, the restitution, the provisional \
+        report and its letter, the definitive report, the tableau de suivi and the evolution into --out. The workspace is OUT/demo.sqlite, \
+        rebuilt at each run.
         (observe, journey add and action add read the demo's CSV files with --from.)
         """)
 
@@ -50,6 +53,11 @@ struct DemoCommand: ParsableCommand {
                 try ActionAdd.parse([id, "--from", "\(data)/\(id)/actions.csv"] + common + second).run()
                 try advance(id, WorkspaceOptions.parse(["--db", db] + lead))
             }
+            // The inspection's procedure for the first visit, and its follow-up visit.
+            for line in try InputFile.text("\(data)/procedure.txt").split(separator: "\n") where !line.hasPrefix("#") && !line.trimmingCharacters(in: .whitespaces).isEmpty {
+                let arguments = line.components(separatedBy: " | ").map { $0.replacingOccurrences(of: "$DEMO", with: data) }
+                try Regards.run(arguments + ["--db", db, "--inspector", "inspectrice-a"] + protocolArgs, quiet: true)
+            }
         }
         var written: [String] = []
         try Console.$quiet.withValue(true) {
@@ -60,15 +68,29 @@ struct DemoCommand: ParsableCommand {
             try SheetCommand.parse([first, "--grid", "evaluation", "--xlsx", "\(out)/grille-a-remplir-\(first).xlsx"] + common).run()
             try ReportCommand.parse([first, "--format", "md", "--out", "\(out)/restitution-\(first).md"] + common).run()
             try ReportCommand.parse([first, "--format", "html", "--out", "\(out)/restitution-\(first).html"] + common).run()
+            var documents: [String] = []
+            for (document, formats) in [("rapport-provisoire", ["md", "html"]), ("lettre", ["md"]), ("rapport-definitif", ["md", "html"])] {
+                for format in formats {
+                    let name = "\(document)-\(first).\(format)"
+                    try ReportCommand.parse([first, "--document", document, "--format", format, "--out", "\(out)/\(name)"] + common).run()
+                    documents.append(name)
+                }
+            }
+            try MeasureSheet.parse([first, "--xlsx", "\(out)/suivi-\(first).xlsx"] + common).run()
+            try CompareCommand.parse([Self.followUp, "--since", first, "--xlsx", "\(out)/evolution-\(Self.followUp).xlsx"] + common).run()
+            written = ["comparaison-\(first).xlsx", "campagne-\(campaign).xlsx", "couverture-protocoles.xlsx", "grille-a-remplir-\(first).xlsx",
+                       "restitution-\(first).md", "restitution-\(first).html"] + documents + ["suivi-\(first).xlsx", "evolution-\(Self.followUp).xlsx"]
         }
-        written = ["comparaison-\(first).xlsx", "campagne-\(campaign).xlsx", "couverture-protocoles.xlsx", "grille-a-remplir-\(first).xlsx",
-                   "restitution-\(first).md", "restitution-\(first).html"].map { "\(out)/\($0)" }
+        written = written.map { "\(out)/\($0)" }
         try CompareCommand.parse([first, "--db", db] + protocolArgs).run()
         Console.out("")
         Console.out("Espace de travail de démonstration : \(db) (\(visits.count) visites fictives, campagne \(campaign))")
         written.forEach { Console.out("  \($0)") }
         Console.out("Essayez : regards visit status \(first) --db \(db)")
     }
+
+    /// The follow-up visit of the first one (Templates/demo/procedure.txt creates it).
+    static let followUp = "2027-001"
 
     /// Moves a visit through its phases as far as the guards allow, up to the restitution (the demo
     /// visits reach it); a guard that blocks stops it, any other error is an error.

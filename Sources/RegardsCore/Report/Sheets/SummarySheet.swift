@@ -19,7 +19,7 @@ extension ComparisonReport {
         /// « 2 : E1 CTL-DU-08, E2 CTL-AS-04 », or « 0 ».
         func findings(_ c: VisitComparison, _ kind: FindingKind) -> String {
             let found = c.findings.filter { $0.kind == kind }
-            return found.isEmpty ? "0" : "\(found.count) : " + found.map { "\($0.number ?? "") \($0.criterion)" }.joined(separator: ", ")
+            return found.isEmpty ? "0" : "\(found.count) : " + found.map { "\($0.number ?? "—") \($0.criterion)" }.joined(separator: ", ")
         }
         if visit.control != nil {
             summary += [
