@@ -27,6 +27,8 @@ let package = Package(
         // libxlsxwriter's headers (libxlsxwriter-dev); the library is opened when a workbook is first written.
         .target(name: "CXLSXWriter", dependencies: ["CLazyLibrary"]),
         .target(name: "RegardsXLSX", dependencies: ["RegardsCore", "CXLSXWriter"]),
+        // Reading .xlsx back (ZIPFoundation + Foundation's XMLParser): values only, formulas refused by the caller.
+        .target(name: "RegardsWorkbookReader", dependencies: ["RegardsCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "RegardsProtocols",
             dependencies: ["RegardsCore", .product(name: "Yams", package: "Yams")]
@@ -48,6 +50,8 @@ let package = Package(
         .testTarget(name: "RegardsProtocolsTests", dependencies: ["RegardsProtocols", "RegardsCore", "RegardsTestSupport"]),
         .testTarget(name: "RegardsStoreTests", dependencies: ["RegardsStore", "RegardsCore"]),
         .testTarget(name: "RegardsXLSXTests", dependencies: ["RegardsXLSX", "RegardsCore", "RegardsTestSupport"]),
+        .testTarget(name: "RegardsWorkbookReaderTests", dependencies: ["RegardsWorkbookReader", "RegardsXLSX", "RegardsCore", "RegardsTestSupport",
+                                                                     .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "RegardsCLITests", dependencies: ["regards", "RegardsCLI", "RegardsProtocols", "RegardsStore", "RegardsCore", "RegardsTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RegardsTestSupport
 import RegardsCore
 import RegardsStore
 
@@ -123,6 +124,13 @@ import RegardsStore
         #expect(definitive.contains("<tr><td>M1</td><td>prescription</td><td>E1</td><td>Ouvrir les ateliers d&#39;adaptation à la vie active.</td><td>2028-01-15</td></tr>"))
         #expect(definitive.contains("mesure modifiée — Négociation prise en compte.") && definitive.contains("@page { size: A4"))
         #expect(definitive.contains("Constats retirés : R2"))
+
+        // The audit trail shows every change, the reports and the reasons; the status counts.
+        let log = try ok(f, "visit", "log", v).stdout
+        #expect(log.contains("inspectrice-a  rapport provisoire du 2026-12-10") && log.contains("rapport définitif et décision du 2027-01-15"))
+        #expect(log.contains("constat R2 (remarque) retiré : Un constat ajouté après le rapport provisoire.  motif : Fait non établi."))
+        #expect(log.contains("mesure M1 : réponse des inspecteurs, modifiée  motif : Négociation prise en compte."))
+        #expect(try ok(f, "visit", "status", v).stdout.contains("Constats : 2 écart(s), 1 remarque(s), 1 bonne pratique(s) ; mesures : 3 — "))
 
         // The history keeps every version; a bundle carries it to another workspace.
         let bundle = f.directory.appendingPathComponent("v.json").path

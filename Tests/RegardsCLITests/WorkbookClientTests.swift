@@ -1,41 +1,6 @@
 import Foundation
 import Testing
-
-/// Opens the workbooks `regards` writes with real spreadsheet clients (openpyxl, LibreOffice)
-/// and checks the values they read back against the report (`--format json`).
-enum Clients {
-    static func which(_ program: String) -> String? {
-        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
-            let path = "\(dir)/\(program)"
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        return nil
-    }
-
-    static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: executable)
-        p.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self), String(decoding: errors, as: UTF8.self))
-    }
-
-    static let openpyxl: Bool = {
-        guard let python = which("python3") else { return false }
-        return (try? run(python, ["-c", "import openpyxl"]).status) == 0
-    }()
-
-    static let soffice = which("soffice")
-
-    /// `REGARDS_REQUIRE_CLIENTS=1` (what CI sets): a missing client fails the run instead of skipping its tests.
-    static let required = ProcessInfo.processInfo.environment["REGARDS_REQUIRE_CLIENTS"] == "1"
-}
+import RegardsTestSupport
 
 /// The report's JSON, as `regards … --format json` prints it.
 struct ReportJSON: Decodable {

@@ -42,3 +42,32 @@ extension VisitRecord {
         return out
     }
 }
+
+extension Procedure {
+    /// One event of the procedure as `visit log` prints it, after its time and author:
+    /// « constat E2 ajouté : … », « mesure M1 : réponse de l'organisme, contestée », « rapport provisoire du 2026-12-10 ».
+    public func logText(_ e: ProcedureEvent) -> String {
+        if e.change == .provisionalReport { return "rapport provisoire du \(e.date?.description ?? "—")" }
+        if e.change == .definitiveReport { return "rapport définitif et décision du \(e.date?.description ?? "—")" }
+        var text: String
+        if let f = e.finding {
+            let label = finding(uid: f.uid)?.label ?? "—"
+            let verb = [ProcedureEvent.Change.added: "ajouté", .edited: "modifié", .withdrawn: "retiré"][e.change] ?? e.change.rawValue
+            text = "constat \(label) (\(f.kind.label)) \(verb) : \(f.fact)"
+        } else if let m = e.measure {
+            let label = measure(uid: m.uid)?.label ?? "—"
+            switch e.change {
+            case .answered: text = "mesure \(label) : réponse de l'organisme, \(m.answer?.position.label ?? "—")" + (m.answer.map { " (reçue le \($0.received))" } ?? "")
+            case .responded: text = "mesure \(label) : réponse des inspecteurs, \(m.response?.decision.label ?? "—")"
+            case .followedUp: text = "mesure \(label) : suivi, \(m.followUp?.status.label ?? "—")" + (m.followUp.map { " le \($0.on)" } ?? "")
+            default:
+                let verb = [ProcedureEvent.Change.added: "ajoutée", .edited: "modifiée", .withdrawn: "retirée"][e.change] ?? e.change.rawValue
+                text = "mesure \(label) (\(m.kind.label)) \(verb) : \(m.text) — échéance \(m.deadline)"
+            }
+        } else {
+            text = e.change.rawValue
+        }
+        if let reason = e.reason { text += "  motif : \(reason)" }
+        return text
+    }
+}

@@ -103,6 +103,13 @@ struct VisitStatus: ParsableCommand {
         Console.out("Parcours : \(r.journeyChecks.count) personne(s), \(late) étape(s) en retard, \(delays.count - late) manquante(s) (au \(r.asOf))")
         let byStatus = Dictionary(grouping: r.actions, by: \.status).mapValues(\.count)
         Console.out("Pistes : \(r.actions.count) — \(byStatus[.open] ?? 0) ouverte(s), \(byStatus[.inProgress] ?? 0) en cours, \(byStatus[.done] ?? 0) faite(s), \(byStatus[.dropped] ?? 0) abandonnée(s)")
+        let p = r.procedure
+        if !p.findings.isEmpty || !p.measures.isEmpty {
+            let kinds = FindingKind.allCases.map { k in "\(p.activeFindings.filter { $0.kind == k }.count) \(k.label)(s)" }
+            let statuses = Dictionary(grouping: p.activeMeasures, by: { p.status(of: $0, today: r.today) }).mapValues(\.count)
+            Console.out("Constats : " + kinds.joined(separator: ", ") + " ; mesures : \(p.activeMeasures.count)"
+                        + (statuses.isEmpty ? "" : " — " + MeasureStatus.allCases.compactMap { s in statuses[s].map { "\($0) \(s.label)" } }.joined(separator: ", ")))
+        }
         let imperatives = r.imperativesWithoutAction
         if !imperatives.isEmpty { Console.out("Impératifs sous le niveau maximal sans piste : \(imperatives.joined(separator: ", "))") }
         if let workflow = r.workflow {
@@ -141,6 +148,9 @@ struct VisitLog: ParsableCommand {
             for (i, e) in try ws.stateEvents(visit: visit).enumerated() {
                 lines.append((e.at, 1_000_000 + i, "\(e.at)  \(e.author)  phase  \(e.from ?? "—") → \(e.to)" + (e.reason.map { "  motif : \($0)" } ?? "")))
             }
+            let events = try ws.procedureEvents(visit: visit)
+            let procedure = Procedure(events: events)
+            for (i, e) in events.enumerated() { lines.append((e.at, 2_000_000 + i, "\(e.at)  \(e.author)  \(procedure.logText(e))")) }
         }
         for line in lines.sorted(by: { ($0.at, $0.order) < ($1.at, $1.order) }) { Console.out(line.text) }
     }

@@ -51,8 +51,10 @@ public enum FillInReport {
                                   rows: lines)
         sheet.validations = validations
         sheet.protected = true
+        // The history point the workbook was written from: an answer changed in the workspace after
+        // it and also in the workbook is a conflict when the workbook comes back.
         let stamps = [("visite", r.visit.id), ("visite-uid", r.visit.uid), ("grille", kind.rawValue), ("protocole", pin.id), ("version", pin.version),
-                      ("empreinte", pin.hash)]
+                      ("empreinte", pin.hash), ("historique", r.history.last?.uid ?? "")]
         let title = v.t("Grille à remplir — visite \(r.visit.id)", "Fill-in grid — visit \(r.visit.id)")
         return stamped(title: title, language: grid.language, subject: pin.description, author: author, comments: "\(pin) [\(pin.hash)]",
                        stamps: stamps, sheet: sheet)
@@ -65,7 +67,7 @@ public enum FillInReport {
                           rows: stamps.map { [.text($0.0), .text($0.1)] })
         stamp.hidden = true
         stamp.protected = true
-        let custom = stamps.filter { $0.0 != "visite-uid" && $0.0 != "mesures" }.map { Report.Field($0.0, $0.1) }
+        let custom = stamps.filter { !["visite-uid", "mesures", "historique"].contains($0.0) }.map { Report.Field($0.0, $0.1) }
         return Report(title: title, language: language,
                       properties: Report.Properties(title: title, subject: subject, author: author, keywords: "Regards, \(subject)", comments: comments, custom: custom),
                       sheets: [sheet, stamp])

@@ -1,0 +1,147 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// The base of every part's parser: a streaming `XMLParser` delegate (no tree is built) that
+/// turns a parse failure into a one-line error naming the part.
+class XMLPartParser: NSObject, XMLParserDelegate {
+    let part: String
+    private var failure: WorkbookReaderError?
+    private weak var parser: XMLParser?
+
+    init(part: String) {
+        self.part = part
+    }
+
+    func parse(_ data: Data) throws(WorkbookReaderError) {
+        // Office parts never declare a DTD: one is a hostile file (entity expansion, external entities).
+        if Self.declaresDocumentType(data) { throw .documentType(part: part) }
+        // Fed as a stream (in chunks): given a part over 10 MB in one piece, libxml2 on Linux reports
+        // a "huge input lookup" error after the last element, and the part would be refused.
+        let parser = XMLParser(stream: InputStream(data: data))
+        // Element names arrive without their prefix (`x:row` and `row` alike); attribute keys keep
+        // theirs on Linux, hence `attribute(_:in:)`.
+        parser.shouldProcessNamespaces = true
+        parser.shouldResolveExternalEntities = false
+        parser.delegate = self
+        self.parser = parser
+        let ok = parser.parse()
+        if let failure { throw failure }
+        // On Linux, libxml2 recovers from some malformed XML and `parse()` still returns true.
+        if !ok || parser.parserError != nil { throw .malformedXML(part: part, line: parser.lineNumber) }
+    }
+
+    /// The first error stops the parse: a recovered document is not what its writer meant.
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+        fail(.malformedXML(part: part, line: parser.lineNumber))
+    }
+
+    // The delegate methods the parts override. They must be declared here: on Linux a protocol's
+    // witnesses are fixed where the conformance is declared, so a subclass's own methods would never be called.
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {}
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {}
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {}
+
+    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {}
+
+    /// Stops the parse; `parse` then throws this error.
+    func fail(_ error: WorkbookReaderError) {
+        guard failure == nil else { return }
+        failure = error
+        parser?.abortParsing()
+    }
+
+    /// An attribute by its local name, whatever its prefix (`r:id` is found as `id`). Unprefixed
+    /// keys are tried first: they are the common case and cost one lookup.
+    @inline(__always)
+    static func attribute(_ name: String, in attributes: [String: String]) -> String? {
+        if let value = attributes[name] { return value }
+        for (key, value) in attributes {
+            if let colon = key.lastIndex(of: ":"), key[key.index(after: colon)...] == name { return value }
+        }
+        return nil
+    }
+
+    /// A `<!DOCTYPE` in the prolog (before the root element), past the declaration, comments and
+    /// processing instructions.
+    static func declaresDocumentType(_ data: Data) -> Bool {
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Bool in
+            let b = bytes.bindMemory(to: UInt8.self)
+            func matches(_ text: StaticString, at i: Int) -> Bool {
+                let n = text.utf8CodeUnitCount
+                guard i + n <= b.count else { return false }
+                for k in 0..<n where b[i + k] != text.utf8Start[k] { return false }
+                return true
+            }
+            func skip(past end: StaticString, from i: Int) -> Int {
+                var j = i
+                while j < b.count, !matches(end, at: j) { j += 1 }
+                return j + end.utf8CodeUnitCount
+            }
+            var i = 0
+            while i < b.count {
+                guard b[i] == UInt8(ascii: "<") else { i += 1; continue }
+                if matches("<?", at: i) {
+                    i = skip(past: "?>", from: i + 2)
+                } else if matches("<!--", at: i) {
+                    i = skip(past: "-->", from: i + 4)
+                } else {
+                    return matches("<!DOCTYPE", at: i)
+                }
+            }
+            return false
+        }
+    }
+
+    /// Text as Office writes it: characters XML cannot hold are escaped as `_xHHHH_` (UTF-16 code
+    /// units), and `_x005F_` escapes an underscore. Most texts have no `_x` and are returned as they are.
+    static func unescapeOfficeText(_ text: String) -> String {
+        guard text.utf8.count >= 7, Self.mayHaveEscape(text) else { return text }
+        let units = Array(text.utf16)
+        var out: [UInt16] = []
+        out.reserveCapacity(units.count)
+        var i = 0
+        while i < units.count {
+            if units[i] == 0x5F, i + 6 < units.count, units[i + 1] == 0x78, units[i + 6] == 0x5F, let code = hex(units[(i + 2)..<(i + 6)]) {
+                out.append(code)
+                i += 7
+            } else {
+                out.append(units[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF16.self)
+    }
+
+    /// `_x` somewhere: a byte scan (Foundation's `contains` costs far more, once per cell).
+    private static func mayHaveEscape(_ text: String) -> Bool {
+        var underscore = false
+        for byte in text.utf8 {
+            if underscore, byte == UInt8(ascii: "x") { return true }
+            underscore = byte == UInt8(ascii: "_")
+        }
+        return false
+    }
+
+    private static func hex(_ digits: ArraySlice<UInt16>) -> UInt16? {
+        var value: UInt16 = 0
+        for d in digits {
+            switch d {
+            case 0x30...0x39: value = value << 4 | (d - 0x30)
+            case 0x41...0x46: value = value << 4 | (d - 0x37)
+            case 0x61...0x66: value = value << 4 | (d - 0x57)
+            default: return nil
+            }
+        }
+        return value
+    }
+
+    /// `1`, `true` (LibreOffice) and `on` are true; anything else is false.
+    static func isTrue(_ value: String?) -> Bool {
+        value == "1" || value == "true" || value == "on"
+    }
+}

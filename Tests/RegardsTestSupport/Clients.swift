@@ -1,0 +1,39 @@
+import Foundation
+
+/// The real clients the tests open workbooks and documents with (openpyxl, LibreOffice), found
+/// on the `PATH`. `REGARDS_REQUIRE_CLIENTS=1` (what CI sets): a missing client fails the run
+/// instead of skipping its tests.
+public enum Clients {
+    public static func which(_ program: String) -> String? {
+        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+            let path = "\(dir)/\(program)"
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return nil
+    }
+
+    public static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: executable)
+        p.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let errors = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: data, as: UTF8.self), String(decoding: errors, as: UTF8.self))
+    }
+
+    public static let python = which("python3")
+
+    public static let openpyxl: Bool = {
+        guard let python else { return false }
+        return (try? run(python, ["-c", "import openpyxl"]).status) == 0
+    }()
+
+    public static let soffice = which("soffice")
+
+    public static let required = ProcessInfo.processInfo.environment["REGARDS_REQUIRE_CLIENTS"] == "1"
+}
