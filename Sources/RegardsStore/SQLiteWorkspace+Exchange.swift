@@ -42,7 +42,9 @@ extension SQLiteWorkspace {
             for e in plan.actionEvents.sorted(by: { ($0.at, $0.uid) < ($1.at, $1.uid) }) {
                 try db.run(SQL.actionEvent.sql(orIgnore: true), Rows.actionEvent(e))
             }
-            try insert(plan.procedureEvents.sorted(by: { ($0.at, $0.uid) < ($1.at, $1.uid) }), SQL.procedureEvent, \.visit, Rows.procedureEvent)
+            // In the bundle's order (the order they were recorded in), not by time: findings and
+            // measures are numbered in the order they were added, and several share a millisecond.
+            try insert(plan.procedureEvents, SQL.procedureEvent, \.visit, Rows.procedureEvent)
             try insert(plan.stateEvents.sorted(by: { ($0.at, $0.uid) < ($1.at, $1.uid) }), SQL.stateEvent, \.visit, Rows.stateEvent)
             try db.run(SQL.setVisitState, [.text(plan.state), .text(id)])
         }

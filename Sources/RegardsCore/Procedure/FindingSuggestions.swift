@@ -41,3 +41,22 @@ extension VisitRecord {
         return out
     }
 }
+
+extension ProcedureDesk {
+    /// Records the proposals named by their criterion, in the proposals' order (grid order) whatever
+    /// the order typed; each goes through the same checks as `addFinding`, after the ones before it.
+    public func accept(_ criteria: [String]) throws -> [ProcedureEvent] {
+        let proposals = record.findingSuggestions
+        for id in criteria where !proposals.contains(where: { $0.criterion.lowercased() == id.lowercased() }) {
+            throw RegardsError.usage("no proposal `\(id)` for visit \(visitID)" + .hint(Suggestion.hint(for: id, in: proposals.map(\.criterion))))
+        }
+        var events: [ProcedureEvent] = []
+        var draft = record
+        for s in proposals where criteria.contains(where: { $0.lowercased() == s.criterion.lowercased() }) {
+            let input = FindingInput(kind: s.kind, fact: s.fact, evidence: s.evidence.map(draft.describe), references: s.references, criterion: s.criterion)
+            events.append(try ProcedureDesk(record: draft, stamp: stamp).addFinding(input))
+            draft.procedure = Procedure(events: record.procedure.events + events)
+        }
+        return events
+    }
+}

@@ -122,20 +122,7 @@ struct FindingSuggest: ParsableCommand {
             return
         }
         let wanted = accept.trimmingCharacters(in: .whitespaces) == "all" ? proposals.map(\.criterion) : splitList(accept)
-        for id in wanted where !proposals.contains(where: { $0.criterion.lowercased() == id.lowercased() }) {
-            throw RegardsError.usage("no proposal `\(id)` for visit \(visit)" + .hint(Suggestion.hint(for: id, in: proposals.map(\.criterion))))
-        }
-        // Recorded in the proposals' order (grid order), whatever the order typed.
-        let chosen = proposals.filter { s in wanted.contains { $0.lowercased() == s.criterion.lowercased() } }
-        var events: [ProcedureEvent] = []
-        var draft = session.record
-        for s in chosen {
-            // Each accepted proposal goes through the same checks as `finding add`, after the ones before it.
-            let input = ProcedureDesk.FindingInput(kind: s.kind, fact: s.fact, evidence: s.evidence.map(draft.describe), references: s.references,
-                                                   criterion: s.criterion)
-            events.append(try ProcedureDesk(record: draft, stamp: session.stamp).addFinding(input))
-            draft.procedure = Procedure(events: session.record.procedure.events + events)
-        }
+        let events = try session.desk.accept(wanted)
         let procedure = try session.append(events)
         for e in events { session.record.lines(procedure.finding(uid: e.item)!).forEach(Console.out) }
     }
