@@ -134,7 +134,31 @@ public enum MeasureStatus: String, Codable, Sendable, CaseIterable {
     }
 }
 
+extension MeasureStatus {
+    /// Lifted or found not lifted: nothing more to follow.
+    public var isSettled: Bool { self == .lifted || self == .notLifted }
+
+    /// Where a measure stands in a follow-up list: the overdue first, then those still open, then
+    /// the settled and withdrawn ones.
+    public var followUpRank: Int {
+        switch self {
+        case .overdue: 0
+        case .envisaged, .inProgress: 1
+        case .lifted, .notLifted, .withdrawn: 2
+        }
+    }
+}
+
 extension Procedure {
+    /// Active measures still to follow on `today` (neither lifted nor found not lifted).
+    public func unsettled(today: CalendarDate) -> [Measure] { activeMeasures.filter { !status(of: $0, today: today).isSettled } }
+
+    /// « 2 en cours, 1 levée »: measures (the active ones unless given) counted by status, in the statuses' order.
+    public func statusCounts(_ list: [Measure]? = nil, today: CalendarDate) -> String {
+        let counts = Dictionary(grouping: list ?? activeMeasures, by: { status(of: $0, today: today) }).mapValues(\.count)
+        return MeasureStatus.allCases.compactMap { s in counts[s].map { "\($0) \(s.label)" } }.joined(separator: ", ")
+    }
+
     /// A measure's deadline as a date, once the decision starts its period.
     public func due(_ m: Measure) -> CalendarDate? { m.deadline.date(decidedOn: definitiveReport) }
 
@@ -153,13 +177,7 @@ extension Procedure {
     /// Measures that still count: the overdue first, then those still open, then the settled ones
     /// (lifted, not lifted, withdrawn); by deadline within each.
     public func followUpOrder(today: CalendarDate) -> [Measure] {
-        func rank(_ m: Measure) -> Int {
-            switch status(of: m, today: today) {
-            case .overdue: 0
-            case .envisaged, .inProgress: 1
-            case .lifted, .notLifted, .withdrawn: 2
-            }
-        }
+        func rank(_ m: Measure) -> Int { status(of: m, today: today).followUpRank }
         return measures.filter { $0.number != nil }.sorted { a, b in
             (rank(a), due(a)?.dayNumber ?? .max, a.number!) < (rank(b), due(b)?.dayNumber ?? .max, b.number!)
         }

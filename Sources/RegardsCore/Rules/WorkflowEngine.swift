@@ -96,7 +96,7 @@ public struct WorkflowEngine: Sendable {
             return result(open.isEmpty, open.isEmpty ? "chaque point contesté a sa réponse" : "contestées sans réponse des inspecteurs : \(Self.list(open))")
         case .measuresSettled:
             let p = r.procedure
-            let open = p.activeMeasures.filter { ![.lifted, .notLifted].contains(p.status(of: $0, today: r.today)) }.map(\.label)
+            let open = p.unsettled(today: r.today).map(\.label)
             return result(open.isEmpty, open.isEmpty ? "chaque mesure est levée, non levée ou retirée" : "mesures à suivre : \(Self.list(open))")
         }
     }

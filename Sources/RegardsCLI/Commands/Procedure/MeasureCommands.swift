@@ -164,7 +164,6 @@ struct MeasureStatusCommand: ParsableCommand {
             for m in measures {
                 Console.out("\(m.label)  \(p.status(of: m, today: r.today).label)  échéance \(p.due(m)?.description ?? m.deadline.description)  \(m.kind.label) → \(p.findingLabels(m).joined(separator: ", "))  \(m.text)")
             }
-            let counts = Dictionary(grouping: measures, by: { p.status(of: $0, today: r.today) }).mapValues(\.count)
             if let (earlier, q) = r.followed {
                 let carried = q.followUpOrder(today: r.today)
                 Console.out("Mesures de la visite suivie \(earlier) (regards measure follow \(earlier) M…) :")
@@ -173,7 +172,7 @@ struct MeasureStatusCommand: ParsableCommand {
                 }
                 if carried.isEmpty { Console.out("  aucune") }
             }
-            Console.note(measures.isEmpty ? "no measure for visit \(visit)" : MeasureStatus.allCases.compactMap { s in counts[s].map { "\($0) \(s.label)" } }.joined(separator: ", "))
+            Console.note(measures.isEmpty ? "no measure for visit \(visit)" : p.statusCounts(measures, today: r.today))
         }
     }
 }

@@ -94,7 +94,7 @@ struct VisitNew: ParsableCommand {
             let grids = VisitGrids(evaluation: eval, control: controlGrid)
             let carried = Visit.carriedActions(earlier, into: visit, grids: grids, makeID: UID.make, author: workspace.author, at: Clock.now())
             if !carried.isEmpty { _ = try ws.addActions(carried) }
-            let open = earlier.procedure.activeMeasures.filter { ![.lifted, .notLifted].contains(earlier.procedure.status(of: $0, today: Clock.today())) }
+            let open = earlier.procedure.unsettled(today: Clock.today())
             Console.note("visit \(visitID) follows \(earlier.visit.id): \(carried.count) open action(s) carried, \(open.count) measure(s) to check "
                          + "(regards measure status \(visitID))")
         }

@@ -106,9 +106,8 @@ struct VisitStatus: ParsableCommand {
         let p = r.procedure
         if !p.findings.isEmpty || !p.measures.isEmpty {
             let kinds = FindingKind.allCases.map { k in "\(p.activeFindings.filter { $0.kind == k }.count) \(k.label)(s)" }
-            let statuses = Dictionary(grouping: p.activeMeasures, by: { p.status(of: $0, today: r.today) }).mapValues(\.count)
-            Console.out("Constats : " + kinds.joined(separator: ", ") + " ; mesures : \(p.activeMeasures.count)"
-                        + (statuses.isEmpty ? "" : " — " + MeasureStatus.allCases.compactMap { s in statuses[s].map { "\($0) \(s.label)" } }.joined(separator: ", ")))
+            let counts = p.statusCounts(today: r.today)
+            Console.out("Constats : " + kinds.joined(separator: ", ") + " ; mesures : \(p.activeMeasures.count)" + (counts.isEmpty ? "" : " — " + counts))
         }
         let imperatives = r.imperativesWithoutAction
         if !imperatives.isEmpty { Console.out("Impératifs sous le niveau maximal sans piste : \(imperatives.joined(separator: ", "))") }

@@ -173,7 +173,7 @@ final class CampaignBuilder: @unchecked Sendable {
             v.column("mean_score", "Score moyen", "Mean score", .number, v.t("Moyenne des niveaux sur les visites.", "Mean.")) { .number($0.meanScore.map(ComparisonReport.round2)) },
         ]).sheet(Self.name(.blindSpots, v), role: .blindSpots, rows: campaign.blindSpots, formats: [.colourScale(columns: ["mean_score"], reversed: false)])
         // Measures across establishments: the overdue first, then the open ones, then the settled; by deadline.
-        func rank(_ s: MeasureStatus) -> Int { s == .overdue ? 0 : s == .lifted || s == .notLifted ? 2 : 1 }
+        func rank(_ s: MeasureStatus) -> Int { s.followUpRank }
         let followed = measures.sorted { a, b in
             (rank(a.status), a.due?.dayNumber ?? .max, a.visit.id, a.measure.number ?? 0) < (rank(b.status), b.due?.dayNumber ?? .max, b.visit.id, b.measure.number ?? 0)
         }
