@@ -36,7 +36,7 @@ let package = Package(
         .target(
             name: "RegardsCLI",
             dependencies: [
-                "RegardsCore", "RegardsProtocols", "RegardsStore", "RegardsXLSX",
+                "RegardsCore", "RegardsProtocols", "RegardsStore", "RegardsXLSX", "RegardsWorkbookReader",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

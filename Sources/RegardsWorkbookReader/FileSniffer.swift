@@ -1,3 +1,4 @@
+import RegardsCore
 /// What a file that is not a zip archive looks like, from its first bytes, so the refusal can say
 /// what to do with it.
 enum FileSniffer {

@@ -1,3 +1,4 @@
+import RegardsCore
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML

@@ -1,3 +1,4 @@
+import RegardsCore
 import Foundation
 
 /// Reads an .xlsx file into plain values (`Workbook`), streaming each XML part, after checking the

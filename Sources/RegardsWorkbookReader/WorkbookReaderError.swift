@@ -1,3 +1,4 @@
+import RegardsCore
 /// Why a file could not be read as a workbook: one line each, naming the fault and, where it
 /// helps, what to do. Cell contents never appear in a message (they may be personal data).
 public enum WorkbookReaderError: Error, Equatable, Sendable, CustomStringConvertible {

@@ -36,4 +36,21 @@ public enum Clients {
     public static let soffice = which("soffice")
 
     public static let required = ProcessInfo.processInfo.environment["REGARDS_REQUIRE_CLIENTS"] == "1"
+
+    /// A LibreOffice profile of our own, so a LibreOffice started by another test or by the user does not lock us out;
+    /// kept between runs (creating one costs seconds).
+    public static let profile = FileManager.default.temporaryDirectory.appendingPathComponent("regards-reader-lo-profile")
+
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// `soffice --headless --convert-to FORMAT`, into `folder`; the converted file's path.
+    public static func convert(_ file: URL, to format: String, into folder: URL) throws -> URL {
+        guard let soffice else { throw Failure(description: "LibreOffice is required (REGARDS_REQUIRE_CLIENTS=1) but soffice is not on the PATH; run `make setup-tests`") }
+        let result = try run(soffice, ["-env:UserInstallation=\(profile.absoluteString)", "--headless", "--convert-to", format, "--outdir", folder.path, file.path])
+        let out = folder.appendingPathComponent(file.deletingPathExtension().lastPathComponent + "." + (format.split(separator: ":").first.map(String.init) ?? format))
+        guard result.status == 0, FileManager.default.fileExists(atPath: out.path) else { throw Failure(description: "soffice: \(result.stdout) \(result.stderr)") }
+        return out
+    }
 }

@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import RegardsTestSupport
+@testable import RegardsCore
 @testable import RegardsWorkbookReader
 
 /// Hand-made packages for what the writers at hand do not produce on demand: inline strings, runs,

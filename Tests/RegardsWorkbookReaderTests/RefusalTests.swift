@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+import RegardsTestSupport
 import ZIPFoundation
+@testable import RegardsCore
 @testable import RegardsWorkbookReader
 
 /// Every file the reader refuses, with its exact one-line message (the message is the contract).

@@ -1,4 +1,6 @@
 import Testing
+import RegardsTestSupport
+@testable import RegardsCore
 @testable import RegardsWorkbookReader
 
 /// Pure conversions: serial dates, cell references, date format codes, Office text escapes.

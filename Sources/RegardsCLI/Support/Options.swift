@@ -62,6 +62,7 @@ enum TableFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension ProtocolKind: ExpressibleByArgument {}
+extension FillInImport.Preference: ExpressibleByArgument {}
 extension ParticipantRole: ExpressibleByArgument {}
 extension ActionStatus: ExpressibleByArgument {}
 

@@ -1,5 +1,12 @@
+/// A problem of an imported file, at a place of it: a line of a CSV file, a cell of a workbook.
+public protocol LocatedProblem: Sendable {
+    /// After `FILE:` in a message: `12` (a line), `Grille de contrôle!F12` (a cell).
+    var location: String { get }
+    var message: String { get }
+}
+
 /// One problem of one row of a file being imported (line 1 is the header).
-public struct RowProblem: Equatable, Sendable, CustomStringConvertible {
+public struct RowProblem: LocatedProblem, Equatable, Sendable, CustomStringConvertible {
     public var line: Int
     public var message: String
 
@@ -9,6 +16,22 @@ public struct RowProblem: Equatable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "line \(line): \(message)" }
+    public var location: String { String(line) }
+}
+
+/// One problem of a workbook being imported, at a cell (`F12`) or a whole sheet (nil).
+public struct CellProblem: LocatedProblem, Equatable, Sendable {
+    public var sheet: String
+    public var reference: String?
+    public var message: String
+
+    public init(sheet: String, reference: String?, message: String) {
+        self.sheet = sheet
+        self.reference = reference
+        self.message = message
+    }
+
+    public var location: String { reference.map { "\(sheet)!\($0)" } ?? sheet }
 }
 
 /// Where the values of a record come from: the command line (options named `--x`; a refused value
@@ -27,8 +50,8 @@ extension RegardsError {
     public static let listedRows = 100
 
     /// A file refused whole: every bad row as `FILE:LINE: error: …` (up to a hundred), then the count.
-    public static func refused(_ path: String, _ problems: [RowProblem]) -> RegardsError {
-        var details = problems.prefix(listedRows).map { "\(path):\($0.line): error: \($0.message)" }
+    public static func refused(_ path: String, _ problems: [some LocatedProblem]) -> RegardsError {
+        var details = problems.prefix(listedRows).map { "\(path):\($0.location): error: \($0.message)" }
         if problems.count > listedRows { details.append("\(path): … and \(problems.count - listedRows) more bad row(s)") }
         return .badData("\(path): \(problems.count) bad row(s); nothing was written", details: details)
     }

@@ -37,4 +37,10 @@ extension ReportVocabulary {
                      _ cell: @escaping (Row) -> Cell) -> SheetColumn<Row> {
         SheetColumn(column(key, fr, en, type, description, width: width, editable: editable), cell: cell)
     }
+
+    /// A column read back by an import: its heading is one of `title`'s.
+    func column<Row>(_ title: FillInReport.Title, _ type: ColumnType = .text, _ description: String, width: Double? = nil, editable: Bool = false,
+                     _ cell: @escaping (Row) -> Cell) -> SheetColumn<Row> {
+        column(title.key, title.french, title.english, type, description, width: width, editable: editable, cell)
+    }
 }

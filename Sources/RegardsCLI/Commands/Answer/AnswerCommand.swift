@@ -11,6 +11,10 @@ struct AnswerCommand: ParsableCommand {
         VALUE is a level's number or label, `nc` (non concerné) or `nv` (non évalué). \
         With --from, the file has a header row `criterion,value,comment,evidence` (optional columns `grid`, `reason`); \
         it is checked completely first, then written in one transaction: one bad row refuses the whole file, every bad row listed.
+
+        With --from FILE.xlsx, the file is a fill-in grid written by `regards sheet` and filled in a spreadsheet: its stamps must be \
+        this visit's and its protocol's; only the rows changed since it was written are recorded (reason « import de FILE.xlsx »); \
+        an answer changed both in the workspace and in the workbook is a conflict, refused unless --prefer says which side to keep.
         """)
 
     @OptionGroup var workspace: WorkspaceOptions
@@ -22,11 +26,14 @@ struct AnswerCommand: ParsableCommand {
     @Option(help: "A comment.") var comment: String?
     @Option(help: "The evidence seen (document, observation …).") var evidence: String?
     @Option(help: "Why the answer changes (kept in the history).") var reason: String?
-    @Option(name: .customLong("from"), help: ArgumentHelp("A CSV file of answers.", valueName: "FILE.csv")) var csv: String?
+    @Option(name: .customLong("from"), help: ArgumentHelp("A CSV file of answers, or a fill-in grid filled in a spreadsheet.", valueName: "FILE.csv|FILE.xlsx")) var csv: String?
+    @Option(help: ArgumentHelp("With a workbook: the side kept for an answer changed in both (workbook or workspace).", valueName: "side")) var prefer: FillInImport.Preference?
+    @Flag(help: "With a workbook: print what would change, write nothing.") var dryRun = false
 
     func validate() throws {
         if csv == nil && (visit == nil || criterion == nil || value == nil) { throw ValidationError("give VISIT, CRITERION and VALUE, or --from FILE.csv") }
         if csv != nil && (criterion != nil || value != nil) { throw ValidationError("--from replaces CRITERION and VALUE; give one or the other") }
+        if (prefer != nil || dryRun) && !(csv.map(InputFile.isWorkbook) ?? false) { throw ValidationError("--prefer and --dry-run go with --from FILE.xlsx") }
     }
 
     func run() throws {
@@ -36,7 +43,7 @@ struct AnswerCommand: ParsableCommand {
         }
         var session = try VisitSession.open(visit, workspace: workspace, folders: folders)
         if let csv {
-            try runBatch(csv, &session)
+            try InputFile.isWorkbook(csv) ? runWorkbook(csv, &session) : runBatch(csv, &session)
             return
         }
         guard let criterion, let value else { return }
@@ -66,8 +73,31 @@ struct AnswerCommand: ParsableCommand {
 
     func runBatch(_ path: String, _ session: inout VisitSession) throws {
         let table = try InputFile.csv(path)
+        if FillInImport.isSavedGrid(table) {
+            throw RegardsError.badData("\(path): a fill-in grid saved as CSV, which loses its stamps: import the .xlsx workbook itself (--from FILE.xlsx)")
+        }
         let rows = try AnswerBatch.read(table, grids: session.record.grids, context: session.visit.conditionContext).mapError { RegardsError.refused(path, $0.list) }.get()
         _ = try session.record(changes(rows))
         Console.out("\(rows.count) answer(s) recorded for visit \(session.visit.id)")
+    }
+
+    /// A fill-in grid filled in a spreadsheet: its changes only, in one transaction.
+    func runWorkbook(_ path: String, _ session: inout VisitSession) throws {
+        let workbook = try InputFile.workbook(path)
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        let plan = try FillInImport.read(workbook, path: path, record: session.record, grid: grid, prefer: prefer,
+                                         reason: reason ?? "import de \(name)", makeID: UID.make)
+        if plan.sorted { Console.warning("\(path): the rows are not in the grid's order (sorted?); each was matched by its criterion") }
+        for conflict in plan.conflicts {
+            Console.note("\(path):\(conflict.location): conflict: \(FillInImport.describe(conflict, session.record.grids)); kept: the \(conflict.kept?.rawValue ?? "?")")
+        }
+        for line in FillInImport.lines(plan, session.record.grids) { Console.out(line) }
+        let unchanged = "\(plan.unchanged) row(s) unchanged" + (plan.conflicts.isEmpty ? "" : ", \(plan.conflicts.count) conflict(s) kept from the \(prefer?.rawValue ?? "?")")
+        if dryRun {
+            Console.out("\(plan.changes.count) answer(s) would be recorded for visit \(session.visit.id) (\(unchanged)); nothing was written (--dry-run)")
+            return
+        }
+        if !plan.changes.isEmpty { _ = try session.record(plan.changes.map(\.change)) }
+        Console.out("\(plan.changes.count) answer(s) recorded for visit \(session.visit.id) from \(name) (\(unchanged))")
     }
 }

@@ -3,6 +3,22 @@
 /// everything else is protected; the visit and protocol (id, version, hash) are stamped in the
 /// properties and in a hidden sheet, so a later re-import can check them.
 public enum FillInReport {
+    /// The titles of the columns read back (in both languages a grid is written in): the import
+    /// finds its columns by these, wherever they are.
+    public struct Title: Sendable {
+        public let key: String, french: String, english: String
+        public var both: [String] { [french, english] }
+    }
+    public static let criterionTitle = Title(key: "criterion", french: "Critère", english: "Criterion")
+    public static let titleTitle = Title(key: "title", french: "Intitulé", english: "Title")
+    public static let answerTitle = Title(key: "answer", french: "Réponse", english: "Answer")
+    public static let commentTitle = Title(key: "comment", french: "Commentaire", english: "Comment")
+    public static let evidenceTitle = Title(key: "evidence", french: "Preuve", english: "Evidence")
+    /// The name of the hidden sheet of stamps.
+    public static let stampSheet = "Regards"
+    /// The suffix of an imperative criterion's title.
+    static func imperativeSuffix(_ v: ReportVocabulary) -> String { v.t(" (impératif)", " (imperative)") }
+
     /// One line of the grid: an applicable criterion, its choices and its current answer.
     struct Line {
         let section: Section
@@ -18,19 +34,19 @@ public enum FillInReport {
         let context = r.visit.conditionContext
         let columns = SheetColumns<Line>([
             v.column("theme", "Thème", "Theme", .text, v.t("Thème.", "Theme.")) { .text($0.section.id) },
-            v.column("criterion", "Critère", "Criterion", .text, v.t("Identifiant du critère (ne pas modifier).", "Criterion id.")) { .text($0.criterion.id) },
-            v.column("title", "Intitulé", "Title", .longText, v.t("Ce qui est apprécié.", "What is assessed."), width: 48) {
-                .text($0.criterion.title + ($0.criterion.imperative ? v.t(" (impératif)", " (imperative)") : ""))
+            v.column(criterionTitle, .text, v.t("Identifiant du critère (ne pas modifier).", "Criterion id.")) { .text($0.criterion.id) },
+            v.column(titleTitle, .longText, v.t("Ce qui est apprécié.", "What is assessed."), width: 48) {
+                .text($0.criterion.title + ($0.criterion.imperative ? imperativeSuffix(v) : ""))
             },
             v.column("guidance", "Consigne", "Guidance", .longText, v.t("Comment l'apprécier.", "How to assess it."), width: 40) { .text($0.criterion.guidance) },
             v.column("references", "Références", "References", .longText, v.t("Références.", "References."), width: 22) { .text($0.criterion.references.joined(separator: " ; ")) },
-            v.column("answer", "Réponse", "Answer", .text, v.t("Choisir dans la liste.", "Pick from the list."), width: 26, editable: true) {
+            v.column(answerTitle, .text, v.t("Choisir dans la liste.", "Pick from the list."), width: 26, editable: true) {
                 Cell(.text($0.event?.value?.label(in: $0.scale) ?? ""))
             },
-            v.column("comment", "Commentaire", "Comment", .longText, v.t("Commentaire libre (jamais de nom).", "Free comment."), width: 40, editable: true) {
+            v.column(commentTitle, .longText, v.t("Commentaire libre (jamais de nom).", "Free comment."), width: 40, editable: true) {
                 Cell(.text($0.event?.comment ?? ""))
             },
-            v.column("evidence", "Preuve", "Evidence", .longText, v.t("Élément de preuve.", "Evidence."), width: 28, editable: true) { Cell(.text($0.event?.evidence ?? "")) },
+            v.column(evidenceTitle, .longText, v.t("Élément de preuve.", "Evidence."), width: 28, editable: true) { Cell(.text($0.event?.evidence ?? "")) },
         ])
         let lines = grid.allCriteria.filter { $0.criterion.applies(in: context) }.map { section, criterion in
             Line(section: section, criterion: criterion, scale: r.grids.scale(criterion.scale, in: kind), event: r.current[kind]?[criterion.id])
@@ -63,7 +79,7 @@ public enum FillInReport {
     /// A workbook that will be read back: its one protected sheet, and the stamps (visit, what it
     /// holds, a hash) in the document properties and in a hidden, protected sheet « Regards ».
     static func stamped(title: String, language: String, subject: String, author: String, comments: String, stamps: [(String, String)], sheet: Sheet) -> Report {
-        var stamp = Sheet(name: "Regards", role: .stamp, columns: [Column("key", "clé", .text, "k"), Column("value", "valeur", .text, "v", width: 70)],
+        var stamp = Sheet(name: stampSheet, role: .stamp, columns: [Column("key", "clé", .text, "k"), Column("value", "valeur", .text, "v", width: 70)],
                           rows: stamps.map { [.text($0.0), .text($0.1)] })
         stamp.hidden = true
         stamp.protected = true

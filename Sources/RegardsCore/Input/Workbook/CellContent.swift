@@ -1,4 +1,3 @@
-import RegardsCore
 /// What a cell holds, as written in the file. A formula is never resolved to its cached
 /// result: the caller decides what to do with it (an import refuses it).
 public enum CellContent: Equatable, Sendable, CustomStringConvertible {
@@ -71,7 +70,7 @@ public struct CellDate: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Parses an ISO 8601 date or date-time (`t="d"` cells): `2026-02-28`, `2026-02-28T15:47:24Z`.
-    init?(iso text: String) {
+    public init?(iso text: String) {
         let b = Array(text.utf8)
         func number(_ from: Int, _ count: Int) -> Int? {
             guard from + count <= b.count else { return nil }

@@ -1,0 +1,243 @@
+/// A fill-in grid (`regards sheet`) filled in a spreadsheet and read back: its stamps checked
+/// against the visit, every row checked like a CSV row, and the answers compared three ways — as
+/// the workbook was written (its history point), as the workspace holds them now, as the workbook
+/// holds them — so that only real changes are recorded and an answer changed on both sides is a
+/// conflict. Nothing here writes: the plan is recorded by the caller in one transaction.
+public struct FillInImport: Sendable {
+    /// Which side wins a conflict.
+    public enum Preference: String, Sendable, CaseIterable {
+        case workbook, workspace
+    }
+
+    /// One answer to record, from the cell that holds it.
+    public struct Change: Sendable {
+        /// `Grille de contrôle!F12`.
+        public var location: String
+        public var change: AnswerChange
+        /// The workspace's answer it replaces.
+        public var before: AnswerEvent?
+    }
+
+    /// A criterion changed both in the workspace since the workbook was written and in the workbook.
+    public struct Conflict: Sendable {
+        public var location: String
+        public var criterion: String
+        public var workspace: AnswerEvent?
+        public var workbook: AnswerValue?
+        /// The side kept (nil: the import is refused).
+        public var kept: Preference?
+    }
+
+    public var grid: ProtocolKind
+    public var sheet: String
+    public var changes: [Change] = []
+    public var conflicts: [Conflict] = []
+    /// Rows whose answer, comment and evidence did not change.
+    public var unchanged = 0
+    /// The rows are not in the grid's order (they were sorted): each was matched by its criterion.
+    public var sorted = false
+
+    /// What a row holds, compared field by field (text trimmed, line ends as `\n`, empty as nil).
+    struct Entry: Equatable {
+        var value: AnswerValue?
+        var comment: String?
+        var evidence: String?
+
+        init(value: AnswerValue?, comment: String?, evidence: String?) {
+            self.value = value
+            self.comment = Self.normal(comment)
+            self.evidence = Self.normal(evidence)
+        }
+
+        init(_ event: AnswerEvent?) {
+            self.init(value: event?.value, comment: event?.comment, evidence: event?.evidence)
+        }
+
+        static func normal(_ text: String?) -> String? {
+            guard let text else { return nil }
+            let t = text.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+            return t.isEmpty ? nil : t
+        }
+    }
+
+    /// Reads `workbook` (the file `path`) for `record`'s visit; throws a one-line refusal for a
+    /// workbook that is not this visit's grid, and every bad cell at once for bad rows.
+    public static func read(_ workbook: Workbook, path: String, record r: VisitRecord, grid wanted: ProtocolKind?, prefer: Preference?,
+                            reason: String, makeID: () -> String) throws -> FillInImport {
+        let visit = r.visit
+        guard let stamps = WorkbookStamps(workbook) else {
+            throw WorkbookStamps.missing(path, what: "a fill-in grid", writtenBy: "regards sheet \(visit.id) --xlsx FILE.xlsx")
+        }
+        if stamps["document"] == "tableau-de-suivi" {
+            throw RegardsError.badData("\(path): this is a tableau de suivi, not a grid: read it with `regards measure follow \(visit.id) --from \(path)`")
+        }
+        try stamps.check(visit: visit, path: path)
+        let kind = try checkGrid(stamps, visit: visit, path: path, wanted: wanted)
+        let base = try basePoint(stamps, r, path: path)
+        guard let grid = r.grids.grid(kind) else { throw RegardsError.badData("visit \(visit.id) has no \(kind.rawValue) grid") }
+        let table = try GridTable.locate(in: workbook, path: path)
+        var plan = FillInImport(grid: kind, sheet: table.sheet.name)
+        var problems: [CellProblem] = []
+        let context = visit.conditionContext
+        var seen: [String: Int] = [:]
+        var order: [String] = []
+        for row in table.sheet.rows where row.number > table.header {
+            func problem(_ column: Int, _ message: String) {
+                problems.append(CellProblem(sheet: table.sheet.name, reference: WorksheetData.reference(row: row.number, column: column), message: message))
+            }
+            var fields: [String: String?] = [:]
+            var bad = false
+            for (key, column) in table.columns {
+                switch GridTable.text(row[column: column]) {
+                case .success(let text): fields[key] = text
+                case .failure(let refusal): problem(column, refusal.message); bad = true
+                }
+            }
+            if bad {
+                if let id = fields["criterion"] ?? nil, seen[id] == nil { seen[id] = row.number }
+                continue
+            }
+            let (answer, comment, evidence) = (fields["answer"] ?? nil, fields["comment"] ?? nil, fields["evidence"] ?? nil)
+            guard let id = fields["criterion"] ?? nil else {
+                if answer != nil || comment != nil || evidence != nil {
+                    problem(table.columns["criterion"]!, "an answer on a row without a criterion: rows cannot be added to a grid")
+                }
+                continue
+            }
+            let criterionColumn = table.columns["criterion"]!
+            guard let criterion = grid.criterion(id) else {
+                let ids = grid.allCriteria.map(\.criterion.id)
+                problem(criterionColumn, "unknown criterion `\(id)` in \(grid.id)" + .hint(Suggestion.hint(for: id, in: ids)) + ": rows cannot be added to a grid")
+                continue
+            }
+            if let earlier = seen[id] {
+                problem(criterionColumn, "\(id) is already on row \(earlier): a criterion has one row")
+                continue
+            }
+            seen[id] = row.number
+            order.append(id)
+            if let titleColumn = table.columns["title"], let title = fields["title"] ?? nil, !title.hasPrefix(criterion.title.trimmedSpaces) {
+                problem(titleColumn, "this is not the title of \(id): were the columns sorted separately, or the row edited?")
+                continue
+            }
+            var value: AnswerValue?
+            if let answer {
+                switch r.grids.interpret(answer, criterion: id, grid: kind, context: context) {
+                case .success(let (_, _, v)): value = v
+                case .failure(let refusal): problem(table.columns["answer"]!, refusal.description); continue
+                }
+            } else if !criterion.applies(in: context) {
+                problem(criterionColumn, "\(id) does not apply to this visit: rows cannot be added to a grid")
+                continue
+            } else if comment != nil || evidence != nil {
+                problem(table.columns["answer"]!, "a comment or evidence without an answer: choose one (« non évalué » when it was not assessed)")
+                continue
+            }
+            let workbook = Entry(value: value, comment: comment, evidence: evidence)
+            let before = Entry(base[id]), now = Entry(r.current[kind]?[id])
+            let location = "\(table.sheet.name)!\(WorksheetData.reference(row: row.number, column: table.columns["answer"]!))"
+            if workbook == before || workbook == now {
+                plan.unchanged += 1
+                continue
+            }
+            if now != before {
+                let kept = prefer
+                plan.conflicts.append(Conflict(location: location, criterion: id, workspace: r.current[kind]?[id], workbook: value, kept: kept))
+                if kept != .workbook { continue }
+            }
+            plan.changes.append(Change(location: location, change: AnswerChange(uid: makeID(), grid: kind, criterion: id, value: workbook.value, comment: workbook.comment,
+                                                                               evidence: workbook.evidence, reason: reason),
+                                       before: r.current[kind]?[id]))
+        }
+        let missing = grid.allCriteria.map(\.criterion).filter { $0.applies(in: context) && seen[$0.id] == nil }.map(\.id)
+        if !missing.isEmpty {
+            problems.append(CellProblem(sheet: table.sheet.name, reference: nil,
+                                        message: "the row\(missing.count == 1 ? "" : "s") of \(missing.joined(separator: ", ")) \(missing.count == 1 ? "was" : "were") deleted: "
+                                            + "a grid comes back with every row it was written with"))
+        }
+        if !problems.isEmpty { throw RegardsError.refused(path, problems) }
+        let rank = Dictionary(uniqueKeysWithValues: grid.allCriteria.enumerated().map { ($1.criterion.id, $0) })
+        plan.sorted = zip(order, order.dropFirst()).contains { rank[$0]! > rank[$1]! }
+        if prefer == nil, !plan.conflicts.isEmpty {
+            throw RegardsError.badData("\(path): \(plan.conflicts.count) answer(s) changed both in the workspace and in the workbook; nothing was written: "
+                                       + "keep one side with --prefer workbook or --prefer workspace",
+                                       details: plan.conflicts.map { "\(path):\($0.location): conflict: \(describe($0, r.grids))" })
+        }
+        return plan
+    }
+
+    /// `CTL-AU-03 is `non conforme` in the workspace (by X, 2026-11-20) and `conforme` in the workbook`.
+    public static func describe(_ c: Conflict, _ grids: VisitGrids) -> String {
+        func label(_ v: AnswerValue?, _ kind: ProtocolKind) -> String {
+            guard let v else { return "no answer" }
+            let scale = grids.criterion(c.criterion, in: kind).flatMap { grids.scale($0.scale, in: kind) }
+            return "`\(v.label(in: scale))`"
+        }
+        let kind = c.workspace?.grid ?? (grids.criterion(c.criterion, in: .evaluation) != nil ? .evaluation : .control)
+        let who = c.workspace.map { " (by \($0.author), \($0.at.prefix(10)))" } ?? ""
+        return "\(c.criterion) changed since the workbook was written: \(label(c.workspace?.value, kind)) in the workspace\(who), \(label(c.workbook, kind)) in the workbook"
+    }
+
+    /// The grid the workbook holds, checked against the visit's pinned protocol (id, version, hash).
+    static func checkGrid(_ stamps: WorkbookStamps, visit: Visit, path: String, wanted: ProtocolKind?) throws -> ProtocolKind {
+        guard let kind = stamps["grille"].flatMap(ProtocolKind.init(rawValue:)) else {
+            throw RegardsError.badData("\(path): the stamp `grille` is missing or edited: write the grid again with `regards sheet \(visit.id)`")
+        }
+        if let wanted, wanted != kind {
+            throw RegardsError.badData("\(path): this workbook holds the \(kind.rawValue) grid, not the \(wanted.rawValue) grid")
+        }
+        guard let pin = kind == .evaluation ? visit.evaluation : visit.control else {
+            throw RegardsError.badData("\(path): this workbook holds a \(kind.rawValue) grid, and visit \(visit.id) has none")
+        }
+        let again = "write the grid again with `regards sheet \(visit.id) --grid \(kind.rawValue) --xlsx FILE.xlsx`"
+        let (id, version, hash) = (stamps["protocole"] ?? "?", stamps["version"] ?? "?", stamps["empreinte"] ?? "?")
+        if id != pin.id {
+            throw RegardsError.badData("\(path): this workbook holds protocol \(id); visit \(visit.id)'s \(kind.rawValue) grid is \(pin.id)")
+        }
+        if version != pin.version {
+            throw RegardsError.badData("\(path): this workbook was written from \(id)@\(version); visit \(visit.id) is pinned to \(pin): \(again)")
+        }
+        if hash != pin.hash {
+            throw RegardsError.badData("\(path): protocol \(pin) differs from the one this workbook was written from (hash \(hash.prefix(12))…, "
+                                       + "the visit's \(pin.hash.prefix(12))…): \(again)")
+        }
+        return kind
+    }
+
+    /// The answers as they stood when the workbook was written (its stamp `historique`).
+    static func basePoint(_ stamps: WorkbookStamps, _ r: VisitRecord, path: String) throws -> [String: AnswerEvent] {
+        guard let point = stamps["historique"] else {
+            throw RegardsError.badData("\(path): the stamp `historique` is missing (a grid written by an older Regards): write the grid again with `regards sheet \(r.visit.id)`")
+        }
+        let kind = stamps["grille"].flatMap(ProtocolKind.init(rawValue:)) ?? .evaluation
+        if point.isEmpty { return [:] }
+        guard let end = r.history.firstIndex(where: { $0.uid == point }) else {
+            throw RegardsError.badData("\(path): the history point this workbook was written from is not in visit \(r.visit.id)'s history (written from another copy of the visit?)")
+        }
+        return VisitRecord.latest(Array(r.history[...end]))[kind] ?? [:]
+    }
+}
+
+extension FillInImport {
+    /// One line per change: `CTL-AU-03 = non conforme (avant : conforme)`, what else changed.
+    public static func lines(_ plan: FillInImport, _ grids: VisitGrids) -> [String] {
+        plan.changes.map { c in
+            let scale = grids.criterion(c.change.criterion, in: plan.grid).flatMap { grids.scale($0.scale, in: plan.grid) }
+            let now = c.change.value.map { $0.label(in: scale) } ?? "réponse retirée"
+            let old = Entry(c.before), new = Entry(value: c.change.value, comment: c.change.comment, evidence: c.change.evidence)
+            var what: [String] = []
+            if old.value != new.value { what.append("avant : " + (old.value.map { $0.label(in: scale) } ?? "sans réponse")) }
+            if old.comment != new.comment { what.append("commentaire") }
+            if old.evidence != new.evidence { what.append("preuve") }
+            return "\(c.change.criterion) = \(now) (\(what.joined(separator: ", ")))"
+        }
+    }
+
+    /// A CSV file that is a fill-in grid saved as CSV (its stamps lost): its first rows hold the
+    /// grid's summary or headings rather than `criterion,value`.
+    public static func isSavedGrid(_ table: CSVTable) -> Bool {
+        let headings = Set(FillInReport.gridTitles.flatMap(\.both) + ["Visite", "Visit"])
+        let first = [table.header] + table.rows.prefix(5).map(\.fields)
+        return first.contains { fields in fields.contains { headings.contains($0.trimmedSpaces) } } && !table.header.contains("criterion")
+    }
+}

@@ -1,0 +1,44 @@
+/// The stamps a workbook written to be read back carries (`regards sheet`, `regards measure
+/// sheet`): the visit, what it holds and a hash, in a hidden sheet « Regards » and, all but the
+/// visit's uid and the history point, in the custom document properties. The hidden sheet wins
+/// where both are present; a workbook with neither was not written by Regards, or lost its stamps
+/// (its rows copied into a new workbook, or saved as CSV).
+public struct WorkbookStamps: Equatable, Sendable {
+    public var values: [String: String]
+
+    /// Nil when the workbook has no stamp at all.
+    public init?(_ workbook: Workbook) {
+        var values: [String: String] = [:]
+        for key in Self.keys { if let v = workbook.customProperties[key] { values[key] = v } }
+        if let sheet = workbook.sheet(named: FillInReport.stampSheet) {
+            for row in sheet.rows {
+                guard case .text(let key)? = row[column: 1], Self.keys.contains(key), let value = row[column: 2] else { continue }
+                values[key] = value.description
+            }
+        }
+        guard !values.isEmpty else { return nil }
+        self.values = values
+    }
+
+    public subscript(_ key: String) -> String? { values[key] }
+
+    /// Every stamp either workbook writes.
+    static let keys = ["visite", "visite-uid", "grille", "protocole", "version", "empreinte", "historique", "document", "mesures"]
+
+    /// The one-line refusal of a workbook without stamps, for `what` (« a fill-in grid »).
+    public static func missing(_ path: String, what: String, writtenBy command: String) -> RegardsError {
+        .badData("\(path): no Regards stamps: this is not \(what) written by Regards, or its stamps were lost (rows copied into a new workbook?); "
+                 + "write one with `\(command)` and fill that one")
+    }
+
+    /// Checks that the workbook is for `visit` (its id, then its uid: the same id in another workspace is another visit).
+    public func check(visit: Visit, path: String) throws {
+        guard let id = self["visite"] else { throw RegardsError.badData("\(path): the stamp `visite` is missing: the workbook's stamps were edited") }
+        if id != visit.id {
+            throw RegardsError.badData("\(path): this workbook is for visit \(id), not \(visit.id)")
+        }
+        if let uid = self["visite-uid"], uid != visit.uid {
+            throw RegardsError.badData("\(path): this workbook is for another visit \(id) (from another workspace: its uid differs)")
+        }
+    }
+}
