@@ -54,7 +54,7 @@ struct FilledGrid {
         let dry = try g.answers(filled, "--dry-run")
         #expect(dry.stdout == """
             CTL-AU-01 = Partiellement conforme (avant : Conforme)
-            CTL-AU-02 = Non conforme (commentaire)
+            CTL-AU-02 = Non conforme (commentaire modifié)
             CTL-AU-03 = Conforme (avant : sans réponse)
             CTL-AU-04 = Sans objet (avant : sans réponse)
             4 answer(s) would be recorded for visit 2026-001 (73 row(s) unchanged); nothing was written (--dry-run)
@@ -225,5 +225,62 @@ struct FilledGrid {
         let run = try g.answers(typed)
         #expect(run.status == 65)
         #expect(run.stderr == "\(typed):Grille d'évaluation!F\(row): error: « non concerné » is never allowed on an imperative criterion (DI-01)\nregards: error: \(typed): 1 bad row(s); nothing was written\n")
+    }
+}
+
+/// The real clients: a grid filled with openpyxl, re-saved by LibreOffice (xlsx → xlsx, and
+/// xlsx → ods → xlsx), comes back with the same answers each time.
+@Suite(.serialized) struct WorkbookImportClientTests {
+    static let filling = ["CTL-AU-01=Partiellement conforme|arrêté vu le 20 novembre", "CTL-AU-03=non conforme", "CTL-DU-08=Sans objet", "CTL-AU-04=2"]
+    static let expected = """
+        CTL-AU-01 = Partiellement conforme (avant : sans réponse ; commentaire modifié)
+        CTL-AU-03 = Non conforme (avant : sans réponse)
+        CTL-AU-04 = Conforme (avant : sans réponse)
+        CTL-DU-08 = Sans objet (avant : sans réponse)
+        4 answer(s) would be recorded for visit 2026-001 (73 row(s) unchanged); nothing was written (--dry-run)
+
+        """
+
+    func filled(_ g: FilledGrid) throws -> String {
+        let python = try #require(Clients.openpyxl ? Clients.python : nil, "openpyxl is required (REGARDS_REQUIRE_CLIENTS=1); run `make setup-tests`")
+        let out = g.f.directory.appendingPathComponent("rempli.xlsx").path
+        let fill = try Clients.run(python, [Run.root.appendingPathComponent("Tests/Support/fill_grid.py").path, g.grid, out] + Self.filling)
+        #expect(fill.status == 0, "\(fill.stderr)")
+        return out
+    }
+
+    @Test(.enabled(if: Clients.openpyxl || Clients.required, "python3 with openpyxl is not installed"))
+    func aGridFilledWithOpenpyxlComesBack() throws {
+        let g = try FilledGrid(answered: false)
+        let path = try filled(g)
+        let run = try g.answers(path, "--dry-run")
+        #expect(run.stdout == Self.expected, "\(run.stderr)")
+        let done = try g.answers(path)
+        #expect(done.stdout.hasSuffix("4 answer(s) recorded for visit 2026-001 from rempli.xlsx (73 row(s) unchanged)\n"))
+        #expect(try g.f.run("visit", "log", "2026-001").lines.filter { $0.contains("motif : import de rempli.xlsx") }.count == 4)
+    }
+
+    @Test(.enabled(if: (Clients.openpyxl && Clients.soffice != nil) || Clients.required, "openpyxl or LibreOffice is not installed"))
+    func aGridResavedByLibreOfficeComesBackTheSame() throws {
+        let g = try FilledGrid(answered: false)
+        let path = URL(fileURLWithPath: try filled(g))
+        let again = g.f.directory.appendingPathComponent("libreoffice"), viaODS = g.f.directory.appendingPathComponent("ods")
+        try FileManager.default.createDirectory(at: again, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: viaODS, withIntermediateDirectories: true)
+        let resaved = try Clients.convert(path, to: "xlsx:Calc MS Excel 2007 XML", into: again)
+        let ods = try Clients.convert(path, to: "ods", into: viaODS)
+        let back = try Clients.convert(ods, to: "xlsx:Calc MS Excel 2007 XML", into: again.appendingPathComponent("ods"))
+        for file in [resaved, back] {
+            let run = try g.answers(file.path, "--dry-run")
+            #expect(run.stdout == Self.expected, "\(file.path): \(run.stderr)")
+        }
+        // The .ods itself is refused with how to convert it.
+        #expect(try g.answers(ods.path).stderr.contains("not an .xlsx workbook: an .ods file: convert it with `soffice --headless --convert-to xlsx FILE.ods`"))
+        #expect(try g.answers(back.path).stdout.hasSuffix("4 answer(s) recorded for visit 2026-001 from rempli.xlsx (73 row(s) unchanged)\n"))
+        // The same answers from the openpyxl file: nothing left to record.
+        #expect(try g.answers(path.path).stdout == "0 answer(s) recorded for visit 2026-001 from rempli.xlsx (77 row(s) unchanged)\n")
+        // Saved as CSV by LibreOffice: its stamps are gone, and the message says what to import instead.
+        let csv = try Clients.convert(URL(fileURLWithPath: g.grid), to: "csv", into: viaODS)
+        #expect(try g.answers(csv.path).stderr == "regards: error: \(csv.path): a fill-in grid saved as CSV, which loses its stamps: import the .xlsx workbook itself (--from FILE.xlsx)\n")
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A fill-in grid (`regards sheet`) filled in a spreadsheet and read back: its stamps checked
 /// against the visit, every row checked like a CSV row, and the answers compared three ways — as
 /// the workbook was written (its history point), as the workspace holds them now, as the workbook
@@ -227,17 +229,23 @@ extension FillInImport {
             let old = Entry(c.before), new = Entry(value: c.change.value, comment: c.change.comment, evidence: c.change.evidence)
             var what: [String] = []
             if old.value != new.value { what.append("avant : " + (old.value.map { $0.label(in: scale) } ?? "sans réponse")) }
-            if old.comment != new.comment { what.append("commentaire") }
-            if old.evidence != new.evidence { what.append("preuve") }
-            return "\(c.change.criterion) = \(now) (\(what.joined(separator: ", ")))"
+            if old.comment != new.comment { what.append("commentaire modifié") }
+            if old.evidence != new.evidence { what.append("preuve modifiée") }
+            return "\(c.change.criterion) = \(now) (\(what.joined(separator: " ; ")))"
         }
     }
 
-    /// A CSV file that is a fill-in grid saved as CSV (its stamps lost): its first rows hold the
-    /// grid's summary or headings rather than `criterion,value`.
-    public static func isSavedGrid(_ table: CSVTable) -> Bool {
-        let headings = Set(FillInReport.gridTitles.flatMap(\.both) + ["Visite", "Visit"])
-        let first = [table.header] + table.rows.prefix(5).map(\.fields)
-        return first.contains { fields in fields.contains { headings.contains($0.trimmedSpaces) } } && !table.header.contains("criterion")
+    /// A file that is a fill-in grid saved as CSV (its stamps lost), from its first bytes in any
+    /// encoding and with either separator: a line of the grid's headings, not `criterion,value`.
+    public static func isSavedGrid(_ head: [UInt8]) -> Bool {
+        let lines = Array(head[..<(head.lastIndex(of: 0x0A) ?? head.endIndex)])
+        let text = String(bytes: lines, encoding: .utf8) ?? String(bytes: lines, encoding: .isoLatin1) ?? ""
+        let headings = Set([FillInReport.criterionTitle, FillInReport.answerTitle].flatMap(\.both))
+        for line in text.split(separator: "\n").prefix(8) {
+            let fields = line.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\t" })
+            let named = fields.filter { field in headings.contains(field.trimmingCharacters(in: CharacterSet(charactersIn: "\" \r"))) }
+            if named.count >= 2 { return true }
+        }
+        return false
     }
 }

@@ -72,10 +72,10 @@ struct AnswerCommand: ParsableCommand {
     }
 
     func runBatch(_ path: String, _ session: inout VisitSession) throws {
-        let table = try InputFile.csv(path)
-        if FillInImport.isSavedGrid(table) {
+        if let head = try? InputFile.bytes(path).prefix(4096), FillInImport.isSavedGrid(Array(head)) {
             throw RegardsError.badData("\(path): a fill-in grid saved as CSV, which loses its stamps: import the .xlsx workbook itself (--from FILE.xlsx)")
         }
+        let table = try InputFile.csv(path)
         let rows = try AnswerBatch.read(table, grids: session.record.grids, context: session.visit.conditionContext).mapError { RegardsError.refused(path, $0.list) }.get()
         _ = try session.record(changes(rows))
         Console.out("\(rows.count) answer(s) recorded for visit \(session.visit.id)")

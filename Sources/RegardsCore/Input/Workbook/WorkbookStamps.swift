@@ -12,8 +12,9 @@ public struct WorkbookStamps: Equatable, Sendable {
         for key in Self.keys { if let v = workbook.customProperties[key] { values[key] = v } }
         if let sheet = workbook.sheet(named: FillInReport.stampSheet) {
             for row in sheet.rows {
-                guard case .text(let key)? = row[column: 1], Self.keys.contains(key), let value = row[column: 2] else { continue }
-                values[key] = value.description
+                guard case .text(let key)? = row[column: 1], Self.keys.contains(key) else { continue }
+                // An empty stamp (no history yet) is a cell no spreadsheet writes.
+                values[key] = row[column: 2]?.description ?? ""
             }
         }
         guard !values.isEmpty else { return nil }
