@@ -211,13 +211,8 @@ struct FilledGrid {
         let g = try FilledGrid()
         let evaluation = g.f.directory.appendingPathComponent("evaluation.xlsx").path
         try g.f.run("sheet", "2026-001", "--xlsx", evaluation)
-        // DI-01 is imperative: find its row in the grid as written.
-        let parts = try WorkbookParts.read(evaluation)
-        let strings = parts["xl/sharedStrings.xml"] ?? ""
-        let index = strings.components(separatedBy: "<si>").dropFirst().firstIndex { $0.hasPrefix("<t>DI-01</t>") }.map { $0 - 1 }
-        let sheet = parts["xl/worksheets/sheet1.xml"] ?? ""
-        let cell = try #require(index.flatMap { i in sheet.range(of: "<c r=\"B([0-9]+)\" s=\"[0-9]+\" t=\"s\"><v>\(i)</v></c>", options: .regularExpression).map { String(sheet[$0]) } })
-        let row = String(cell.dropFirst("<c r=\"B".count).prefix { $0.isNumber })
+        // DI-01 is imperative: its row in the grid as written.
+        let row = try #require(try WorkbookParts.row(of: "DI-01", column: "B", in: evaluation))
         let typed = g.f.directory.appendingPathComponent("nc.xlsx").path
         try WorkbookParts.rewrite(evaluation, to: typed) { part, text in
             part == "xl/worksheets/sheet1.xml" ? WorkbookParts.setting(text, "F\(row)", to: WorkbookParts.textCell("F\(row)", "Non concerné")) : text

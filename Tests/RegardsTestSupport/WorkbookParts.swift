@@ -103,4 +103,14 @@ extension WorkbookParts {
     public static func row(_ xml: String, _ number: Int) -> Range<String.Index>? {
         xml.range(of: "<row r=\"\(number)\"[^>]*>.*?</row>", options: .regularExpression)
     }
+
+    /// The row of the first sheet whose cell in `column` holds the shared string `text`.
+    public static func row(of text: String, column: String, in path: String) throws -> Int? {
+        let parts = try read(path)
+        let strings = (parts["xl/sharedStrings.xml"] ?? "").components(separatedBy: "<si>").dropFirst()
+        guard let index = strings.firstIndex(where: { $0.hasPrefix("<t>\(text)</t>") || $0.hasPrefix("<t xml:space=\"preserve\">\(text)</t>") }).map({ $0 - 1 }),
+              let sheet = parts["xl/worksheets/sheet1.xml"],
+              let cell = sheet.range(of: "<c r=\"\(column)[0-9]+\"[^>]*t=\"s\"><v>\(index)</v></c>", options: .regularExpression) else { return nil }
+        return Int(sheet[cell].dropFirst("<c r=\"\(column)".count).prefix { $0.isNumber })
+    }
 }

@@ -104,19 +104,53 @@ struct MeasureRespond: ParsableCommand {
 }
 
 struct MeasureFollow: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "follow", abstract: "Record where a measure stands after the decision.")
+    static let configuration = CommandConfiguration(
+        commandName: "follow", abstract: "Record where a measure stands after the decision, or read back the tableau de suivi the organisation filled.",
+        discussion: """
+        With --from FILE.xlsx (a tableau written by `regards measure sheet`), each row the organisation filled — its answer, the documents \
+        it sent, the date — becomes the measure's follow-up « en cours », for the inspectors to judge with --status lifted or not-lifted.
+        """)
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var folders: ProtocolFolderOptions
     @Argument(help: "The visit id.") var visit: String
-    @Argument(help: "The measure (M1).") var measure: String
-    @Option(help: "lifted, in-progress or not-lifted") var status: FollowUp.Status
+    @Argument(help: "The measure (M1).") var measure: String?
+    @Option(help: "lifted, in-progress or not-lifted") var status: FollowUp.Status?
     @Option(help: "When it was checked (YYYY-MM-DD; default: today).") var on: String?
     @Option(help: "What was received or seen.") var evidence: String?
     @Option(help: "A note.") var note: String?
+    @Option(name: .customLong("from"), help: ArgumentHelp("The tableau de suivi filled by the organisation.", valueName: "FILE.xlsx")) var workbook: String?
+    @Flag(help: "With --from: print what would be recorded, write nothing.") var dryRun = false
+
+    func validate() throws {
+        if workbook == nil && (measure == nil || status == nil) { throw ValidationError("give MEASURE and --status, or --from FILE.xlsx") }
+        if workbook != nil && (measure != nil || status != nil || on != nil || evidence != nil || note != nil) {
+            throw ValidationError("--from reads every measure's row; give MEASURE and --status, or --from FILE.xlsx")
+        }
+        if dryRun && workbook == nil { throw ValidationError("--dry-run goes with --from FILE.xlsx") }
+    }
 
     func run() throws {
-        try change(visit, workspace, folders) { try $0.follow(measure, status: status, on: on, evidence: evidence, note: note) }
+        guard let workbook else {
+            guard let measure, let status else { return }
+            try change(visit, workspace, folders) { try $0.follow(measure, status: status, on: on, evidence: evidence, note: note) }
+            return
+        }
+        var session = try VisitSession.open(visit, workspace: workspace, folders: folders)
+        let plan = try FollowUpImport.read(try InputFile.workbook(workbook), path: workbook, record: session.record, desk: session.desk)
+        plan.settled.forEach { Console.note($0) }
+        for row in plan.rows {
+            let follow = row.event.measure?.followUp
+            Console.out("\(row.label) : en cours" + (follow.map { " au \($0.on)" } ?? "") + (follow?.evidence.map { " — pièces : \($0)" } ?? ""))
+        }
+        let name = URL(fileURLWithPath: workbook).lastPathComponent
+        let tail = "(\(plan.unchanged) row(s) unchanged, \(plan.settled.count) for a settled measure)"
+        if dryRun {
+            Console.out("\(plan.rows.count) follow-up(s) would be recorded for visit \(visit) \(tail); nothing was written (--dry-run)")
+            return
+        }
+        if !plan.rows.isEmpty { try session.append(plan.rows.map(\.event)) }
+        Console.out("\(plan.rows.count) follow-up(s) recorded for visit \(visit) from \(name) \(tail)")
     }
 }
 

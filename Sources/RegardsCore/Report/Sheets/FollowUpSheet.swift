@@ -3,6 +3,13 @@
 /// sends, the date) are the only ones unlocked. Stamped like the fill-in grid (the visit, the
 /// measures' ids, a hash of what the inspectors wrote) so that the filled workbook can be read back.
 public enum FollowUpReport {
+    /// The columns the tableau is read back by (`regards measure follow --from`).
+    public static let measureTitle = FillInReport.Title(key: "measure", french: "Mesure", english: "Measure")
+    public static let answerTitle = FillInReport.Title(key: "org_answer", french: "Réponse de l'organisme", english: "Organisation's answer")
+    public static let evidenceTitle = FillInReport.Title(key: "org_evidence", french: "Pièces jointes", english: "Evidence")
+    public static let dateTitle = FillInReport.Title(key: "org_date", french: "Date", english: "Date")
+    static let titles = [measureTitle, answerTitle, evidenceTitle, dateTitle]
+
     /// What the stamp's hash covers: each measure as the inspectors set it, in row order.
     public static func hash(_ r: VisitRecord, _ measures: [Measure]) -> String {
         let p = r.procedure
@@ -19,7 +26,7 @@ public enum FollowUpReport {
         let v = ReportVocabulary(language: r.grids.evaluation.language)
         let findings = Dictionary(uniqueKeysWithValues: p.findings.map { ($0.uid, $0) })
         let columns = SheetColumns<Measure>([
-            v.column("measure", "Mesure", "Measure", .text, v.t("Numéro de la mesure (ne pas modifier).", "Measure number.")) { .text($0.label) },
+            v.column(measureTitle, .text, v.t("Numéro de la mesure (ne pas modifier).", "Measure number.")) { .text($0.label) },
             v.column("kind", "Nature", "Kind", .text, v.t("prescription, recommandation ou injonction.", "Kind.")) { .text($0.kind.label) },
             v.column("findings", "Constats", "Findings", .longText, v.t("Les constats auxquels la mesure répond.", "Findings."), width: 40) { m in
                 .text(m.findings.compactMap { findings[$0] }.map { "\($0.label) — \($0.fact)" }.joined(separator: "\n"))
@@ -27,12 +34,12 @@ public enum FollowUpReport {
             v.column("text", "Mesure demandée", "Measure", .longText, v.t("Ce qui est demandé.", "What is asked."), width: 44) { .text($0.text) },
             v.column("due", "Échéance", "Due", .date, v.t("Date limite.", "Deadline.")) { .date(p.due($0)) },
             v.column("status", "Statut", "Status", .text, v.t("Statut au jour du tableau.", "Status.")) { .text(p.status(of: $0, today: r.today).label) },
-            v.column("org_answer", "Réponse de l'organisme", "Organisation's answer", .longText,
+            v.column(answerTitle, .longText,
                      v.t("Ce que l'organisme a fait ou prévoit (à remplir par l'organisme).", "What the organisation did."), width: 44, editable: true) { _ in Cell(.text("")) },
-            v.column("org_evidence", "Pièces jointes", "Evidence", .longText, v.t("Les pièces envoyées (à remplir par l'organisme).", "Evidence sent."), width: 30, editable: true) { _ in
+            v.column(evidenceTitle, .longText, v.t("Les pièces envoyées (à remplir par l'organisme).", "Evidence sent."), width: 30, editable: true) { _ in
                 Cell(.text(""))
             },
-            v.column("org_date", "Date", "Date", .date, v.t("Date de la réponse (à remplir par l'organisme).", "Date of the answer."), editable: true) { _ in Cell.empty },
+            v.column(dateTitle, .date, v.t("Date de la réponse (à remplir par l'organisme).", "Date of the answer."), editable: true) { _ in Cell.empty },
         ])
         var sheet = columns.sheet(v.t("Tableau de suivi", "Follow-up"), role: .followUp,
                                   summary: [SummaryLine(v.t("Visite", "Visit"), .text("\(r.visit.id) — \(r.visit.establishment)")),
