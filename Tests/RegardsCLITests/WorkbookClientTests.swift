@@ -158,7 +158,7 @@ enum CSVLines {
         let out = try Demo.folder()
         let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
         #expect(files == ["campagne-demo-occitanie-2026.xlsx", "comparaison-2026-001.xlsx", "couverture-protocoles.xlsx", "demo.sqlite",
-                          "evolution-2027-001.xlsx", "grille-a-remplir-2026-001.xlsx", "lettre-2026-001.md", "rapport-definitif-2026-001.html",
+                          "evolution-2027-001.xlsx", "grille-a-remplir-2026-001.xlsx", "grille-remplie-2027-001.xlsx", "lettre-2026-001.md", "rapport-definitif-2026-001.html",
                           "rapport-definitif-2026-001.md", "rapport-provisoire-2026-001.html", "rapport-provisoire-2026-001.md",
                           "restitution-2026-001.html", "restitution-2026-001.md", "suivi-2026-001.xlsx"])
         let (f, db) = try Demo.copy()
@@ -169,6 +169,10 @@ enum CSVLines {
         // The procedure the demo takes its first visit through, and the follow-up visit a year later.
         let measures = try Run(["measure", "list", "2026-001", "--db", db], in: f.directory).stdout
         #expect(measures.contains("M1  prescription  → E1  échéance 2028-01-20") && measures.contains("réponse des inspecteurs : modifiée"))
+        // The follow-up visit's control grid filled on site and read back: two changes recorded, the conflict kept from the workspace.
+        let log = try Run(["visit", "log", "2027-001", "--db", db], in: f.directory).lines
+        #expect(log.filter { $0.contains("motif : import de grille-remplie-2027-001.xlsx") }.map { $0.split(separator: " ").dropFirst(2).first } == ["CTL-GO-02", "CTL-DU-03"])
+        #expect(log.contains { $0.contains("inspectrice-a  CTL-DU-12  2 → 0") })
         let definitive = try String(contentsOf: out.appendingPathComponent("rapport-definitif-2026-001.md"), encoding: .utf8)
         #expect(definitive.contains("Rapport définitif du 2027-01-20") && definitive.contains("| M1 | prescription | E1 |"))
         let provisional = try String(contentsOf: out.appendingPathComponent("rapport-provisoire-2026-001.md"), encoding: .utf8)

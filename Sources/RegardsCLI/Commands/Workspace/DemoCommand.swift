@@ -11,9 +11,10 @@ struct DemoCommand: ParsableCommand {
         Reads the fictitious data in Templates/demo/ and records it through the ordinary commands (visit new, answer --from, \
         observe --from, journey add --from, action add --from, visit advance), then takes the first visit through the inspection's procedure \
         and a follow-up visit a year later (Templates/demo/procedure.txt: findings, measures, the organisation's answer, the reports, \
-        the follow-up), and writes the comparison workbooks, the coverage workbook, a fill-in grid, the restitution, the provisional \
-        report and its letter, the definitive report, the tableau de suivi and the evolution into --out. The workspace is OUT/demo.sqlite, \
-        rebuilt at each run.
+        the follow-up; the follow-up visit's control grid filled on site in a spreadsheet and read back with answer --from, one answer \
+        in conflict kept from the workspace), and writes the comparison workbooks, the coverage workbook, a fill-in grid, the restitution, \
+        the provisional report and its letter, the definitive report, the tableau de suivi, the evolution and the grid filled on site \
+        into --out. The workspace is OUT/demo.sqlite, rebuilt at each run.
         (observe, journey add and action add read the demo's CSV files with --from.)
         """)
 
@@ -58,6 +59,7 @@ struct DemoCommand: ParsableCommand {
                 let arguments = line.components(separatedBy: " | ").map { $0.replacingOccurrences(of: "$DEMO", with: data) }
                 try Regards.run(arguments + ["--db", db, "--inspector", "inspectrice-a"] + protocolArgs, quiet: true)
             }
+            try filledOnSite(db: db, data: data)
         }
         var written: [String] = []
         try Console.$quiet.withValue(true) {
@@ -79,7 +81,7 @@ struct DemoCommand: ParsableCommand {
             try MeasureSheet.parse([first, "--xlsx", "\(out)/suivi-\(first).xlsx"] + common).run()
             try CompareCommand.parse([Self.followUp, "--since", first, "--xlsx", "\(out)/evolution-\(Self.followUp).xlsx"] + common).run()
             written = ["comparaison-\(first).xlsx", "campagne-\(campaign).xlsx", "couverture-protocoles.xlsx", "grille-a-remplir-\(first).xlsx",
-                       "restitution-\(first).md", "restitution-\(first).html"] + documents + ["suivi-\(first).xlsx", "evolution-\(Self.followUp).xlsx"]
+                       "restitution-\(first).md", "restitution-\(first).html"] + documents + ["suivi-\(first).xlsx", "evolution-\(Self.followUp).xlsx", Self.filledGrid]
         }
         written = written.map { "\(out)/\($0)" }
         try CompareCommand.parse([first, "--db", db] + protocolArgs).run()
@@ -91,6 +93,30 @@ struct DemoCommand: ParsableCommand {
 
     /// The follow-up visit of the first one (Templates/demo/procedure.txt creates it).
     static let followUp = "2027-001"
+    static let filledGrid = "grille-remplie-\(followUp).xlsx"
+
+    /// The round trip of a fill-in grid: the follow-up visit's control grid as the second inspector
+    /// filled it on site in a spreadsheet (the answers of Templates/demo/2027-001/sur-place.csv, typed
+    /// into the grid written before), while the first one changed one of the same answers in the
+    /// workspace; read back with `answer --from`, the conflict settled for the workspace.
+    func filledOnSite(db: String, data: String) throws {
+        let workspace = try WorkspaceOptions.parse(["--db", db, "--inspector", "inspecteur-b"])
+        let session = try VisitSession.open(Self.followUp, workspace: workspace, folders: folders)
+        let typed = try AnswerBatch.read(try InputFile.csv("\(data)/\(Self.followUp)/sur-place.csv"), grids: session.record.grids,
+                                         context: session.visit.conditionContext).mapError { RegardsError.refused("sur-place.csv", $0.list) }.get()
+        var onSite = session.record
+        onSite.history += typed.map {
+            AnswerEvent(uid: UID.make(), visit: Self.followUp, grid: $0.grid, criterion: $0.criterion, value: $0.value, comment: $0.comment, evidence: $0.evidence,
+                        author: "inspecteur-b", at: Clock.now())
+        }
+        guard let report = FillInReport.build(onSite, grid: .control, generatedBy: "inspecteur-b", historyPoint: session.record.history.last?.uid) else { return }
+        let path = "\(out)/\(Self.filledGrid)"
+        try ReportOutput.write(report, to: path)
+        let common = ["--db", db] + folders.directories.flatMap { ["--protocols", $0] }
+        try AnswerCommand.parse([Self.followUp, "CTL-DU-12", "non conforme", "--comment", "Deux contrats de 2027 introuvables le jour de la visite.",
+                                 "--reason", "vérifié au secrétariat", "--inspector", "inspectrice-a"] + common).run()
+        try AnswerCommand.parse([Self.followUp, "--from", path, "--prefer", "workspace", "--inspector", "inspecteur-b"] + common).run()
+    }
 
     /// Moves a visit through its phases as far as the guards allow, up to the restitution (the demo
     /// visits reach it); a guard that blocks stops it, any other error is an error.

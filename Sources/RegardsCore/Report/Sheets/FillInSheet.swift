@@ -28,7 +28,9 @@ public enum FillInReport {
         var choices: [String] { scale?.choices(imperative: criterion.imperative).map(\.label) ?? [] }
     }
 
-    public static func build(_ r: VisitRecord, grid kind: ProtocolKind, generatedBy author: String) -> Report? {
+    /// `historyPoint`: the last history event the workbook answers from (default: the record's
+    /// last); the demo writes a grid « filled on site » from answers it has not recorded yet.
+    public static func build(_ r: VisitRecord, grid kind: ProtocolKind, generatedBy author: String, historyPoint: String? = nil) -> Report? {
         guard let grid = r.grids.grid(kind), let pin = kind == .evaluation ? r.visit.evaluation : r.visit.control else { return nil }
         let v = ReportVocabulary(language: grid.language)
         let context = r.visit.conditionContext
@@ -70,7 +72,7 @@ public enum FillInReport {
         // The history point the workbook was written from: an answer changed in the workspace after
         // it and also in the workbook is a conflict when the workbook comes back.
         let stamps = [("visite", r.visit.id), ("visite-uid", r.visit.uid), ("grille", kind.rawValue), ("protocole", pin.id), ("version", pin.version),
-                      ("empreinte", pin.hash), ("historique", r.history.last?.uid ?? "")]
+                      ("empreinte", pin.hash), ("historique", historyPoint ?? r.history.last?.uid ?? "")]
         let title = v.t("Grille à remplir — visite \(r.visit.id)", "Fill-in grid — visit \(r.visit.id)")
         return stamped(title: title, language: grid.language, subject: pin.description, author: author, comments: "\(pin) [\(pin.hash)]",
                        stamps: stamps, sheet: sheet)
