@@ -27,7 +27,7 @@ let package = Package(
         // libxlsxwriter's headers (libxlsxwriter-dev); the library is opened when a workbook is first written.
         .target(name: "CXLSXWriter", dependencies: ["CLazyLibrary"]),
         .target(name: "RegardsXLSX", dependencies: ["RegardsCore", "CXLSXWriter"]),
-        // Reading .xlsx back (ZIPFoundation + Foundation's XMLParser): values only, formulas refused by the caller.
+        // Reading .xlsx back (ZIPFoundation + its own XML reader, so that no start of regards loads libxml2): values only, formulas refused by the caller.
         .target(name: "RegardsWorkbookReader", dependencies: ["RegardsCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "RegardsProtocols",

@@ -1,8 +1,5 @@
 import RegardsCore
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// A part's relationships (`_rels/NAME.rels`): which parts it points to, by id and type.
 struct Relationships {
@@ -71,8 +68,7 @@ final class RelationshipsParser: XMLPartParser {
         super.init(part: part)
     }
 
-    override func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-                         attributes: [String: String] = [:]) {
+    override func start(_ elementName: String, attributes: [String: String]) {
         guard elementName == "Relationship" else { return }
         // External targets (hyperlinks) are not parts.
         if Self.attribute("TargetMode", in: attributes) == "External" { return }

@@ -1,8 +1,5 @@
 import RegardsCore
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// `xl/styles.xml`, read only for what makes a number a date: the number format of each cell
 /// format (`cellXfs`), resolved through the custom formats (`numFmts`) and the built-in ones.
@@ -18,8 +15,7 @@ final class StylesParser: XMLPartParser {
         formatIDs.map { id in customFormats[id].map(DateFormatCode.isDate) ?? DateFormatCode.builtInDateIDs.contains(id) }
     }
 
-    override func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-                         attributes: [String: String] = [:]) {
+    override func start(_ elementName: String, attributes: [String: String]) {
         switch elementName {
         case "numFmts":
             inNumberFormats = true
@@ -36,7 +32,7 @@ final class StylesParser: XMLPartParser {
         }
     }
 
-    override func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+    override func end(_ elementName: String) {
         if elementName == "cellXfs" { inCellFormats = false }
         if elementName == "numFmts" { inNumberFormats = false }
     }

@@ -1,8 +1,5 @@
 import RegardsCore
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// `xl/workbook.xml`: the sheets in tab order (name, state, relationship id) and the date system.
 final class WorkbookPartParser: XMLPartParser {
@@ -16,8 +13,7 @@ final class WorkbookPartParser: XMLPartParser {
     var date1904 = false
     private var sawRoot = false
 
-    override func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-                         attributes: [String: String] = [:]) {
+    override func start(_ elementName: String, attributes: [String: String]) {
         if !sawRoot {
             sawRoot = true
             // A .docx or .pptx has the same packaging: its main part is a document or a presentation.
@@ -48,8 +44,7 @@ final class CustomPropertiesParser: XMLPartParser {
     private var depth = 0
     private var text = ""
 
-    override func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-                         attributes: [String: String] = [:]) {
+    override func start(_ elementName: String, attributes: [String: String]) {
         if elementName == "property" {
             name = Self.attribute("name", in: attributes)
             depth = 0
@@ -59,15 +54,12 @@ final class CustomPropertiesParser: XMLPartParser {
         }
     }
 
-    override func parser(_ parser: XMLParser, foundCharacters string: String) {
+    override func text(_ string: String) {
         if name != nil, depth > 0 { text += string }
     }
 
-    override func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-        if name != nil, depth > 0 { text += String(decoding: CDATABlock, as: UTF8.self) }
-    }
 
-    override func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+    override func end(_ elementName: String) {
         guard let current = name else { return }
         if elementName == "property" {
             properties[current] = text
@@ -85,8 +77,7 @@ final class SharedStringsParser: XMLPartParser {
     private var inText = false
     private var phonetic = 0
 
-    override func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-                         attributes: [String: String] = [:]) {
+    override func start(_ elementName: String, attributes: [String: String]) {
         switch elementName {
         case "sst":
             // A hint only: a wrong count must not allocate much.
@@ -98,15 +89,12 @@ final class SharedStringsParser: XMLPartParser {
         }
     }
 
-    override func parser(_ parser: XMLParser, foundCharacters string: String) {
+    override func text(_ string: String) {
         if inText { text += string }
     }
 
-    override func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-        if inText { text += String(decoding: CDATABlock, as: UTF8.self) }
-    }
 
-    override func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+    override func end(_ elementName: String) {
         switch elementName {
         case "si": strings.append(Self.unescapeOfficeText(text))
         case "t": inText = false

@@ -1,8 +1,5 @@
 import RegardsCore
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// A worksheet part, streamed: the cells of `sheetData` that hold a value, and the sheet's
 /// protection. Value-less cells (LibreOffice writes styled empty cells over whole validated
@@ -41,8 +38,7 @@ final class WorksheetParser: XMLPartParser {
         super.init(part: part)
     }
 
-    override func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-                         attributes: [String: String] = [:]) {
+    override func start(_ elementName: String, attributes: [String: String]) {
         switch elementName {
         case "c":
             startCell(attributes)
@@ -68,15 +64,12 @@ final class WorksheetParser: XMLPartParser {
         }
     }
 
-    override func parser(_ parser: XMLParser, foundCharacters string: String) {
+    override func text(_ string: String) {
         if capture != .none { text += string }
     }
 
-    override func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-        if capture != .none { text += String(decoding: CDATABlock, as: UTF8.self) }
-    }
 
-    override func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+    override func end(_ elementName: String) {
         switch elementName {
         case "v" where capture == .value:
             value = text

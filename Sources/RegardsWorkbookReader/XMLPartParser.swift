@@ -1,15 +1,12 @@
 import RegardsCore
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
-/// The base of every part's parser: a streaming `XMLParser` delegate (no tree is built) that
+/// The base of every part's parser: a streaming reader (no tree is built, see `XMLTokenizer`) that
 /// turns a parse failure into a one-line error naming the part.
-class XMLPartParser: NSObject, XMLParserDelegate {
+class XMLPartParser: XMLTokenizer.Handler {
     let part: String
     private var failure: WorkbookReaderError?
-    private weak var parser: XMLParser?
+    var stopped: Bool { failure != nil }
 
     init(part: String) {
         self.part = part
@@ -18,42 +15,24 @@ class XMLPartParser: NSObject, XMLParserDelegate {
     func parse(_ data: Data) throws(WorkbookReaderError) {
         // Office parts never declare a DTD: one is a hostile file (entity expansion, external entities).
         if Self.declaresDocumentType(data) { throw .documentType(part: part) }
-        // Fed as a stream (in chunks): given a part over 10 MB in one piece, libxml2 on Linux reports
-        // a "huge input lookup" error after the last element, and the part would be refused.
-        let parser = XMLParser(stream: InputStream(data: data))
-        // Element names arrive without their prefix (`x:row` and `row` alike); attribute keys keep
-        // theirs on Linux, hence `attribute(_:in:)`.
-        parser.shouldProcessNamespaces = true
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = self
-        self.parser = parser
-        let ok = parser.parse()
+        let result: Result<Void, XMLTokenizer.Malformed> = data.withUnsafeBytes { raw in
+            Result { () throws(XMLTokenizer.Malformed) in try XMLTokenizer.parse(raw.bindMemory(to: UInt8.self), into: self) }
+        }
         if let failure { throw failure }
-        // On Linux, libxml2 recovers from some malformed XML and `parse()` still returns true.
-        if !ok || parser.parserError != nil { throw .malformedXML(part: part, line: parser.lineNumber) }
+        if case .failure(let malformed) = result { throw .malformedXML(part: part, line: malformed.line) }
     }
 
-    /// The first error stops the parse: a recovered document is not what its writer meant.
-    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-        fail(.malformedXML(part: part, line: parser.lineNumber))
-    }
+    // What the parts override: an element's start (its local name, its attributes as written), its end, text.
+    func start(_ elementName: String, attributes: [String: String]) {}
 
-    // The delegate methods the parts override. They must be declared here: on Linux a protocol's
-    // witnesses are fixed where the conformance is declared, so a subclass's own methods would never be called.
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {}
+    func end(_ elementName: String) {}
 
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {}
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {}
-
-    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {}
+    func text(_ string: String) {}
 
     /// Stops the parse; `parse` then throws this error.
     func fail(_ error: WorkbookReaderError) {
         guard failure == nil else { return }
         failure = error
-        parser?.abortParsing()
     }
 
     /// An attribute by its local name, whatever its prefix (`r:id` is found as `id`). Unprefixed

@@ -236,6 +236,12 @@ struct FilledGrid {
 
         """
 
+    static let profile = FileManager.default.temporaryDirectory.appendingPathComponent("regards-import-lo-profile")
+
+    func convert(_ file: URL, to format: String, into folder: URL) throws -> URL {
+        try Clients.convert(file, to: format, into: folder, profile: Self.profile)
+    }
+
     func filled(_ g: FilledGrid) throws -> String {
         let python = try #require(Clients.openpyxl ? Clients.python : nil, "openpyxl is required (REGARDS_REQUIRE_CLIENTS=1); run `make setup-tests`")
         let out = g.f.directory.appendingPathComponent("rempli.xlsx").path
@@ -262,9 +268,9 @@ struct FilledGrid {
         let again = g.f.directory.appendingPathComponent("libreoffice"), viaODS = g.f.directory.appendingPathComponent("ods")
         try FileManager.default.createDirectory(at: again, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: viaODS, withIntermediateDirectories: true)
-        let resaved = try Clients.convert(path, to: "xlsx:Calc MS Excel 2007 XML", into: again)
-        let ods = try Clients.convert(path, to: "ods", into: viaODS)
-        let back = try Clients.convert(ods, to: "xlsx:Calc MS Excel 2007 XML", into: again.appendingPathComponent("ods"))
+        let resaved = try convert(path, to: "xlsx:Calc MS Excel 2007 XML", into: again)
+        let ods = try convert(path, to: "ods", into: viaODS)
+        let back = try convert(ods, to: "xlsx:Calc MS Excel 2007 XML", into: again.appendingPathComponent("ods"))
         for file in [resaved, back] {
             let run = try g.answers(file.path, "--dry-run")
             #expect(run.stdout == Self.expected, "\(file.path): \(run.stderr)")
@@ -275,7 +281,7 @@ struct FilledGrid {
         // The same answers from the openpyxl file: nothing left to record.
         #expect(try g.answers(path.path).stdout == "0 answer(s) recorded for visit 2026-001 from rempli.xlsx (77 row(s) unchanged)\n")
         // Saved as CSV by LibreOffice: its stamps are gone, and the message says what to import instead.
-        let csv = try Clients.convert(URL(fileURLWithPath: g.grid), to: "csv", into: viaODS)
+        let csv = try convert(URL(fileURLWithPath: g.grid), to: "csv", into: viaODS)
         #expect(try g.answers(csv.path).stderr == "regards: error: \(csv.path): a fill-in grid saved as CSV, which loses its stamps: import the .xlsx workbook itself (--from FILE.xlsx)\n")
     }
 }

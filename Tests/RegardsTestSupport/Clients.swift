@@ -45,8 +45,9 @@ public enum Clients {
         public let description: String
     }
 
-    /// `soffice --headless --convert-to FORMAT`, into `folder`; the converted file's path.
-    public static func convert(_ file: URL, to format: String, into folder: URL) throws -> URL {
+    /// `soffice --headless --convert-to FORMAT`, into `folder`; the converted file's path. Suites
+    /// that run beside each other pass profiles of their own (LibreOffice locks its profile).
+    public static func convert(_ file: URL, to format: String, into folder: URL, profile: URL = profile) throws -> URL {
         guard let soffice else { throw Failure(description: "LibreOffice is required (REGARDS_REQUIRE_CLIENTS=1) but soffice is not on the PATH; run `make setup-tests`") }
         let result = try run(soffice, ["-env:UserInstallation=\(profile.absoluteString)", "--headless", "--convert-to", format, "--outdir", folder.path, file.path])
         let out = folder.appendingPathComponent(file.deletingPathExtension().lastPathComponent + "." + (format.split(separator: ":").first.map(String.init) ?? format))
