@@ -14,11 +14,14 @@ setup:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then echo "installing:$$missing"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; fi
 
-## setup-tests: setup, plus the clients the tests open workbooks and documents with (LibreOffice Calc and Writer, openpyxl)
+## setup-tests: setup, plus the clients the tests open workbooks and documents with (LibreOffice Calc and Writer, openpyxl) and the agreement references (scikit-learn, statsmodels, krippendorff)
 setup-tests: setup
 	@missing=""; for p in $(CLIENT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then echo "installing:$$missing"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; fi
 	@python3 -c "import openpyxl" 2>/dev/null || python3 -m pip install -q openpyxl
+	@# agreement reference figures (Tests/Support/agreement_reference.py); Debian 12's own python3 refuses pip without --break-system-packages (PEP 668)
+	@python3 -c "import sklearn, statsmodels, krippendorff" 2>/dev/null || python3 -m pip install -q scikit-learn statsmodels krippendorff 2>/dev/null \
+		|| python3 -m pip install -q --break-system-packages scikit-learn statsmodels krippendorff
 
 build:
 	$(SWIFT) build --product regards
