@@ -12,6 +12,8 @@ final class WorkbookSession {
     let cPath: UnsafeMutablePointer<CChar>?, cTemporaryDirectory: UnsafeMutablePointer<CChar>?
     /// Formats are made on first use, so styles.xml lists them in the order cells first need them.
     private var formats: [FormatKey: UnsafeMutablePointer<lxw_format>] = [:]
+    /// Tables written so far: a table's name is unique in its workbook (Donnees, Donnees2 …).
+    private var tables = 0
 
     init(path: String, created: Int, constantMemory: Bool, temporaryDirectory: String) throws(XLSXError) {
         if let problem = regards_xlsx_open() { throw .libraryMissing(String(cString: problem)) }
@@ -180,7 +182,8 @@ final class WorkbookSession {
     }
 
     func addTable(_ ws: UnsafeMutablePointer<lxw_worksheet>, _ sheet: Sheet, first: lxw_row_t, last: lxw_row_t, lastColumn: lxw_col_t) throws(XLSXError) {
-        try withCStrings(sheet.columns.map(\.header) + ["Donnees"]) { c throws(XLSXError) in
+        tables += 1
+        try withCStrings(sheet.columns.map(\.header) + ["Donnees" + (tables == 1 ? "" : String(tables))]) { c throws(XLSXError) in
             var columns = sheet.columns.indices.map { i in lxw_table_column(header: c[i], formula: nil, total_string: nil, total_function: 0, header_format: nil, format: nil, total_value: 0) }
             try columns.withUnsafeMutableBufferPointer { buffer throws(XLSXError) in
                 var pointers: [UnsafeMutablePointer<lxw_table_column>?] = buffer.indices.map { buffer.baseAddress! + $0 } + [nil]
