@@ -131,7 +131,7 @@ import Testing
     @Test func helpListsTheCommands() throws {
         let run = try Run("protocol", "--help")
         #expect(run.status == 0)
-        for command in ["list", "validate", "show", "diff", "new", "coverage"] {
+        for command in ["list", "validate", "show", "diff", "new", "coverage", "review"] {
             #expect(run.stdout.contains("  \(command) "), "\(command) missing from help")
         }
     }
