@@ -206,7 +206,7 @@ enum ReviewSample {
         let proposals = try #require(report.sheet(.proposals))
         #expect(proposals.rows.count == 8)
         #expect(proposals.rows[4].map(\.value.plain) == ["1.0.0", "fusionner", "T", "T-2, T-3", "1", "6",
-                                                          "corrélation r = 1 sur 6 visites, même niveau sur 6 d'entre elles ; les deux critères disent la même chose"])
+                                                          "corrélation r = 1 sur 6 visites, même niveau sur 6 d'entre elles ; les deux critères semblent dire la même chose"])
         #expect(proposals.rows[3][proposals.column("reason")].value.plain.hasPrefix("diverge de la grille de contrôle sur 3 des 4 visites comparées (75 %)"))
 
         let note = ReviewNote.markdown([review])

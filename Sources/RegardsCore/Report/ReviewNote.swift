@@ -78,7 +78,7 @@ public enum ReviewNote {
         switch kind {
         case .drop: v.t("Critères à supprimer (ils ne distinguent pas les établissements)", "Drop candidates")
         case .split: v.t("Critères à scinder (divergence systématique avec la grille de contrôle)", "Split candidates")
-        case .merge: v.t("Critères à fusionner (ils disent la même chose)", "Merge candidates")
+        case .merge: v.t("Critères à fusionner (ils semblent dire la même chose)", "Merge candidates")
         case .reword: v.t("Critères à reformuler", "Reword candidates")
         }
     }

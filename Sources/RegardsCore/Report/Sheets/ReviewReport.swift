@@ -222,11 +222,11 @@ public enum ReviewReport {
             return v.t("corrélation avec le reste du thème r = \(r(c.r)) sur \(c.visits) visites : le critère ne mesure pas ce que mesurent les autres critères du thème",
                        "item-rest correlation r = \(r(c.r)) over \(c.visits) visits: it does not measure what the rest of its theme measures")
         case let .answeredAlike(c, equal):
-            return v.t("corrélation r = \(r(c.r)) sur \(c.visits) visites, même niveau sur \(equal) d'entre elles ; les deux critères disent la même chose",
+            return v.t("corrélation r = \(r(c.r)) sur \(c.visits) visites, même niveau sur \(equal) d'entre elles ; les deux critères semblent dire la même chose",
                        "r = \(r(c.r)) over \(c.visits) visits, the same level on \(equal) of them")
         case let .systematicDivergence(diverging, compared):
             let other = kind == .evaluation ? v.t("la grille de contrôle", "the control grid") : v.t("la grille d'évaluation", "the evaluation grid")
-            return v.t("diverge de \(other) sur \(diverging) des \(compared) visites comparées (\(pct(diverging, compared))) : il regroupe sans doute ce que le contrôle vérifie et ce que vit la personne accueillie",
+            return v.t("diverge de \(other) sur \(diverging) des \(compared) visites comparées (\(pct(diverging, compared))) : il regroupe peut-être ce que le contrôle vérifie et ce que vit la personne accueillie",
                        "diverges from \(other) on \(diverging) of the \(compared) visits compared (\(pct(diverging, compared)))")
         }
     }
