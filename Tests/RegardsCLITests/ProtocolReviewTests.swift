@@ -51,13 +51,7 @@ import RegardsTestSupport
         for sheet in report.sheets {
             let rows = try #require(book.sheets[sheet.name])
             let header = sheet.summary.isEmpty ? 0 : sheet.summary.count + 1
-            #expect(rows[header] == sheet.columns.map(\.header), "\(sheet.name) header")
-            #expect(rows.count == header + 1 + sheet.rows.count, "\(sheet.name) row count")
-            for (i, row) in sheet.rows.enumerated() {
-                var expected = sheet.columns.map { ReportJSON.expected(row[$0.key], type: $0.type) }
-                while expected.last == "" { expected.removeLast() }
-                #expect(rows[header + 1 + i] == expected, "\(sheet.name) row \(i + 1)")
-            }
+            sheet.expectSame(rows, header: header)
         }
     }
 

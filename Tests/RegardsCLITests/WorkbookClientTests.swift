@@ -29,6 +29,20 @@ struct ReportJSON: Decodable {
     }
 }
 
+extension ReportJSON.Sheet {
+    /// The rows a client read back are the report's: the column headings on row `header`, then
+    /// every row's cells as the client prints them (trailing empty cells dropped).
+    func expectSame(_ rows: [[String]], header: Int) {
+        #expect(rows[header] == columns.map(\.header), "\(name) header")
+        #expect(rows.count == header + 1 + self.rows.count, "\(name) row count")
+        for (i, row) in self.rows.enumerated() {
+            var expected = columns.map { ReportJSON.expected(row[$0.key], type: $0.type) }
+            while expected.last == "" { expected.removeLast() }
+            #expect(rows[header + 1 + i] == expected, "\(name) row \(i + 1)")
+        }
+    }
+}
+
 /// A workspace with one visit that has something in every sheet.
 func populatedField() throws -> Field {
     let f = Field()
@@ -91,13 +105,7 @@ func populatedField() throws -> Field {
                         #expect(line[valueColumn] == value, "\(sheet.name): \(line[0])")
                     }
                 }
-                #expect(rows[header] == sheet.columns.map(\.header), "\(sheet.name) header")
-                #expect(rows.count == header + 1 + sheet.rows.count, "\(sheet.name) row count")
-                for (i, row) in sheet.rows.enumerated() {
-                    var expected = sheet.columns.map { ReportJSON.expected(row[$0.key], type: $0.type) }
-                    while expected.last == "" { expected.removeLast() }
-                    #expect(rows[header + 1 + i] == expected, "\(sheet.name) row \(i + 1)")
-                }
+                sheet.expectSame(rows, header: header)
             }
         }
     }
