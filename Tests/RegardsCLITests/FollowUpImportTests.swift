@@ -69,7 +69,7 @@ import RegardsTestSupport
             (try t.filled("date.xlsx", [("M3", "G", "fait"), ("M3", "I", "14/03/2028")]), "", { p in
                 "\(p):Tableau de suivi!I\(m3): error: the date: `14/03/2028` is not a date in the YYYY-MM-DD form; did you mean `2028-03-14`?\nregards: error: \(p): 1 bad row(s); nothing was written\n" }),
             (try t.filled("avant.xlsx", [("M3", "G", "fait"), ("M3", "I", "2026-01-01")]), "", { p in
-                "\(p):Tableau de suivi!I\(m3): error: --on 2026-01-01 is before the decision (2027-01-20)\nregards: error: \(p): 1 bad row(s); nothing was written\n" }),
+                "\(p):Tableau de suivi!I\(m3): error: the date 2026-01-01 is before the decision (2027-01-20)\nregards: error: \(p): 1 bad row(s); nothing was written\n" }),
             (try t.filled("formule.xlsx", [("M3", "G", "=A1")]), "", { p in
                 "\(p):Tableau de suivi!G\(m3): error: a formula where a value is expected: type the value itself (formulas are not imported)\nregards: error: \(p): 1 bad row(s); nothing was written\n" }),
             (restamped, "", { p in "regards: error: \(p): the measures changed since this tableau de suivi was written: write it again with `regards measure sheet 2026-001 --xlsx FILE.xlsx`\n" }),

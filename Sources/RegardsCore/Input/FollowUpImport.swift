@@ -92,7 +92,7 @@ public enum FollowUpImport {
                 continue
             }
             do {
-                let event = try desk.follow(label, status: .inProgress, on: date?.description, evidence: evidence, note: note)
+                let event = try desk.follow(label, status: .inProgress, on: date?.description, evidence: evidence, note: note, source: .file)
                 plan.rows.append(Row(location: "\(table.sheet.name)!\(place("org_answer"))", label: label, event: event))
             } catch let error as RegardsError {
                 problem(date == nil ? "org_answer" : "org_date", error.description)

@@ -236,13 +236,16 @@ public struct ProcedureDesk {
     }
 
     /// Where a measure stands after the decision.
-    public func follow(_ label: String, status: FollowUp.Status, on: String?, evidence: String?, note: String?) throws -> ProcedureEvent {
+    /// `source`: where the date comes from, for the messages (`--on`, or a file's `date` column).
+    public func follow(_ label: String, status: FollowUp.Status, on: String?, evidence: String?, note: String?,
+                       source: InputSource = .commandLine) throws -> ProcedureEvent {
         guard let decided = procedure.definitiveReport else {
             throw RegardsError.badData("the decision of visit \(visitID) is not issued yet: measures are followed up after the definitive report")
         }
         var measure = try activeMeasure(label)
-        let date = try on.map { try DateInput.read($0, field: "--on").get() } ?? stamp.today
-        if date < decided { throw RegardsError.usage("--on \(date) is before the decision (\(decided))") }
+        let field = source == .commandLine ? "--on" : "the date"
+        let date = try on.map { try DateInput.read($0, field: field).get() } ?? stamp.today
+        if date < decided { throw RegardsError.usage("\(field) \(date) is before the decision (\(decided))") }
         measure.followUp = FollowUp(status: status, on: date, evidence: evidence?.trimmedSpaces, note: note?.trimmedSpaces)
         return event(.followedUp, measure: measure)
     }
