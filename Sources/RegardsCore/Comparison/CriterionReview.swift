@@ -30,18 +30,7 @@ public struct CriterionReview: Sendable {
     }
 
     /// A correlation, or why it cannot be computed from these visits.
-    public enum Estimate: Equatable, Sendable {
-        case defined(Correlation)
-        case undefined(Undefined)
-
-        public var figure: Correlation? {
-            if case .defined(let c) = self { c } else { nil }
-        }
-
-        public var undefinedReason: Undefined? {
-            if case .undefined(let reason) = self { reason } else { nil }
-        }
-    }
+    public typealias Estimate = RegardsCore.Estimate<Correlation, Undefined>
 
     /// Pearson's r and the number of visits it rests on.
     public struct Correlation: Equatable, Sendable {

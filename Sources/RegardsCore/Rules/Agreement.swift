@@ -8,18 +8,7 @@ public enum Agreement {
     public static let z95 = 1.959963984540054
 
     /// A figure, or why it cannot be computed from these ratings.
-    public enum Estimate<Figure: Sendable & Equatable>: Sendable, Equatable {
-        case defined(Figure)
-        case undefined(Undefined)
-
-        public var figure: Figure? {
-            if case .defined(let figure) = self { figure } else { nil }
-        }
-
-        public var undefinedReason: Undefined? {
-            if case .undefined(let reason) = self { reason } else { nil }
-        }
-    }
+    public typealias Estimate<Figure: Sendable & Equatable> = RegardsCore.Estimate<Figure, Undefined>
 
     /// Why a figure is undefined on the data given.
     public enum Undefined: Equatable, Sendable, CustomStringConvertible {
