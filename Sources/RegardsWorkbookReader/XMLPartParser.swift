@@ -13,13 +13,12 @@ class XMLPartParser: XMLTokenizer.Handler {
     }
 
     func parse(_ data: Data) throws(WorkbookReaderError) {
-        // Office parts never declare a DTD: one is a hostile file (entity expansion, external entities).
-        if Self.declaresDocumentType(data) { throw .documentType(part: part) }
         let result: Result<Void, XMLTokenizer.Malformed> = data.withUnsafeBytes { raw in
             Result { () throws(XMLTokenizer.Malformed) in try XMLTokenizer.parse(raw.bindMemory(to: UInt8.self), into: self) }
         }
         if let failure { throw failure }
-        if case .failure(let malformed) = result { throw .malformedXML(part: part, line: malformed.line) }
+        // Office parts never declare a DTD: one is a hostile file (entity expansion, external entities).
+        if case .failure(let malformed) = result { throw malformed.documentType ? .documentType(part: part) : .malformedXML(part: part, line: malformed.line) }
     }
 
     // What the parts override: an element's start (its local name, its attributes as written), its end, text.
@@ -44,37 +43,6 @@ class XMLPartParser: XMLTokenizer.Handler {
             if let colon = key.lastIndex(of: ":"), key[key.index(after: colon)...] == name { return value }
         }
         return nil
-    }
-
-    /// A `<!DOCTYPE` in the prolog (before the root element), past the declaration, comments and
-    /// processing instructions.
-    static func declaresDocumentType(_ data: Data) -> Bool {
-        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Bool in
-            let b = bytes.bindMemory(to: UInt8.self)
-            func matches(_ text: StaticString, at i: Int) -> Bool {
-                let n = text.utf8CodeUnitCount
-                guard i + n <= b.count else { return false }
-                for k in 0..<n where b[i + k] != text.utf8Start[k] { return false }
-                return true
-            }
-            func skip(past end: StaticString, from i: Int) -> Int {
-                var j = i
-                while j < b.count, !matches(end, at: j) { j += 1 }
-                return j + end.utf8CodeUnitCount
-            }
-            var i = 0
-            while i < b.count {
-                guard b[i] == UInt8(ascii: "<") else { i += 1; continue }
-                if matches("<?", at: i) {
-                    i = skip(past: "?>", from: i + 2)
-                } else if matches("<!--", at: i) {
-                    i = skip(past: "-->", from: i + 4)
-                } else {
-                    return matches("<!DOCTYPE", at: i)
-                }
-            }
-            return false
-        }
     }
 
     /// Text as Office writes it: characters XML cannot hold are escaped as `_xHHHH_` (UTF-16 code

@@ -3,7 +3,7 @@
 /// parts use a small subset of XML — UTF-8, elements, attributes, text, the five named entities and
 /// character references, CDATA, comments, processing instructions, never a DTD (refused before) —
 /// and that subset is read here, well-formedness checked (tags balanced, one root, attributes
-/// quoted, entities known), with the line of the first fault.
+/// quoted, entities known, no DTD), with the line of the first fault.
 struct XMLTokenizer {
     /// What a part's parser is told, in document order; element names without their prefix,
     /// attribute keys as written.
@@ -17,6 +17,8 @@ struct XMLTokenizer {
 
     struct Malformed: Error {
         var line: Int
+        /// A `<!DOCTYPE`: never written by a spreadsheet, the vehicle of entity attacks; refused by name.
+        var documentType = false
     }
 
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, into handler: some Handler) throws(Malformed) {
@@ -105,6 +107,11 @@ struct XMLTokenizer {
                 guard !open.isEmpty, let end = find("]]>", from: i + 9) else { throw fault(i) }
                 handler.text(String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 9)..<end]), as: UTF8.self))
                 i = end + 3
+            } else if starts("<!", at: i) {
+                // A DTD, or a declaration XML allows only inside one.
+                var malformed = fault(i)
+                malformed.documentType = starts("<!DOCTYPE", at: i)
+                throw malformed
             } else if starts("</", at: i) {
                 var j = i + 2
                 while j < n, isNameByte(bytes[j]) { j += 1 }

@@ -43,11 +43,17 @@ import Testing
         ("texte", 1),                          // no element at all
         ("<a x=\"1\" x=\"2\"/>", 1),           // an attribute twice
         ("<a>\n\n<b x=\"<\"/></a>", 3),        // `<` in an attribute value
+        ("<a><!ENTITY x \"y\"></a>", 1),      // a declaration outside a DTD
     ])
     func malformedPartsAreRefusedWithTheirLine(xml: String, line: Int) {
         switch read(xml) {
         case .success(let events): Issue.record("read as \(events)")
         case .failure(let malformed): #expect(malformed.line == line, "\(xml)")
         }
+    }
+
+    @Test func aDocumentTypeIsRefusedByName() {
+        guard case .failure(let malformed) = read("<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY a \"b\">]><x>&a;</x>") else { Issue.record("read"); return }
+        #expect(malformed.documentType && malformed.line == 2)
     }
 }

@@ -23,6 +23,7 @@ public struct FillInImport: Sendable {
     /// A criterion changed both in the workspace since the workbook was written and in the workbook.
     public struct Conflict: Sendable {
         public var location: String
+        public var grid: ProtocolKind
         public var criterion: String
         public var workspace: AnswerEvent?
         public var workbook: AnswerValue?
@@ -75,7 +76,7 @@ public struct FillInImport: Sendable {
         }
         try stamps.check(visit: visit, path: path)
         let kind = try checkGrid(stamps, visit: visit, path: path, wanted: wanted)
-        let base = try basePoint(stamps, r, path: path)
+        let base = try basePoint(stamps, r, grid: kind, path: path)
         guard let grid = r.grids.grid(kind) else { throw RegardsError.badData("visit \(visit.id) has no \(kind.rawValue) grid") }
         let table = try GridTable.locate(in: workbook, path: path)
         var plan = FillInImport(grid: kind, sheet: table.sheet.name)
@@ -144,7 +145,7 @@ public struct FillInImport: Sendable {
             }
             if now != before {
                 let kept = prefer
-                plan.conflicts.append(Conflict(location: location, criterion: id, workspace: r.current[kind]?[id], workbook: value, kept: kept))
+                plan.conflicts.append(Conflict(location: location, grid: kind, criterion: id, workspace: r.current[kind]?[id], workbook: value, kept: kept))
                 if kept != .workbook { continue }
             }
             plan.changes.append(Change(location: location, change: AnswerChange(uid: makeID(), grid: kind, criterion: id, value: workbook.value, comment: workbook.comment,
@@ -152,11 +153,7 @@ public struct FillInImport: Sendable {
                                        before: r.current[kind]?[id]))
         }
         let missing = grid.allCriteria.map(\.criterion).filter { $0.applies(in: context) && seen[$0.id] == nil }.map(\.id)
-        if !missing.isEmpty {
-            problems.append(CellProblem(sheet: table.sheet.name, reference: nil,
-                                        message: "the row\(missing.count == 1 ? "" : "s") of \(missing.joined(separator: ", ")) \(missing.count == 1 ? "was" : "were") deleted: "
-                                            + "a grid comes back with every row it was written with"))
-        }
+        problems += table.deletedRows(missing, what: "a grid")
         if !problems.isEmpty { throw RegardsError.refused(path, problems) }
         let rank = Dictionary(uniqueKeysWithValues: grid.allCriteria.enumerated().map { ($1.criterion.id, $0) })
         plan.sorted = zip(order, order.dropFirst()).contains { rank[$0]! > rank[$1]! }
@@ -170,14 +167,10 @@ public struct FillInImport: Sendable {
 
     /// `CTL-AU-03 is `non conforme` in the workspace (by X, 2026-11-20) and `conforme` in the workbook`.
     public static func describe(_ c: Conflict, _ grids: VisitGrids) -> String {
-        func label(_ v: AnswerValue?, _ kind: ProtocolKind) -> String {
-            guard let v else { return "no answer" }
-            let scale = grids.criterion(c.criterion, in: kind).flatMap { grids.scale($0.scale, in: kind) }
-            return "`\(v.label(in: scale))`"
-        }
-        let kind = c.workspace?.grid ?? (grids.criterion(c.criterion, in: .evaluation) != nil ? .evaluation : .control)
+        let scale = grids.criterion(c.criterion, in: c.grid).flatMap { grids.scale($0.scale, in: c.grid) }
+        func label(_ v: AnswerValue?) -> String { v.map { "`\($0.label(in: scale))`" } ?? "no answer" }
         let who = c.workspace.map { " (by \($0.author), \($0.at.prefix(10)))" } ?? ""
-        return "\(c.criterion) changed since the workbook was written: \(label(c.workspace?.value, kind)) in the workspace\(who), \(label(c.workbook, kind)) in the workbook"
+        return "\(c.criterion) changed since the workbook was written: \(label(c.workspace?.value)) in the workspace\(who), \(label(c.workbook)) in the workbook"
     }
 
     /// The grid the workbook holds, checked against the visit's pinned protocol (id, version, hash).
@@ -207,11 +200,10 @@ public struct FillInImport: Sendable {
     }
 
     /// The answers as they stood when the workbook was written (its stamp `historique`).
-    static func basePoint(_ stamps: WorkbookStamps, _ r: VisitRecord, path: String) throws -> [String: AnswerEvent] {
+    static func basePoint(_ stamps: WorkbookStamps, _ r: VisitRecord, grid kind: ProtocolKind, path: String) throws -> [String: AnswerEvent] {
         guard let point = stamps["historique"] else {
             throw RegardsError.badData("\(path): the stamp `historique` is missing (a grid written by an older Regards): write the grid again with `regards sheet \(r.visit.id)`")
         }
-        let kind = stamps["grille"].flatMap(ProtocolKind.init(rawValue:)) ?? .evaluation
         if point.isEmpty { return [:] }
         guard let end = r.history.firstIndex(where: { $0.uid == point }) else {
             throw RegardsError.badData("\(path): the history point this workbook was written from is not in visit \(r.visit.id)'s history (written from another copy of the visit?)")

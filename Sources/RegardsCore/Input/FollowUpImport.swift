@@ -98,11 +98,7 @@ public enum FollowUpImport {
                 problem(date == nil ? "org_answer" : "org_date", error.description)
             }
         }
-        let missing = measures.map(\.label).filter { seen[$0] == nil }
-        if !missing.isEmpty {
-            problems.append(CellProblem(sheet: table.sheet.name, reference: nil, message: "the row\(missing.count == 1 ? "" : "s") of \(missing.joined(separator: ", ")) "
-                                            + "\(missing.count == 1 ? "was" : "were") deleted: a tableau comes back with every row it was written with"))
-        }
+        problems += table.deletedRows(measures.map(\.label).filter { seen[$0] == nil }, what: "a tableau")
         if !problems.isEmpty { throw RegardsError.refused(path, problems) }
         return plan
     }

@@ -48,6 +48,14 @@ struct GridTable {
         }
     }
 
+    /// The one problem of rows the workbook was written with and no longer has (`what`: « a grid »).
+    func deletedRows(_ missing: [String], what: String) -> [CellProblem] {
+        guard !missing.isEmpty else { return [] }
+        let one = missing.count == 1
+        return [CellProblem(sheet: sheet.name, reference: nil, message: "the row\(one ? "" : "s") of \(missing.joined(separator: ", ")) \(one ? "was" : "were") deleted: "
+                                + "\(what) comes back with every row it was written with")]
+    }
+
     struct Refusal: Error {
         var message: String
         init(_ message: String) { self.message = message }
