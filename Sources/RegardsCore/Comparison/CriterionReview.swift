@@ -309,4 +309,25 @@ public struct CriterionReview: Sendable {
             }
         }
     }
+
+    /// The versions of `id` a campaign's visits are pinned to that a review covers: `version`'s, or
+    /// every one, each reviewed on its own; with a note naming them when there are several. Throws
+    /// when no visit is pinned to the protocol or to that version.
+    public static func chosenVersions(of id: String, version: String?, in visits: [Visit], campaign: String) throws
+        -> (groups: [(pin: ProtocolPin, kind: ProtocolKind, visits: [Visit])], note: String?) {
+        let groups = versions(of: id, in: visits)
+        guard !groups.isEmpty else {
+            let pinned = Set(visits.flatMap { [$0.evaluation.id] + ($0.control.map { [$0.id] } ?? []) })
+            throw RegardsError.missingInput("no visit of campaign `\(campaign)` is pinned to protocol `\(id)`; its visits use \(pinned.sorted().joined(separator: ", "))"
+                                            + .hint(Suggestion.hint(for: id, in: pinned)))
+        }
+        let described = groups.map { "\($0.pin) (\($0.visits.count) visit\($0.visits.count == 1 ? "" : "s"))" }.joined(separator: ", ")
+        let chosen = version.map { v in groups.filter { $0.pin.version == v } } ?? groups
+        guard !chosen.isEmpty else {
+            throw RegardsError.missingInput("no visit of campaign `\(campaign)` is pinned to \(id)@\(version ?? ""); its visits are pinned to \(described)")
+        }
+        let note = chosen.count > 1
+            ? "the visits of `\(campaign)` are pinned to \(chosen.count) versions of `\(id)`: \(described); each version is reviewed on its own (--version V reviews one)" : nil
+        return (chosen, note)
+    }
 }

@@ -38,20 +38,8 @@ struct ProtocolReview: ParsableCommand {
             let known = campaigns.isEmpty ? "; it has no campaign" : "; its campaigns: " + campaigns.sorted().joined(separator: ", ")
             throw RegardsError.missingInput("no visit of campaign `\(campaign)` in \(workspace.path)" + (Suggestion.hint(for: campaign, in: campaigns).map { "; \($0)" } ?? known))
         }
-        let groups = CriterionReview.versions(of: id, in: visits)
-        guard !groups.isEmpty else {
-            let pinned = Set(visits.flatMap { [$0.evaluation.id] + ($0.control.map { [$0.id] } ?? []) })
-            throw RegardsError.missingInput("no visit of campaign `\(campaign)` is pinned to protocol `\(id)`; its visits use \(pinned.sorted().joined(separator: ", "))"
-                                            + .hint(Suggestion.hint(for: id, in: pinned)))
-        }
-        let described = groups.map { "\($0.pin) (\($0.visits.count) visit\($0.visits.count == 1 ? "" : "s"))" }.joined(separator: ", ")
-        let chosen = wanted.map { w in groups.filter { $0.pin.version == w } } ?? groups
-        guard !chosen.isEmpty else {
-            throw RegardsError.missingInput("no visit of campaign `\(campaign)` is pinned to \(id)@\(wanted ?? ""); its visits are pinned to \(described)")
-        }
-        if chosen.count > 1 {
-            Console.note("the visits of `\(campaign)` are pinned to \(chosen.count) versions of `\(id)`: \(described); each version is reviewed on its own (--version V reviews one)")
-        }
+        let (chosen, note) = try CriterionReview.chosenVersions(of: id, version: wanted, in: visits, campaign: campaign)
+        if let note { Console.note(note) }
         var reviews: [CriterionReview] = []
         for group in chosen {
             let grid = try PinnedProtocols.grid(group.pin, ws)
