@@ -157,6 +157,27 @@ enum Migrations {
             CREATE INDEX procedure_event_visit ON procedure_event(visit, seq);
             ALTER TABLE visit ADD COLUMN follows TEXT;
             """),
+        // Double scoring: each scorer's independent answers, kept apart from the visit's own (which
+        // a scoring never changes); a consensus answer keeps every scorer's answer it settled (JSON).
+        Migration(version: 5, name: "add-independent-scorings-and-reconciliation", sql: """
+            CREATE TABLE scoring_event (
+                seq INTEGER PRIMARY KEY,
+                uid TEXT NOT NULL UNIQUE,
+                visit TEXT NOT NULL REFERENCES visit(id),
+                grid TEXT NOT NULL CHECK (grid IN ('evaluation', 'control')),
+                scorer TEXT NOT NULL,
+                criterion TEXT NOT NULL,
+                value TEXT,
+                comment TEXT,
+                evidence TEXT,
+                author TEXT NOT NULL,
+                at TEXT NOT NULL,
+                previous TEXT,
+                reason TEXT
+            );
+            CREATE INDEX scoring_event_visit ON scoring_event(visit, scorer, grid, criterion, seq);
+            ALTER TABLE answer_event ADD COLUMN reconciles TEXT;
+            """),
     ]
 
     static var latest: Int { all.last?.version ?? 0 }

@@ -16,9 +16,11 @@ enum Rows {
          .text(v.state), .text(json(v.context)), .text(v.createdAt), .text(v.createdBy), .optional(v.follows)]
     }
 
+    /// An answer of the visit's own, or (with its scorer) of an independent scoring: the same columns,
+    /// then `reconciles` or `scorer`.
     static func answer(_ e: AnswerEvent) -> [SQLValue] {
         [.text(e.uid), .text(e.visit), .text(e.grid.rawValue), .text(e.criterion), .optional(e.value?.code), .optional(e.comment), .optional(e.evidence),
-         .text(e.author), .text(e.at), .optional(e.previous?.code), .optional(e.reason)]
+         .text(e.author), .text(e.at), .optional(e.previous?.code), .optional(e.reason), e.scorer.map { .text($0) } ?? .optional(e.reconciles.map(json))]
     }
 
     static func observation(_ o: Observation) -> [SQLValue] {

@@ -15,7 +15,10 @@ enum SQL {
     static let snapshot = Insert(table: "protocol_snapshot", columns: ["hash", "id", "version", "kind", "file", "source"])
     static let visit = Insert(table: "visit", columns: ["id", "uid", "establishment", "finess", "start_date", "end_date", "inspectors", "campaign", "evaluation_hash",
                                                         "control_hash", "workflow_hash", "state", "context", "created_at", "created_by", "follows"])
-    static let answer = Insert(table: "answer_event", columns: ["uid", "visit", "grid", "criterion", "value", "comment", "evidence", "author", "at", "previous", "reason"])
+    static let answer = Insert(table: "answer_event", columns: ["uid", "visit", "grid", "criterion", "value", "comment", "evidence", "author", "at", "previous", "reason",
+                                                                "reconciles"])
+    static let scoring = Insert(table: "scoring_event", columns: ["uid", "visit", "grid", "criterion", "value", "comment", "evidence", "author", "at", "previous", "reason",
+                                                                  "scorer"])
     static let observation = Insert(table: "observation", columns: ["uid", "visit", "method", "text", "participant", "role", "criteria", "theme", "date", "author", "at"])
     static let journeyEntry = Insert(table: "journey_entry", columns: ["uid", "visit", "resident", "step", "date", "note", "author", "at"])
     static let action = Insert(table: "action", columns: ["uid", "visit", "number", "title", "owner", "due", "criteria", "author", "at"])
@@ -40,7 +43,9 @@ enum SQL {
     static let snapshotByHash = "SELECT hash, id, version, kind, file, source FROM protocol_snapshot WHERE hash = ?"
 
     static let currentAnswers = "SELECT grid, criterion, value FROM answer_event WHERE visit = ? ORDER BY at, seq"
-    static let answerEvents = "SELECT uid, grid, criterion, value, comment, evidence, author, at, previous, reason FROM answer_event WHERE visit = ? ORDER BY at, seq"
+    static let answerEvents = "SELECT uid, grid, criterion, value, comment, evidence, author, at, previous, reason, reconciles FROM answer_event WHERE visit = ? ORDER BY at, seq"
+    static let currentScores = "SELECT grid, criterion, value FROM scoring_event WHERE visit = ? AND scorer = ? ORDER BY at, seq"
+    static let scoringEvents = "SELECT uid, grid, criterion, value, comment, evidence, author, at, previous, reason, scorer FROM scoring_event WHERE visit = ? ORDER BY at, seq"
     static let observations = "SELECT uid, method, text, participant, role, criteria, theme, date, author, at FROM observation WHERE visit = ? ORDER BY seq"
     static let procedureEvents = "SELECT uid, change, record, date, author, at, reason FROM procedure_event WHERE visit = ? ORDER BY seq"
     static let journeyEntries = "SELECT uid, resident, step, date, note, author, at FROM journey_entry WHERE visit = ? ORDER BY seq"
@@ -70,7 +75,8 @@ enum SQL {
     /// Free-text fields a redaction rewrites: (table, column), each with a `visit` column.
     /// `json`: the column holds JSON, where the text is found in its escaped form.
     static let freeText: [(table: String, column: String, json: Bool)] = [
-        ("answer_event", "comment", false), ("answer_event", "evidence", false), ("observation", "text", false), ("journey_entry", "note", false),
+        ("answer_event", "comment", false), ("answer_event", "evidence", false), ("scoring_event", "comment", false),
+        ("scoring_event", "evidence", false), ("observation", "text", false), ("journey_entry", "note", false),
         ("action", "title", false), ("procedure_event", "record", true),
     ]
     static func redact(_ table: String, _ column: String) -> String {

@@ -2,33 +2,39 @@ import RegardsCore
 
 extension SQLiteWorkspace {
     public func recordAnswers(visit: String, _ changes: [AnswerChange], author: String, at: String) throws -> [AnswerEvent] {
-        try db.transaction { try insertAnswers(visit: visit, changes, author: author, at: at) }
+        try db.transaction { try insertAnswers(visit: visit, scorer: nil, changes, author: author, at: at) }
     }
 
     public func recordAnswers(_ batches: [(visit: String, changes: [AnswerChange])], author: String, at: String) throws -> Int {
         try db.transaction {
             var count = 0
-            for batch in batches { count += try insertAnswers(visit: batch.visit, batch.changes, author: author, at: at).count }
+            for batch in batches { count += try insertAnswers(visit: batch.visit, scorer: nil, batch.changes, author: author, at: at).count }
             return count
         }
     }
 
-    /// Inside a transaction: the previous value of each criterion is read once per visit, then kept up to date.
-    private func insertAnswers(visit: String, _ changes: [AnswerChange], author: String, at: String) throws -> [AnswerEvent] {
+    public func recordScores(visit: String, scorer: String, _ changes: [AnswerChange], author: String, at: String) throws -> [AnswerEvent] {
+        try db.transaction { try insertAnswers(visit: visit, scorer: scorer, changes, author: author, at: at) }
+    }
+
+    /// Inside a transaction, into the visit's answers (`scorer` nil) or one scorer's scoring: the
+    /// previous value of each criterion is read once, then kept up to date.
+    private func insertAnswers(visit: String, scorer: String?, _ changes: [AnswerChange], author: String, at: String) throws -> [AnswerEvent] {
         var current: [ProtocolKind: [String: AnswerValue?]] = [:]
-        try db.withStatement(SQL.currentAnswers) { latest in
-            try latest.bind([.text(visit)])
+        try db.withStatement(scorer == nil ? SQL.currentAnswers : SQL.currentScores) { latest in
+            try latest.bind([.text(visit)] + (scorer.map { [.text($0)] } ?? []))
             let (grid, criterion, value) = (latest.column("grid"), latest.column("criterion"), latest.column("value"))
             while try latest.step() {
                 current[ProtocolKind(rawValue: latest.string(grid)) ?? .evaluation, default: [:]][latest.string(criterion)] = latest.text(value).flatMap(AnswerValue.init(code:))
             }
         }
-        return try db.withStatement(SQL.answer.sql()) { insert in
+        return try db.withStatement((scorer == nil ? SQL.answer : SQL.scoring).sql()) { insert in
             var events: [AnswerEvent] = []
             events.reserveCapacity(changes.count)
             for change in changes {
                 let event = AnswerEvent(uid: change.uid, visit: visit, grid: change.grid, criterion: change.criterion, value: change.value, comment: change.comment,
-                                        evidence: change.evidence, author: author, at: at, previous: current[change.grid]?[change.criterion] ?? nil, reason: change.reason)
+                                        evidence: change.evidence, author: author, at: at, previous: current[change.grid]?[change.criterion] ?? nil, reason: change.reason,
+                                        scorer: scorer, reconciles: scorer == nil ? change.reconciles : nil)
                 try insert.run(Rows.answer(event))
                 current[change.grid, default: [:]][change.criterion] = change.value
                 events.append(event)
@@ -38,15 +44,28 @@ extension SQLiteWorkspace {
     }
 
     public func answerEvents(visit: String) throws -> [AnswerEvent] {
-        try db.withStatement(SQL.answerEvents) { s in
+        try events(SQL.answerEvents, visit: visit)
+    }
+
+    public func scoringEvents(visit: String) throws -> [AnswerEvent] {
+        try events(SQL.scoringEvents, visit: visit)
+    }
+
+    /// The visit's answer history, or its scorings' (the query's last column is `reconciles` or `scorer`).
+    private func events(_ query: String, visit: String) throws -> [AnswerEvent] {
+        try db.withStatement(query) { s in
             try s.bind([.text(visit)])
             let (uid, grid, criterion, value, comment, evidence) = (s.column("uid"), s.column("grid"), s.column("criterion"), s.column("value"), s.column("comment"), s.column("evidence"))
             let (author, at, previous, reason) = (s.column("author"), s.column("at"), s.column("previous"), s.column("reason"))
+            let scorer = query == SQL.scoringEvents ? s.column("scorer") : nil
+            let reconciles = scorer == nil ? s.column("reconciles") : nil
             var out: [AnswerEvent] = []
             while try s.step() {
                 out.append(AnswerEvent(uid: s.string(uid), visit: visit, grid: ProtocolKind(rawValue: s.string(grid)) ?? .evaluation, criterion: s.string(criterion),
                                        value: s.text(value).flatMap(AnswerValue.init(code:)), comment: s.text(comment), evidence: s.text(evidence),
-                                       author: s.string(author), at: s.string(at), previous: s.text(previous).flatMap(AnswerValue.init(code:)), reason: s.text(reason)))
+                                       author: s.string(author), at: s.string(at), previous: s.text(previous).flatMap(AnswerValue.init(code:)), reason: s.text(reason),
+                                       scorer: scorer.map { s.string($0) },
+                                       reconciles: reconciles.flatMap { s.text($0) }.map { Rows.decode([ScorerAnswer].self, $0, default: []) }))
             }
             return out
         }

@@ -9,7 +9,7 @@ extension SQLiteWorkspace {
             return VisitBundle(exportedAt: exportedAt, exportedBy: exportedBy, visit: visit, snapshots: snapshots,
                                answers: try answerEvents(visit: id), observations: try observations(visit: id), journeys: try journeyRecords(visit: id),
                                actions: try actions(visit: id), actionEvents: try actionEvents(visit: id), stateEvents: try stateEvents(visit: id),
-                               procedureEvents: try procedureEvents(visit: id))
+                               procedureEvents: try procedureEvents(visit: id), scorings: try scoringEvents(visit: id))
         }
     }
 
@@ -26,6 +26,7 @@ extension SQLiteWorkspace {
                 }
             }
             try insert(plan.answers.sorted(by: { ($0.at, $0.uid) < ($1.at, $1.uid) }), SQL.answer, \.visit, Rows.answer)
+            try insert(plan.scorings.sorted(by: { ($0.at, $0.uid) < ($1.at, $1.uid) }), SQL.scoring, \.visit, Rows.answer)
             try insert(plan.observations, SQL.observation, \.visit, Rows.observation)
             try insert(plan.journeys, SQL.journeyEntry, \.visit, Rows.journey)
             for a in plan.actions {

@@ -86,6 +86,49 @@ struct StoreUnderTest: Sendable, CustomTestStringConvertible {
         }
     }
 
+    /// Double scoring: each scorer's answers kept apart from the visit's own and from each other's;
+    /// a consensus answer keeps the scorers' answers it settled.
+    @Test(arguments: stores) func scoringsAreKeptApart(store: StoreUnderTest) throws {
+        try with(store) { (w: any Workspace) throws in
+            try w.createVisit(Sample.visit(), snapshots: [Sample.snapshot])
+            _ = try w.recordAnswers(visit: "2026-001", [AnswerChange(uid: "a1", grid: .evaluation, criterion: "AC-01", value: .level(1))], author: "a", at: "t1")
+            let first = try w.recordScores(visit: "2026-001", scorer: "inspectrice-a", [AnswerChange(uid: "s1", grid: .evaluation, criterion: "AC-01", value: .level(3),
+                                                                                                   comment: "vu le registre")], author: "a", at: "t2")
+            #expect(first.map(\.previous) == [nil], "a scoring starts empty: the visit's own answer is not its previous value")
+            _ = try w.recordScores(visit: "2026-001", scorer: "inspecteur-b", [AnswerChange(uid: "s2", grid: .evaluation, criterion: "AC-01", value: .level(2))], author: "b", at: "t3")
+            let again = try w.recordScores(visit: "2026-001", scorer: "inspectrice-a", [AnswerChange(uid: "s3", grid: .evaluation, criterion: "AC-01", value: .level(4))],
+                                           author: "a", at: "t4")
+            #expect(again.map(\.previous) == [.level(3)], "the previous value is the same scorer's")
+            let scorings = try w.scoringEvents(visit: "2026-001")
+            #expect(scorings.map(\.uid) == ["s1", "s2", "s3"])
+            #expect(scorings.map(\.scorer) == ["inspectrice-a", "inspecteur-b", "inspectrice-a"])
+            #expect(scorings[0].comment == "vu le registre" && scorings[0].reconciles == nil)
+            #expect(try w.answerEvents(visit: "2026-001").map(\.uid) == ["a1"], "a scoring never changes the visit's own answers")
+            let settled = [ScorerAnswer(scorer: "inspecteur-b", value: .level(2)), ScorerAnswer(scorer: "inspectrice-a", value: .level(4))]
+            let consensus = try w.recordAnswers(visit: "2026-001", [AnswerChange(uid: "a2", grid: .evaluation, criterion: "AC-01", value: .level(3), reason: "accord après discussion",
+                                                                                 reconciles: settled)], author: "a", at: "t5")
+            #expect(consensus.first?.previous == .level(1) && consensus.first?.scorer == nil)
+            #expect(try w.answerEvents(visit: "2026-001").last?.reconciles == settled)
+            #expect(try w.answerEvents(visit: "2026-001").first?.reconciles == nil)
+            expectReported { _ = try w.recordScores(visit: "nope", scorer: "x", [AnswerChange(uid: "s9", grid: .evaluation, criterion: "AC-01", value: .level(1))], author: "a", at: "t") }
+            expectReported {
+                _ = try w.recordScores(visit: "2026-001", scorer: "x", [AnswerChange(uid: "s8", grid: .evaluation, criterion: "AC-02", value: .level(1)),
+                                                                        AnswerChange(uid: "s1", grid: .evaluation, criterion: "AC-03", value: .level(1))], author: "a", at: "t")
+            }
+            #expect(try w.scoringEvents(visit: "2026-001").count == 3, "all or nothing")
+            // Carried by a bundle, merged once; a redaction reaches the scorings' comments too.
+            let bundle = try #require(try w.bundle(visit: "2026-001", exportedAt: "t6", exportedBy: "a"))
+            #expect(bundle.scorings.map(\.uid) == ["s1", "s2", "s3"])
+            try with(store) { (target: any Workspace) throws in
+                try target.apply(MergePlan.plan(local: nil, incoming: bundle), visit: "2026-001")
+                #expect(try target.bundle(visit: "2026-001", exportedAt: "t6", exportedBy: "a") == bundle)
+                #expect(MergePlan.plan(local: bundle, incoming: bundle).isEmpty)
+            }
+            #expect(try w.redact(visit: "2026-001", text: "registre", replacement: "[masqué]") == 1)
+            #expect(try w.scoringEvents(visit: "2026-001").first?.comment == "vu le [masqué]")
+        }
+    }
+
     @Test(arguments: stores) func aBatchIsAllOrNothing(store: StoreUnderTest) throws {
         try with(store) { (w: any Workspace) throws in
             try w.createVisit(Sample.visit(), snapshots: [Sample.snapshot])

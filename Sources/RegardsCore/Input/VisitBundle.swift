@@ -37,10 +37,12 @@ public struct VisitBundle: Codable, Equatable, Sendable {
     public var stateEvents: [StateEvent]
     /// Findings, measures and reports (absent from bundles written before them).
     public var procedureEvents: [ProcedureEvent] = []
+    /// The independent scorings of double scoring, each answer with its scorer (absent from bundles written before them).
+    public var scorings: [AnswerEvent] = []
 
     public init(exportedAt: String, exportedBy: String, visit: Visit, snapshots: [ProtocolSnapshot], answers: [AnswerEvent], observations: [Observation],
                 journeys: [JourneyRecord], actions: [ImprovementAction], actionEvents: [ActionStatusEvent], stateEvents: [StateEvent],
-                procedureEvents: [ProcedureEvent] = []) {
+                procedureEvents: [ProcedureEvent] = [], scorings: [AnswerEvent] = []) {
         format = Self.format
         schemaVersion = Self.schemaVersion
         self.exportedAt = exportedAt
@@ -54,10 +56,12 @@ public struct VisitBundle: Codable, Equatable, Sendable {
         self.actionEvents = actionEvents
         self.stateEvents = stateEvents
         self.procedureEvents = procedureEvents
+        self.scorings = scorings
     }
 
     private enum CodingKeys: String, CodingKey {
         case format, schemaVersion, exportedAt, exportedBy, visit, snapshots, answers, observations, journeys, actions, actionEvents, stateEvents, procedureEvents
+        case scorings
     }
 
     public init(from decoder: Decoder) throws {
@@ -75,6 +79,7 @@ public struct VisitBundle: Codable, Equatable, Sendable {
         actionEvents = try c.decode([ActionStatusEvent].self, forKey: .actionEvents)
         stateEvents = try c.decode([StateEvent].self, forKey: .stateEvents)
         procedureEvents = try c.decodeIfPresent([ProcedureEvent].self, forKey: .procedureEvents) ?? []
+        scorings = try c.decodeIfPresent([AnswerEvent].self, forKey: .scorings) ?? []
     }
 
     /// The same visit under another id (importing a copy beside the original).
@@ -83,6 +88,7 @@ public struct VisitBundle: Codable, Equatable, Sendable {
         b.visit.id = id
         b.visit.uid = uid
         b.answers = answers.map { var e = $0; e.visit = id; e.uid = uid + ":" + $0.uid; return e }
+        b.scorings = scorings.map { var e = $0; e.visit = id; e.uid = uid + ":" + $0.uid; return e }
         b.observations = observations.map { var o = $0; o.visit = id; o.uid = uid + ":" + $0.uid; return o }
         b.journeys = journeys.map { var j = $0; j.visit = id; j.uid = uid + ":" + $0.uid; return j }
         b.actions = actions.map { var a = $0; a.visit = id; a.uid = uid + ":" + $0.uid; return a }

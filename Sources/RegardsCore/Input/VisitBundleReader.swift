@@ -30,6 +30,12 @@ public enum VisitBundleReader {
         for snapshot in bundle.snapshots where contentHash(snapshot) != snapshot.hash {
             return .failure(.badData("\(path): the protocol snapshot `\(snapshot.id)@\(snapshot.version)` does not match its hash (edited after export?)"))
         }
+        if let i = bundle.scorings.firstIndex(where: { ($0.scorer ?? "").isEmpty }) {
+            return .failure(.badData("\(path): missing `scorings[\(i)].scorer`"))
+        }
+        if let i = bundle.answers.firstIndex(where: { $0.scorer != nil }) {
+            return .failure(.badData("\(path): `answers[\(i)]` has a scorer: a scorer's answers belong in `scorings`"))
+        }
         let hashes = Set(bundle.snapshots.map(\.hash))
         for pin in bundle.visit.pins where !hashes.contains(pin.hash) {
             return .failure(.badData("\(path): the snapshot of `\(pin)` is missing"))

@@ -62,9 +62,14 @@ public struct AnswerEvent: Codable, Equatable, Sendable {
     public var at: String
     public var previous: AnswerValue?
     public var reason: String?
+    /// Set on the answers of an independent scoring (double scoring): who scored. Nil on the visit's
+    /// own answers, which a scoring never changes.
+    public var scorer: String?
+    /// Set on a consensus answer recorded by a reconciliation: every scorer's answer at that moment.
+    public var reconciles: [ScorerAnswer]?
 
     public init(uid: String, visit: String, grid: ProtocolKind, criterion: String, value: AnswerValue?, comment: String? = nil, evidence: String? = nil,
-                author: String, at: String, previous: AnswerValue? = nil, reason: String? = nil) {
+                author: String, at: String, previous: AnswerValue? = nil, reason: String? = nil, scorer: String? = nil, reconciles: [ScorerAnswer]? = nil) {
         self.uid = uid
         self.visit = visit
         self.grid = grid
@@ -76,6 +81,20 @@ public struct AnswerEvent: Codable, Equatable, Sendable {
         self.at = at
         self.previous = previous
         self.reason = reason
+        self.scorer = scorer
+        self.reconciles = reconciles
+    }
+}
+
+/// One scorer's answer to a criterion, as a reconciliation found it.
+public struct ScorerAnswer: Codable, Equatable, Hashable, Sendable {
+    public var scorer: String
+    /// Nil when that scorer gave no answer.
+    public var value: AnswerValue?
+
+    public init(scorer: String, value: AnswerValue?) {
+        self.scorer = scorer
+        self.value = value
     }
 }
 
@@ -88,8 +107,11 @@ public struct AnswerChange: Equatable, Sendable {
     public var comment: String?
     public var evidence: String?
     public var reason: String?
+    /// For a consensus answer: the scorers' answers it settles.
+    public var reconciles: [ScorerAnswer]?
 
-    public init(uid: String, grid: ProtocolKind, criterion: String, value: AnswerValue?, comment: String? = nil, evidence: String? = nil, reason: String? = nil) {
+    public init(uid: String, grid: ProtocolKind, criterion: String, value: AnswerValue?, comment: String? = nil, evidence: String? = nil, reason: String? = nil,
+                reconciles: [ScorerAnswer]? = nil) {
         self.uid = uid
         self.grid = grid
         self.criterion = criterion
@@ -97,5 +119,6 @@ public struct AnswerChange: Equatable, Sendable {
         self.comment = comment
         self.evidence = evidence
         self.reason = reason
+        self.reconciles = reconciles
     }
 }

@@ -27,6 +27,12 @@ public protocol Workspace: AnyObject {
     /// The whole answer history of a visit, oldest first.
     func answerEvents(visit: String) throws -> [AnswerEvent]
 
+    /// Appends answers to `scorer`'s independent scoring of a visit in one transaction (double
+    /// scoring): kept apart from the visit's own answers, which it never changes.
+    func recordScores(visit: String, scorer: String, _ changes: [AnswerChange], author: String, at: String) throws -> [AnswerEvent]
+    /// Every scorer's answer history on a visit, oldest first, each event with its `scorer`.
+    func scoringEvents(visit: String) throws -> [AnswerEvent]
+
     /// Stores observations in one transaction (all or none).
     func addObservations(_ observations: [Observation]) throws
     func observations(visit: String) throws -> [Observation]
