@@ -9,7 +9,7 @@ public struct RegardsCommand: ParsableCommand {
         abstract: "Croiser les regards : grille de contrôle et évaluation centrée sur les personnes accueillies en CHRS.",
         discussion: ExitStatus.summary,
         version: "0.1.0",
-        subcommands: [ProtocolCommand.self, VisitCommand.self, FillCommand.self, AnswerCommand.self, ObserveCommand.self, ObservationCommand.self, JourneyCommand.self, FindingCommand.self, MeasureCommand.self,
+        subcommands: [ProtocolCommand.self, VisitCommand.self, FillCommand.self, AnswerCommand.self, ReconcileCommand.self, AgreementCommand.self, ObserveCommand.self, ObservationCommand.self, JourneyCommand.self, FindingCommand.self, MeasureCommand.self,
                       ActionCommand.self, CompareCommand.self, SheetCommand.self, ReportCommand.self, DemoCommand.self, PrivacyCommand.self, DoctorCommand.self]
     )
 

@@ -43,6 +43,32 @@ extension ReportJSON.Sheet {
     }
 }
 
+/// A workbook as openpyxl reads it (Tests/Support/read_workbook.py): each sheet's rows of cells as printed.
+struct ClientBook: Decodable {
+    var sheets: [String: [[String]]]
+    var warnings: [String]
+    var title: String?
+
+    /// Nil when openpyxl is not installed and not required; a failed test when it is required.
+    static func openpyxl(_ xlsx: String) throws -> ClientBook? {
+        guard Clients.openpyxl || Clients.required else { return nil }
+        let python = try #require(Clients.openpyxl ? Clients.python : nil, "openpyxl is required (REGARDS_REQUIRE_CLIENTS=1) but python3 cannot import it; run `make setup-tests`")
+        let read = try Clients.run(python, [Run.root.appendingPathComponent("Tests/Support/read_workbook.py").path, xlsx])
+        #expect(read.status == 0, "\(read.stderr)")
+        let book = try JSONDecoder().decode(ClientBook.self, from: Data(read.stdout.utf8))
+        #expect(book.warnings.isEmpty, "\(book.warnings)")
+        return book
+    }
+
+    /// Every sheet of `report` (its JSON) is in the book, row for row.
+    func expectSame(_ report: ReportJSON) throws {
+        #expect(Set(sheets.keys) == Set(report.sheets.map(\.name)))
+        for sheet in report.sheets {
+            sheet.expectSame(try #require(sheets[sheet.name]), header: sheet.summary.isEmpty ? 0 : sheet.summary.count + 1)
+        }
+    }
+}
+
 /// A workspace with one visit that has something in every sheet.
 func populatedField() throws -> Field {
     let f = Field()

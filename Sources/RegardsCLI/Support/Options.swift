@@ -19,6 +19,21 @@ struct ProtocolFolderOptions: ParsableArguments {
 }
 
 /// `--db` and `--inspector`, shared by every command that reads or writes a workspace.
+/// `--scorer NAME`: double scoring — the answers go into NAME's independent scoring of the visit,
+/// kept apart from the visit's own answers, and only NAME's answers are shown.
+struct ScorerOption: ParsableArguments {
+    @Option(help: ArgumentHelp("Score independently as NAME (double scoring): your answers are kept apart from the visit's and from any other scorer's.",
+                               valueName: "NAME"))
+    var scorer: String?
+
+    func validate() throws {
+        guard let scorer else { return }
+        if scorer.trimmingCharacters(in: .whitespaces).isEmpty || scorer.contains(where: \.isNewline) || scorer != scorer.trimmingCharacters(in: .whitespaces) {
+            throw ValidationError("--scorer is a name on one line, without spaces around it, not `\(scorer)`")
+        }
+    }
+}
+
 struct WorkspaceOptions: ParsableArguments {
     @Option(name: .customLong("db"), help: ArgumentHelp("The workspace file (default: $REGARDS_DB, else ./regards.sqlite).", valueName: "PATH"))
     var db: String?

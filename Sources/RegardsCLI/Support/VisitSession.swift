@@ -30,6 +30,7 @@ struct VisitSession {
             journeys: try workspace.journeyRecords(visit: id),
             actions: try workspace.actions(visit: id),
             asOf: visit.endDate ?? visit.startDate ?? Clock.today())
+        record.scorings = try workspace.scoringEvents(visit: id)
         record.privacy = try workspace.privacySettings(visit: id)
         record.procedure = Procedure(events: try workspace.procedureEvents(visit: id))
         if let earlier = visit.follows { record.followed = (earlier, Procedure(events: try workspace.procedureEvents(visit: earlier))) }
@@ -45,10 +46,22 @@ struct VisitSession {
         }
     }
 
-    /// Records answers (one transaction) and updates the in-memory record.
+    /// From now on, `scorer`'s independent scoring of `grid` (double scoring): the record shows
+    /// their answers only, and `record(_:)` writes into their scoring. Nil leaves the visit's own answers.
+    mutating func score(as scorer: String?, grid: ProtocolKind?) throws {
+        guard let scorer else { return }
+        if let grid, record.grids.grid(grid) == nil {
+            throw RegardsError.badData("visit \(visit.id) has no \(grid.rawValue) grid (it was started with \(visit.evaluation) only): there is nothing for \(scorer) to score")
+        }
+        record = record.scoring(by: scorer)
+    }
+
+    /// Records answers (one transaction), into the visit's own or the scorer's, and updates the in-memory record.
     mutating func record(_ changes: [AnswerChange]) throws -> [AnswerEvent] {
-        let events = try workspace.recordAnswers(visit: visit.id, changes, author: author, at: Clock.now())
+        let events = try record.scorer.map { try workspace.recordScores(visit: visit.id, scorer: $0, changes, author: author, at: Clock.now()) }
+            ?? workspace.recordAnswers(visit: visit.id, changes, author: author, at: Clock.now())
         record.history += events
+        if record.scorer != nil { record.scorings += events }
         return events
     }
 

@@ -313,7 +313,7 @@ public struct CriterionReview: Sendable {
     /// The versions of `id` a campaign's visits are pinned to that a review covers: `version`'s, or
     /// every one, each reviewed on its own; with a note naming them when there are several. Throws
     /// when no visit is pinned to the protocol or to that version.
-    public static func chosenVersions(of id: String, version: String?, in visits: [Visit], campaign: String) throws
+    public static func chosenVersions(of id: String, version: String?, in visits: [Visit], campaign: String, verb: String = "reviewed") throws
         -> (groups: [(pin: ProtocolPin, kind: ProtocolKind, visits: [Visit])], note: String?) {
         let groups = versions(of: id, in: visits)
         guard !groups.isEmpty else {
@@ -327,7 +327,7 @@ public struct CriterionReview: Sendable {
             throw RegardsError.missingInput("no visit of campaign `\(campaign)` is pinned to \(id)@\(version ?? ""); its visits are pinned to \(described)")
         }
         let note = chosen.count > 1
-            ? "the visits of `\(campaign)` are pinned to \(chosen.count) versions of `\(id)`: \(described); each version is reviewed on its own (--version V reviews one)" : nil
+            ? "the visits of `\(campaign)` are pinned to \(chosen.count) versions of `\(id)`: \(described); each version is \(verb) on its own (--version V takes one)" : nil
         return (chosen, note)
     }
 }

@@ -75,6 +75,9 @@ public struct FillInImport: Sendable {
             throw RegardsError.badData("\(path): this is a tableau de suivi, not a grid: read it with `regards measure follow \(visit.id) --from \(path)`")
         }
         try stamps.check(visit: visit, path: path)
+        guard try stamps.scoring(wanted: r.scorer, path: path) == r.scorer else {
+            throw RegardsError.badData("\(path): this workbook holds \(stamps.scorer ?? "?")'s independent scoring: read it back into that scoring (--scorer \(stamps.scorer ?? "?"))")
+        }
         let kind = try checkGrid(stamps, visit: visit, path: path, wanted: wanted)
         let base = try basePoint(stamps, r, grid: kind, path: path)
         guard let grid = r.grids.grid(kind) else { throw RegardsError.badData("visit \(visit.id) has no \(kind.rawValue) grid") }

@@ -192,7 +192,7 @@ public enum SheetRole: String, Codable, Sendable, CaseIterable {
     case scoresByTheme, conformityByTheme, blindSpots, outsideEvaluation, scales
     case fillIn, stamp
     case findings, measures, followUp, evolution
-    case criteria, proposals
+    case criteria, proposals, agreement
 }
 
 public struct Sheet: Codable, Equatable, Sendable {

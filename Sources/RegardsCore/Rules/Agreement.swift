@@ -166,6 +166,14 @@ extension Agreement {
             return .defined(.init(items: pairs.count, agreeing: pairs.count { $0.0 == $0.1 }))
         }
 
+        /// Over the items two raters or more scored: the proportion on which all of them gave the
+        /// same level (with two raters, `observedAgreement()`).
+        public func unanimity() -> Agreement.Estimate<Agreement.ObservedAgreement> {
+            let scored = (0..<itemCount).map { item in values.compactMap { $0[item] } }.filter { $0.count >= 2 }
+            guard !scored.isEmpty else { return .undefined(.tooFewItems(count: 0, needed: 1)) }
+            return .defined(.init(items: scored.count, agreeing: scored.count { Set($0).count == 1 }))
+        }
+
         /// Cohen's kappa of two raters on the items both scored (pairwise deletion), with weights on the
         /// ranks of the levels; standard errors of Fleiss, Cohen & Everitt (1969).
         public func kappa(_ first: Int = 0, _ second: Int = 1, weighting: Agreement.KappaWeighting = .quadratic) -> Agreement.Estimate<Agreement.Kappa> {

@@ -20,6 +20,11 @@ public struct VisitRecord: Sendable {
     public var followed: (visit: String, procedure: Procedure)?
     /// The day the command runs: whether a measure or the organisation's answer is overdue.
     public var today: CalendarDate
+    /// Double scoring: every scorer's independent answers, oldest first, each with its `scorer`.
+    public var scorings: [AnswerEvent] = []
+    /// Set on one scorer's view of the visit (`scoring(by:)`): `history` then holds that scorer's
+    /// answers only, and what records answers records them into that scoring.
+    public private(set) var scorer: String?
 
     public init(visit: Visit, grids: VisitGrids, workflow: Workflow?, history: [AnswerEvent], observations: [Observation],
                 journeys: [JourneyRecord], actions: [ImprovementAction], asOf: CalendarDate) {
@@ -33,6 +38,15 @@ public struct VisitRecord: Sendable {
         self.actions = actions
         self.asOf = asOf
         today = asOf
+    }
+
+    /// The visit as `scorer` scores it: their own answers only, never the visit's nor another
+    /// scorer's (a scoring is independent). Everything else (grids, context, field records) is the visit's.
+    public func scoring(by scorer: String) -> VisitRecord {
+        var view = self
+        view.scorer = scorer
+        view.history = scorings.filter { $0.scorer == scorer }
+        return view
     }
 
     /// The latest event per grid and criterion, when it holds a value (kept up to date with `history`).

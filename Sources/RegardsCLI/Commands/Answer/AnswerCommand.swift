@@ -15,10 +15,15 @@ struct AnswerCommand: ParsableCommand {
         With --from FILE.xlsx, the file is a fill-in grid written by `regards sheet` and filled in a spreadsheet: its stamps must be \
         this visit's and its protocol's; only the rows changed since it was written are recorded (reason « import de FILE.xlsx »); \
         an answer changed both in the workspace and in the workbook is a conflict, refused unless --prefer says which side to keep.
+
+        With --scorer NAME (double scoring), the answers go into NAME's independent scoring of the visit: kept apart from the \
+        visit's own answers and from any other scorer's, until `regards reconcile` records the consensus. A fill-in workbook \
+        written with `regards sheet --scorer NAME` goes back into NAME's scoring by itself.
         """)
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var folders: ProtocolFolderOptions
+    @OptionGroup var scoring: ScorerOption
     @Argument(help: "The visit id (omit it with a campaign file whose `visit` column names each row's visit).") var visit: String?
     @Argument(help: "The criterion id.") var criterion: String?
     @Argument(help: "The answer.") var value: String?
@@ -34,6 +39,7 @@ struct AnswerCommand: ParsableCommand {
         if csv == nil && (visit == nil || criterion == nil || value == nil) { throw ValidationError("give VISIT, CRITERION and VALUE, or --from FILE.csv") }
         if csv != nil && (criterion != nil || value != nil) { throw ValidationError("--from replaces CRITERION and VALUE; give one or the other") }
         if (prefer != nil || dryRun) && !(csv.map(InputFile.isWorkbook) ?? false) { throw ValidationError("--prefer and --dry-run go with --from FILE.xlsx") }
+        if visit == nil && scoring.scorer != nil { throw ValidationError("--scorer goes with one VISIT, not a campaign file") }
     }
 
     func run() throws {
@@ -46,11 +52,13 @@ struct AnswerCommand: ParsableCommand {
             try InputFile.isWorkbook(csv) ? runWorkbook(csv, &session) : runBatch(csv, &session)
             return
         }
+        try session.score(as: scoring.scorer, grid: grid)
         guard let criterion, let value else { return }
         let (kind, c, answer) = try session.record.grids.interpret(value, criterion: criterion, grid: grid, context: session.visit.conditionContext).get()
         let event = try session.record([AnswerChange(uid: UID.make(), grid: kind, criterion: c.id, value: answer, comment: comment, evidence: evidence, reason: reason)])[0]
         let scale = session.record.grids.scale(c.scale, in: kind)
-        Console.out("\(c.id) = \(answer.label(in: scale))" + (event.previous.map { " (avant : \($0.label(in: scale)))" } ?? ""))
+        Console.out("\(c.id) = \(answer.label(in: scale))" + (event.previous.map { " (avant : \($0.label(in: scale)))" } ?? "")
+                    + (event.scorer.map { " — évaluation indépendante de \($0)" } ?? ""))
     }
 
     func changes(_ rows: [AnswerBatch.Row]) -> [AnswerChange] {
@@ -76,15 +84,17 @@ struct AnswerCommand: ParsableCommand {
             throw RegardsError.badData("\(path): a fill-in grid saved as CSV, which loses its stamps: import the .xlsx workbook itself (--from FILE.xlsx)")
         }
         let table = try InputFile.csv(path)
+        try session.score(as: scoring.scorer, grid: grid)
         let rows = try AnswerBatch.read(table, grids: session.record.grids, context: session.visit.conditionContext).mapError { RegardsError.refused(path, $0.list) }.get()
         _ = try session.record(changes(rows))
-        Console.out("\(rows.count) answer(s) recorded for visit \(session.visit.id)")
+        Console.out("\(rows.count) answer(s) recorded for visit \(session.visit.id)" + (session.record.scorer.map { " (\($0)'s independent scoring)" } ?? ""))
     }
 
     /// A fill-in grid filled in a spreadsheet: its changes only, in one transaction.
     func runWorkbook(_ path: String, _ session: inout VisitSession) throws {
         let workbook = try InputFile.workbook(path)
         let name = URL(fileURLWithPath: path).lastPathComponent
+        try session.score(as: try WorkbookStamps(workbook)?.scoring(wanted: scoring.scorer, path: path), grid: nil)
         let plan = try FillInImport.read(workbook, path: path, record: session.record, grid: grid, prefer: prefer,
                                          reason: reason ?? "import de \(name)", makeID: UID.make)
         if plan.sorted { Console.warning("\(path): the rows are not in the grid's order (sorted?); each was matched by its criterion") }
@@ -98,6 +108,7 @@ struct AnswerCommand: ParsableCommand {
             return
         }
         if !plan.changes.isEmpty { _ = try session.record(plan.changes.map(\.change)) }
-        Console.out("\(plan.changes.count) answer(s) recorded for visit \(session.visit.id) from \(name) (\(unchanged))")
+        Console.out("\(plan.changes.count) answer(s) recorded for visit \(session.visit.id)" + (session.record.scorer.map { " (\($0)'s independent scoring)" } ?? "")
+                    + " from \(name) (\(unchanged))")
     }
 }

@@ -13,12 +13,14 @@ struct FillCommand: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var folders: ProtocolFolderOptions
+    @OptionGroup var scoring: ScorerOption
     @Argument(help: "The visit id.") var visit: String
     @Option(help: "evaluation or control") var grid: ProtocolKind = .evaluation
     @Option(help: "Only this section.") var section: String?
 
     func run() throws {
         var session = try VisitSession.open(visit, workspace: workspace, folders: folders)
+        try session.score(as: scoring.scorer, grid: grid)
         guard let protocolGrid = session.record.grids.grid(grid) else { throw RegardsError.usage("visit \(visit) has no \(grid.rawValue) grid") }
         if let section, !protocolGrid.sections.contains(where: { $0.id == section }) {
             throw RegardsError.usage("no section `\(section)` in \(protocolGrid.reference)" + .hint(Suggestion.hint(for: section, in: protocolGrid.sections.map(\.id))))
@@ -32,7 +34,7 @@ struct FillCommand: ParsableCommand {
         var index = 0, saved = 0
         func ask(_ prompt: String) throws -> String {
             guard let line = askOptional(prompt) else {
-                throw RegardsError.missingInput("input ended before the grid was complete (\(saved) answer(s) saved; run `regards fill \(visit)` again to go on)")
+                throw RegardsError.missingInput("input ended before the grid was complete (\(saved) answer(s) saved; run `regards fill \(visit)\(scoring.scorer.map { " --scorer \($0)" } ?? "")` again to go on)")
             }
             return line
         }
@@ -59,7 +61,7 @@ struct FillCommand: ParsableCommand {
             let typed = try ask("Réponse (numéro ou libellé ; ? aide, s passer, b retour, q quitter) : ").trimmingCharacters(in: .whitespaces)
             switch typed.lowercased() {
             case "q":
-                Console.note("\(saved) réponse(s) enregistrée(s). Reprise avec `regards fill \(visit)`.")
+                Console.note("\(saved) réponse(s) enregistrée(s). Reprise avec `regards fill \(visit)\(scoring.scorer.map { " --scorer \($0)" } ?? "")`.")
                 return
             case "s", "":
                 index += 1

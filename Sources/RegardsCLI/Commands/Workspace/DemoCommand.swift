@@ -54,11 +54,9 @@ struct DemoCommand: ParsableCommand {
                 try ActionAdd.parse([id, "--from", "\(data)/\(id)/actions.csv"] + common + second).run()
                 try advance(id, WorkspaceOptions.parse(["--db", db] + lead))
             }
-            // The inspection's procedure for the first visit, and its follow-up visit.
-            for line in try InputFile.text("\(data)/procedure.txt").split(separator: "\n") where !line.hasPrefix("#") && !line.trimmingCharacters(in: .whitespaces).isEmpty {
-                let arguments = line.components(separatedBy: " | ").map { $0.replacingOccurrences(of: "$DEMO", with: data) }
-                try Regards.run(arguments + ["--db", db, "--inspector", "inspectrice-a"] + protocolArgs, quiet: true)
-            }
+            // Double scoring of two visits, then the inspection's procedure for the first visit, and its follow-up visit.
+            try script("\(data)/double-evaluation.txt", data: data, arguments: ["--db", db] + protocolArgs)
+            try script("\(data)/procedure.txt", data: data, arguments: ["--db", db, "--inspector", "inspectrice-a"] + protocolArgs)
             try filledOnSite(db: db, data: data)
         }
         var written: [String] = []
@@ -89,6 +87,14 @@ struct DemoCommand: ParsableCommand {
         Console.out("Espace de travail de démonstration : \(db) (\(visits.count) visites fictives, campagne \(campaign))")
         written.forEach { Console.out("  \($0)") }
         Console.out("Essayez : regards visit status \(first) --db \(db)")
+    }
+
+    /// Runs a demo script: one regards command per line, its arguments separated by « | », `$DEMO`
+    /// the demo's data folder, `arguments` added to each; lines starting with # are comments.
+    func script(_ path: String, data: String, arguments: [String]) throws {
+        for line in try InputFile.text(path).split(separator: "\n") where !line.hasPrefix("#") && !line.trimmingCharacters(in: .whitespaces).isEmpty {
+            try Regards.run(line.components(separatedBy: " | ").map { $0.replacingOccurrences(of: "$DEMO", with: data) } + arguments, quiet: true)
+        }
     }
 
     /// The follow-up visit of the first one (Templates/demo/procedure.txt creates it).

@@ -24,7 +24,24 @@ public struct WorkbookStamps: Equatable, Sendable {
     public subscript(_ key: String) -> String? { values[key] }
 
     /// Every stamp either workbook writes.
-    static let keys = ["visite", "visite-uid", "grille", "protocole", "version", "empreinte", "historique", "document", "mesures"]
+    static let keys = ["visite", "visite-uid", "grille", "protocole", "version", "empreinte", "historique", "document", "mesures", "evaluateur"]
+
+    /// Whose independent scoring a fill-in grid holds (stamp `evaluateur`); nil for the visit's own answers.
+    public var scorer: String? { self["evaluateur"].flatMap { $0.isEmpty ? nil : $0 } }
+
+    /// The scoring a fill-in grid goes back into: the one it was written for. `wanted` (--scorer),
+    /// when given, must be that one.
+    public func scoring(wanted: String?, path: String) throws -> String? {
+        switch (scorer, wanted) {
+        case let (written?, wanted?) where written != wanted:
+            throw RegardsError.badData("\(path): this workbook holds \(written)'s independent scoring, not \(wanted)'s")
+        case let (nil, wanted?):
+            throw RegardsError.badData("\(path): this workbook holds the visit's own answers, not \(wanted)'s independent scoring "
+                                       + "(write a scorer's grid with `regards sheet VISIT --xlsx FILE.xlsx --scorer \(wanted)`)")
+        default:
+            return scorer
+        }
+    }
 
     /// The one-line refusal of a workbook without stamps, for `what` (« a fill-in grid »).
     public static func missing(_ path: String, what: String, writtenBy command: String) -> RegardsError {

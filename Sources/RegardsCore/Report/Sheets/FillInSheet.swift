@@ -65,15 +65,16 @@ public enum FillInReport {
         }
         var sheet = columns.sheet(kind == .evaluation ? v.t("Grille d'évaluation", "Evaluation grid") : v.t("Grille de contrôle", "Control grid"), role: .fillIn,
                                   summary: [SummaryLine(v.t("Visite", "Visit"), .text("\(r.visit.id) — \(r.visit.establishment)")),
-                                            SummaryLine(v.t("Protocole", "Protocol"), .text("\(pin) — sha256 \(pin.hash)"))],
+                                            SummaryLine(v.t("Protocole", "Protocol"), .text("\(pin) — sha256 \(pin.hash)"))]
+                                      + (r.scorer.map { [SummaryLine(v.t("Évaluation indépendante", "Independent scoring"), .text($0))] } ?? []),
                                   rows: lines)
         sheet.validations = validations
         sheet.protected = true
         // The history point the workbook was written from: an answer changed in the workspace after
         // it and also in the workbook is a conflict when the workbook comes back.
         let stamps = [("visite", r.visit.id), ("visite-uid", r.visit.uid), ("grille", kind.rawValue), ("protocole", pin.id), ("version", pin.version),
-                      ("empreinte", pin.hash), ("historique", historyPoint ?? r.history.last?.uid ?? "")]
-        let title = v.t("Grille à remplir — visite \(r.visit.id)", "Fill-in grid — visit \(r.visit.id)")
+                      ("empreinte", pin.hash), ("historique", historyPoint ?? r.history.last?.uid ?? "")] + (r.scorer.map { [("evaluateur", $0)] } ?? [])
+        let title = v.t("Grille à remplir — visite \(r.visit.id)", "Fill-in grid — visit \(r.visit.id)") + (r.scorer.map { " — \($0)" } ?? "")
         return stamped(title: title, language: grid.language, subject: pin.description, author: author, comments: "\(pin) [\(pin.hash)]",
                        stamps: stamps, sheet: sheet)
     }

@@ -1,0 +1,100 @@
+/// Double scoring of one grid of a visit: two inspectors (or more) score it independently, each
+/// answer kept in their own scoring (`VisitRecord.scorings`), never in the visit's own answers; a
+/// reconciliation then records, criterion by criterion, the consensus answer into the visit's
+/// answers, with every scorer's answer kept on that history row (`AnswerEvent.reconciles`).
+public struct DoubleScoring: Sendable {
+    public let visit: String
+    public let grid: ProtocolKind
+    /// Those who scored at least one criterion of the grid, by name (the order of every `answers`).
+    public let scorers: [String]
+    /// The criteria of the grid that apply to the visit, in the grid's order.
+    public let items: [Item]
+
+    public struct Item: Sendable, Equatable {
+        /// The theme (section) id.
+        public let section: String
+        public let criterion: String
+        public let scale: String
+        /// One per scorer, in `scorers`' order: nil where that scorer gave no answer.
+        public let answers: [AnswerValue?]
+        /// The visit's answer when a reconciliation recorded it from these very answers (nil when
+        /// none was, or a scorer changed their answer since).
+        public let consensus: AnswerEvent?
+
+        /// Every scorer answered.
+        public var complete: Bool { answers.allSatisfy { $0 != nil } }
+        /// Every scorer gave the same answer.
+        public var agree: Bool { complete && Set(answers).count == 1 }
+        /// Someone scored it and no consensus was recorded yet.
+        public var pending: Bool { consensus == nil && answers.contains { $0 != nil } }
+    }
+
+    /// The scorings of `record`'s grid `grid` (empty when the visit has no such grid).
+    public init(record: VisitRecord, grid: ProtocolKind) {
+        visit = record.visit.id
+        self.grid = grid
+        var latest: [String: [String: AnswerValue]] = [:]
+        for event in record.scorings where event.grid == grid {
+            guard let scorer = event.scorer else { continue }
+            latest[scorer, default: [:]][event.criterion] = event.value
+        }
+        let scorers = latest.filter { !$0.value.isEmpty }.keys.sorted()
+        self.scorers = scorers
+        let context = record.visit.conditionContext
+        items = (record.grids.grid(grid)?.allCriteria ?? []).filter { $0.criterion.applies(in: context) }.map { section, criterion in
+            let answers = scorers.map { latest[$0]?[criterion.id] }
+            let settled = scorers.indices.map { ScorerAnswer(scorer: scorers[$0], value: answers[$0]) }
+            let current = record.current[grid]?[criterion.id]
+            return Item(section: section.id, criterion: criterion.id, scale: criterion.scale, answers: answers,
+                        consensus: current?.reconciles == settled ? current : nil)
+        }
+    }
+
+    public var isDoubleScored: Bool { scorers.count >= 2 }
+
+    public func item(_ criterion: String) -> Item? { items.first { $0.criterion == criterion } }
+
+    /// Who scored the grid, said in a message: `inspectrice-a and inspecteur-b`, or `nobody`.
+    public var scorersSaid: String {
+        switch scorers.count {
+        case 0: "nobody"
+        case 1: "\(scorers[0]) only"
+        default: scorers.dropLast().joined(separator: ", ") + " and " + scorers[scorers.count - 1]
+        }
+    }
+
+    /// Why this visit's grid cannot be reconciled or measured yet (nil when it can).
+    public var notDoubleScored: RegardsError? {
+        isDoubleScored ? nil
+            : .badData("visit \(visit): its \(grid.rawValue) grid is scored by \(scorersSaid); double scoring needs two scorers "
+                       + "(each records with `regards answer \(visit) CRITERION VALUE --scorer NAME`, `regards fill \(visit) --scorer NAME` or a fill-in workbook `regards sheet \(visit) --xlsx FILE --scorer NAME`)")
+    }
+
+    /// The consensus answer to record for `criterion`: every scorer must have answered it.
+    public func reconcile(_ criterion: String, value: AnswerValue, comment: String?, reason: String, uid: String) -> Result<AnswerChange, RegardsError> {
+        if let refusal = notDoubleScored { return .failure(refusal) }
+        guard let item = item(criterion) else {
+            return .failure(.badData("visit \(visit): \(criterion) does not apply to this visit; there is nothing to reconcile"))
+        }
+        let missing = scorers.indices.filter { item.answers[$0] == nil }.map { scorers[$0] }
+        guard missing.isEmpty else {
+            let answered = scorers.indices.filter { item.answers[$0] != nil }.map { scorers[$0] }
+            let who = answered.isEmpty ? "no scorer has answered \(criterion) yet" : "\(criterion) was scored by \(answered.joined(separator: ", ")) only, not by \(missing.joined(separator: ", "))"
+            return .failure(.badData("visit \(visit): \(who); every scorer (\(scorers.joined(separator: ", "))) answers it before it is reconciled"))
+        }
+        return .success(AnswerChange(uid: uid, grid: grid, criterion: criterion, value: value, comment: comment, reason: reason,
+                                     reconciles: settled(item)))
+    }
+
+    /// The consensus answers of the criteria every scorer answered alike and not yet reconciled.
+    public func agreed(reason: String, uid: () -> String) -> [AnswerChange] {
+        guard isDoubleScored else { return [] }
+        return items.filter { $0.agree && $0.consensus == nil }.map { item in
+            AnswerChange(uid: uid(), grid: grid, criterion: item.criterion, value: item.answers[0], reason: reason, reconciles: settled(item))
+        }
+    }
+
+    func settled(_ item: Item) -> [ScorerAnswer] {
+        scorers.indices.map { ScorerAnswer(scorer: scorers[$0], value: item.answers[$0]) }
+    }
+}
