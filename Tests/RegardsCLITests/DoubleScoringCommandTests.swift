@@ -99,6 +99,24 @@ import RegardsTestSupport
         #expect(try f.run("reconcile", "2026-003", "AC-10", "3", "--reason", "x").status == 0)
     }
 
+    @Test func aScorersCommentIsScannedForPersonalDataAndRedacted() throws {
+        let f = Field()
+        try f.newVisit()
+        try f.run("answer", "2026-001", "AC-10", "2", "--scorer", "inspecteur-b", "--comment", "R07 joignable au 06 12 34 56 78", inspector: "inspecteur-b")
+        let scan = try f.run("privacy", "scan", "2026-001")
+        #expect(scan.status == 1, "an unreviewed finding, even in a scoring")
+        #expect(scan.stdout.contains("numéro de téléphone — AC-10, commentaire (") && scan.stdout.contains(", inspecteur-b, évaluation indépendante de inspecteur-b)"))
+        let id = try #require(scan.lines.first?.split(separator: " ").first.map(String.init))
+        #expect(try f.run("privacy", "review", "2026-001", id, "--redact", "--reason", "numéro personnel").stdout.contains("in 1 field(s)"))
+        let grid = f.directory.appendingPathComponent("b.xlsx").path
+        #expect(try f.run("sheet", "2026-001", "--xlsx", grid, "--scorer", "inspecteur-b").status == 0)
+        #expect(try WorkbookParts.read(grid).values.contains { $0.contains("R07 joignable au [masqué]") })
+        for suffix in ["", "-wal", "-shm"] {
+            let bytes = (try? Data(contentsOf: URL(fileURLWithPath: f.db + suffix))) ?? Data()
+            #expect(bytes.range(of: Data("06 12 34 56 78".utf8)) == nil, "found in regards.sqlite\(suffix)")
+        }
+    }
+
     /// A visit pinned to an evaluation protocol that compares with no control grid.
     @Test func aSecondScoringNeedsTheGridItScores() throws {
         let f = Field()

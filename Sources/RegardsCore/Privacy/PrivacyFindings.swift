@@ -46,7 +46,8 @@ public struct PrivacyFinding: Equatable, Sendable, Codable {
 }
 
 extension VisitRecord {
-    /// Every free-text field of the visit, scanned: answer comments and evidence (the whole history),
+    /// Every free-text field of the visit, scanned: answer comments and evidence (the whole history,
+    /// and the independent scorings of double scoring),
     /// observation texts, journey notes, action titles, and the findings and measures of the procedure.
     public func privacyFindings(_ settings: PrivacySettings) -> [PrivacyFinding] {
         let scanner = PersonalDataScanner(forbidden: settings.forbidden, salt: settings.salt)
@@ -59,8 +60,8 @@ extension VisitRecord {
                                           excerpt: m.excerpt, decision: settings.reviews[id]))
             }
         }
-        for e in history {
-            let when = "\(e.at.prefix(16))Z, \(e.author)"
+        for e in allAnswerEvents {
+            let when = "\(e.at.prefix(16))Z, \(e.author)" + (e.scorer.map { ", évaluation indépendante de \($0)" } ?? "")
             scan(e.comment, record: e.uid, field: .answerComment, location: "\(e.criterion), commentaire (\(when))")
             scan(e.evidence, record: e.uid, field: .answerEvidence, location: "\(e.criterion), preuve (\(when))")
         }
@@ -89,6 +90,9 @@ extension VisitRecord {
         return out
     }
 
+    /// The visit's answers and every scoring's (a scorer's view holds that scorer's answers only).
+    var allAnswerEvents: [AnswerEvent] { scorer == nil ? history + scorings : history }
+
     /// Findings no one has reviewed yet.
     public func unreviewedFindings(_ settings: PrivacySettings) -> [PrivacyFinding] {
         privacyFindings(settings).filter { $0.decision == nil }
@@ -100,8 +104,8 @@ extension VisitRecord {
     public func text(of f: PrivacyFinding) -> String? {
         let source: String?
         switch f.field {
-        case .answerComment: source = history.first { $0.uid == f.record }?.comment
-        case .answerEvidence: source = history.first { $0.uid == f.record }?.evidence
+        case .answerComment: source = allAnswerEvents.first { $0.uid == f.record }?.comment
+        case .answerEvidence: source = allAnswerEvents.first { $0.uid == f.record }?.evidence
         case .observationText: source = observations.first { $0.uid == f.record }?.text
         case .journeyNote: source = journeys.first { $0.uid == f.record }?.entry.note
         case .actionTitle: source = actions.first { $0.uid == f.record }?.title
