@@ -166,6 +166,62 @@ import RegardsTestSupport
         #expect(csv.lines.contains { $0.hasPrefix("2.0.0,grille,,Ensemble de la grille,qualite,,122,8,0,114,0.7368,") })
     }
 
+    /// Ten generated visits, two scorers with noise, « non concerné » and unanswered criteria: the
+    /// whole grid's figures as `agreement --campaign` reports them (rounded to 4 decimals) are those
+    /// of scikit-learn and krippendorff on the same answers (Tests/Support/agreement_of_scorings.py).
+    @Test(.enabled(if: Clients.agreementReference || Clients.required, "python3 with scikit-learn and krippendorff is not installed"))
+    func aGeneratedCampaignMatchesTheReferenceImplementations() throws {
+        let python = try #require(Clients.agreementReference ? Clients.python : nil,
+                                  "scikit-learn, statsmodels and krippendorff are required (REGARDS_REQUIRE_CLIENTS=1); run `make setup-tests`")
+        let f = Field()
+        // The criteria that apply to the demo's 2026-004, with its context.
+        let demo = try String(contentsOf: Run.root.appendingPathComponent("Templates/demo/2026-004/evaluation.csv"), encoding: .utf8)
+        let criteria = demo.split(separator: "\n").dropFirst().map { String($0.prefix { $0 != "," }) }
+        let imperative: Set<String> = ["DI-01", "DI-02", "DI-03", "DI-04", "DI-05", "DI-06", "DI-07", "DI-13", "DI-14", "DI-15"]
+        var rng = SeededGenerator(seed: 20_261_202)
+        var items: [[String]] = []
+        for v in 1...10 {
+            let id = String(format: "2026-%03d", v)
+            let new = try f.run("visit", "new", "--id", id, "--establishment", "CHRS généré \(v) (fictif)", "--finess", "750712184", "--start", "2026-11-20",
+                                "--campaign", "generee", "--context", "public=tout-public", "--context", "hebergement=diffus",
+                                "--context", "duree-sejour-prevue-superieure-2-mois=oui", "--context", "ateliers-vie-active=oui", "--context", "delai-dalo-mois=3",
+                                "--protocols", Run.root.appendingPathComponent("Protocols").path)
+            try #require(new.status == 0, "\(new.stderr)")
+            var first = "criterion,value\n", second = "criterion,value\n"
+            for criterion in criteria {
+                let truth = Int.random(in: 1...4, using: &rng)
+                let a: String? = Int.random(in: 0..<10, using: &rng) == 0 ? nil : String(truth)
+                let b = !imperative.contains(criterion) && Int.random(in: 0..<12, using: &rng) == 0
+                    ? "nc" : String(min(4, max(1, truth + [-1, 0, 0, 0, 1][Int.random(in: 0..<5, using: &rng)])))
+                if let a { first += "\(criterion),\(a)\n" }
+                second += "\(criterion),\(b)\n"
+                items.append([a ?? "", b])
+            }
+            for (scorer, text) in [("s1", first), ("s2", second)] {
+                let run = try f.run("answer", id, "--from", try f.write("\(id)-\(scorer).csv", text), "--scorer", scorer)
+                try #require(run.status == 0, "\(run.stderr)")
+            }
+        }
+        let json = try f.run("agreement", "--campaign", "generee", "--format", "json")
+        try #require(json.status == 0, "\(json.stderr)")
+        let report = try JSONDecoder().decode(ReportJSON.self, from: Data(json.stdout.utf8))
+        let overall = try #require(report.sheets.first?.rows.first { if case .text("grille")? = $0["level"] { true } else { false } })
+        func figure(_ key: String) -> Double? { if case .number(let n)? = overall[key] { n } else { nil } }
+
+        let input = f.directory.appendingPathComponent("items.json")
+        let encoded = items.map { pair in "[" + pair.map { Int($0).map(String.init) ?? ($0.isEmpty ? "null" : "\"\($0)\"") }.joined(separator: ", ") + "]" }
+        try Data("{\"scale\": [1, 2, 3, 4], \"items\": [\(encoded.joined(separator: ", "))]}".utf8).write(to: input)
+        let reference = try Clients.run(python, [Run.root.appendingPathComponent("Tests/Support/agreement_of_scorings.py").path, input.path])
+        try #require(reference.status == 0, "\(reference.stderr)")
+        let expected = try JSONDecoder().decode([String: Double].self, from: Data(reference.stdout.utf8))
+        #expect(figure("items") == Double(items.count) && figure("compared") == expected["compared"])
+        #expect(figure("off_scale") == Double(items.count { $0[1] == "nc" }) && figure("unanswered") == Double(items.count { $0[0].isEmpty }))
+        for key in ["observed", "kappa", "alpha"] {
+            let (reported, wanted) = (try #require(figure(key)), try #require(expected[key]))
+            #expect(abs(reported - wanted) <= 0.00005 + 1e-12, "\(key): \(reported) reported, \(wanted) by the reference")
+        }
+    }
+
     @Test func writesTheWorkbookAClientReadsBack() throws {
         let (f, _) = try Demo.copy()
         let xlsx = f.directory.appendingPathComponent("accord.xlsx").path

@@ -135,10 +135,7 @@ import Testing
         #expect(sets.contains { ($0.alpha["ordinal"] ?? nil).map { $0 < 0 } ?? false })
     }
 
-    static let referencePackages: Bool = {
-        guard let python = Clients.python else { return false }
-        return (try? Clients.run(python, ["-c", "import sklearn, statsmodels, krippendorff"]).status) == 0
-    }()
+    static let referencePackages = Clients.agreementReference
 
     /// The committed fixture is what the script writes today: it cannot drift from its generator.
     /// Figures within 1e-12 rather than byte for byte: another numpy may sum in another order.

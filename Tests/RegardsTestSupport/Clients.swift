@@ -34,6 +34,11 @@ public enum Clients {
     }()
 
     public static let soffice = which("soffice")
+    /// python3 can import the agreement references: scikit-learn, statsmodels and krippendorff.
+    public static let agreementReference: Bool = {
+        guard let python else { return false }
+        return (try? run(python, ["-c", "import sklearn, statsmodels, krippendorff"]).status) == 0
+    }()
 
     public static let required = ProcessInfo.processInfo.environment["REGARDS_REQUIRE_CLIENTS"] == "1"
 
