@@ -113,6 +113,7 @@ import Testing
         #expect(abs(kappa.value - 0.8939393939393939) < 1e-9 && kappa.items == 7 && kappa.weighting == .quadratic)
         #expect(abs(try #require(theme.alpha.figure).value - 0.8902397838568051) < 1e-9)
         #expect(theme.retained == .alpha, "an answer off the scale: alpha is the coefficient to read")
+        #expect(ScoringAgreement.interval(theme) == nil, "7 items: too few for the large-sample interval")
         #expect(theme.answers == nil, "answers are listed for a single visit only")
 
         // S-1: one answer, off the scale; the whole grid: T and S-1 together.

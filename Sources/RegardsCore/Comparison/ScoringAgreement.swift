@@ -98,6 +98,16 @@ public struct ScoringAgreement: Sendable {
         self.rows = rows
     }
 
+    /// Fewest items for which a row shows kappa's 95 % interval: the interval is a large-sample one,
+    /// and on two or three items it shrinks to a point that says nothing (docs/agreement.md).
+    public static let intervalMinimumItems = 10
+
+    /// The row's kappa interval, when it rests on enough items to be read.
+    public static func interval(_ row: Row) -> ClosedRange<Double>? {
+        guard let kappa = row.kappa?.figure, kappa.items >= intervalMinimumItems else { return nil }
+        return kappa.confidenceInterval()
+    }
+
     /// The rows of one level.
     public func rows(_ level: Level) -> [Row] { rows.filter { $0.level == level } }
 

@@ -123,8 +123,7 @@ struct AgreementCommand: ParsableCommand {
         }
         if row.answers == nil {
             if let k = row.kappa?.figure {
-                let ci = k.confidenceInterval()
-                parts.append("kappa \(number(k.value)) [\(number(ci.lowerBound)) ; \(number(ci.upperBound))]")
+                parts.append("kappa \(number(k.value))" + (ScoringAgreement.interval(row).map { " [\(number($0.lowerBound)) ; \(number($0.upperBound))]" } ?? ""))
             }
             if let a = row.alpha.figure { parts.append("alpha \(number(a.value))") }
             if row.kappa?.figure != nil || row.alpha.figure != nil { parts.append("(retenu : \(row.retained.rawValue))") }

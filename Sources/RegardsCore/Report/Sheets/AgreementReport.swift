@@ -52,11 +52,15 @@ public enum AgreementReport {
             v.column("kappa", "Kappa pondéré", "Weighted kappa", .number, v.t("Kappa de Cohen, pondération quadratique (deux évaluateurs).", "Cohen's kappa, quadratic weights.")) {
                 .number($0.row.kappa?.figure.map { round4($0.value) })
             },
-            v.column("kappa_low", "IC 95 % bas", "95 % CI low", .number, v.t("Borne basse de l'intervalle de confiance à 95 % du kappa.", "Lower 95 % bound.")) {
-                .number($0.row.kappa?.figure.map { round4($0.confidenceInterval().lowerBound) })
+            v.column("kappa_low", "IC 95 % bas", "95 % CI low", .number,
+                     v.t("Borne basse de l'intervalle de confiance à 95 % du kappa (à partir de \(ScoringAgreement.intervalMinimumItems) éléments comparés).",
+                         "Lower 95 % bound (from \(ScoringAgreement.intervalMinimumItems) items compared).")) {
+                .number(ScoringAgreement.interval($0.row).map { round4($0.lowerBound) })
             },
-            v.column("kappa_high", "IC 95 % haut", "95 % CI high", .number, v.t("Borne haute de l'intervalle de confiance à 95 % du kappa.", "Upper 95 % bound.")) {
-                .number($0.row.kappa?.figure.map { round4($0.confidenceInterval().upperBound) })
+            v.column("kappa_high", "IC 95 % haut", "95 % CI high", .number,
+                     v.t("Borne haute de l'intervalle de confiance à 95 % du kappa (à partir de \(ScoringAgreement.intervalMinimumItems) éléments comparés).",
+                         "Upper 95 % bound (from \(ScoringAgreement.intervalMinimumItems) items compared).")) {
+                .number(ScoringAgreement.interval($0.row).map { round4($0.upperBound) })
             },
             v.column("alpha", "Alpha ordinal", "Ordinal alpha", .number, v.t("Alpha de Krippendorff, métrique ordinale.", "Krippendorff's alpha, ordinal.")) {
                 .number($0.row.alpha.figure.map { round4($0.value) })
