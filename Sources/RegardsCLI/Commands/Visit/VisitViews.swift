@@ -125,7 +125,7 @@ struct VisitStatus: ParsableCommand {
 }
 
 struct VisitLog: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "log", abstract: "The whole audit trail of a visit, oldest first.")
+    static let configuration = CommandConfiguration(commandName: "log", abstract: "The whole audit trail of a visit, oldest first (the scorers' independent answers marked as such).")
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var folders: ProtocolFolderOptions
@@ -136,10 +136,13 @@ struct VisitLog: ParsableCommand {
         let ws = try workspace.open()
         _ = try workspace.visit(visit, in: ws)
         var lines: [(at: String, order: Int, text: String)] = []
-        for (i, e) in try ws.answerEvents(visit: visit).enumerated() where criterion == nil || e.criterion == criterion {
+        // The visit's answers, then the independent scorings of double scoring, each marked with its scorer.
+        for (i, e) in try (ws.answerEvents(visit: visit) + ws.scoringEvents(visit: visit)).enumerated() where criterion == nil || e.criterion == criterion {
             var text = "\(e.at)  \(e.author)  \(e.criterion)  \(e.previous?.code ?? "—") → \(e.value?.code ?? "retiré")"
+            if let scorer = e.scorer { text += "  [évaluation indépendante de \(scorer)]" }
             if let c = e.comment { text += "  « \(c) »" }
             if let ev = e.evidence { text += "  preuve : \(ev)" }
+            if let settled = e.reconciles { text += "  consensus de " + settled.map { "\($0.scorer) : \($0.value?.code ?? "—")" }.joined(separator: " · ") }
             if let reason = e.reason { text += "  motif : \(reason)" }
             lines.append((e.at, i, text))
         }
