@@ -76,6 +76,8 @@ import RegardsTestSupport
         #expect(list.lines.contains("  AC-02  inspecteur-b : Plutôt pas satisfaisant · inspectrice-a : Plutôt satisfaisant   réconcilié : Plutôt pas satisfaisant"))
         #expect(list.lines.contains("  AC-04  inspecteur-b : Plutôt satisfaisant · inspectrice-a : Plutôt pas satisfaisant   à réconcilier"))
         let before = try f.run("agreement", "2026-001", "--format", "csv").stdout
+        #expect(try f.run("visit", "status", "2026-001").lines.contains(
+            "  Double évaluation : inspecteur-b 62, inspectrice-a 62 ; 44 réconcilié(s), 18 à réconcilier (regards reconcile 2026-001)"))
 
         let run = try f.run("reconcile", "2026-001", "AC-04", "2", "--reason", "relu ensemble")
         #expect(run.status == 0, "\(run.stderr)")

@@ -92,6 +92,13 @@ struct VisitStatus: ParsableCommand {
                 Console.out("  \(s.section.padding(toLength: 7, withPad: " ", startingAt: 0)) \(VisitText.bar(s.answered, s.required)) \(s.answered)/\(s.required)"
                             + (s.notRelevant > 0 ? " (\(s.notRelevant) hors champ)" : "") + "  \(s.title)")
             }
+            let scoring = DoubleScoring(record: r, grid: kind)
+            if !scoring.scorers.isEmpty {
+                let scored = scoring.items.filter { $0.answers.contains { $0 != nil } }
+                let each = scoring.scorers.indices.map { i in "\(scoring.scorers[i]) \(scoring.items.count { $0.answers[i] != nil })" }.joined(separator: ", ")
+                Console.out("  Double évaluation : \(each) ; \(scored.count { $0.consensus != nil }) réconcilié(s), \(scored.count(where: \.pending)) à réconcilier"
+                            + " (regards reconcile \(visit)\(kind == .control ? " --grid control" : ""))")
+            }
         }
         Console.out("")
         var perMethod: [String: Int] = [:]
