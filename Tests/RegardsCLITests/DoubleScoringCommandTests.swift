@@ -173,9 +173,10 @@ import RegardsTestSupport
 
     /// Ten generated visits, two scorers with noise, « non concerné » and unanswered criteria: the
     /// whole grid's figures as `agreement --campaign` reports them (rounded to 4 decimals) are those
-    /// of scikit-learn and krippendorff on the same answers (Tests/Support/agreement_of_scorings.py).
+    /// of scikit-learn and krippendorff on the same answers (Tests/Support/agreement_of_scorings.py);
+    /// the criterion review of the same campaign counts what was generated.
     @Test(.enabled(if: Clients.agreementReference || Clients.required, "python3 with scikit-learn and krippendorff is not installed"))
-    func aGeneratedCampaignMatchesTheReferenceImplementations() throws {
+    func aGeneratedCampaignMatchesTheReferenceImplementationsAndIsReviewed() throws {
         let python = try #require(Clients.agreementReference ? Clients.python : nil,
                                   "scikit-learn, statsmodels and krippendorff are required (REGARDS_REQUIRE_CLIENTS=1); run `make setup-tests`")
         let f = Field()
@@ -224,6 +225,24 @@ import RegardsTestSupport
         for key in ["observed", "kappa", "alpha"] {
             let (reported, wanted) = (try #require(figure(key)), try #require(expected[key]))
             #expect(abs(reported - wanted) <= 0.00005 + 1e-12, "\(key): \(reported) reported, \(wanted) by the reference")
+        }
+
+        // The same generated campaign through the criterion review: the second scorer's answers
+        // recorded as the visits' own, each criterion's counts are those of the answers generated.
+        for v in 1...10 {
+            let id = String(format: "2026-%03d", v)
+            try #require(try f.run("answer", id, "--from", f.directory.appendingPathComponent("\(id)-s2.csv").path).status == 0)
+        }
+        let review = try f.run("protocol", "review", "chrs-acces-aux-droits", "--campaign", "generee", "--format", "json")
+        try #require(review.status == 0, "\(review.stderr)")
+        let sheet = try #require(try JSONDecoder().decode(ReportJSON.self, from: Data(review.stdout.utf8)).sheets.first { $0.name == "Critères" })
+        func count(_ row: [String: ReportJSON.Value], _ key: String) -> Int? { if case .number(let n)? = row[key] { Int(n) } else { nil } }
+        for (i, criterion) in criteria.enumerated() {
+            let given = (0..<10).map { items[$0 * criteria.count + i][1] }
+            let row = try #require(sheet.rows.first { if case .text(criterion)? = $0["criterion"] { true } else { false } })
+            #expect(count(row, "visits") == 10 && count(row, "applies") == 10 && count(row, "unanswered") == 0, "\(criterion)")
+            #expect(count(row, "not_applicable") == given.count { $0 == "nc" } && count(row, "scored") == given.count { $0 != "nc" }, "\(criterion)")
+            for level in 1...4 { #expect((count(row, "level_\(level)") ?? 0) == given.count { $0 == String(level) }, "\(criterion) level \(level)") }
         }
     }
 

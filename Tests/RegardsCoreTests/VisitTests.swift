@@ -208,4 +208,22 @@ enum UUIDish {
         #expect(plan.state == "b")
         #expect(MergePlan.plan(local: incoming, incoming: incoming).isEmpty)
     }
+
+    /// Scorings merge by uid too; the same scorer's answer changed on both sides is a conflict, and
+    /// two scorers answering the same criterion differently is not (that is what double scoring is for).
+    @Test func scoringsMergeByUIDWithConflictsPerScorer() {
+        func scored(_ scorer: String, _ value: Int, at: String, uid: String) -> AnswerEvent {
+            var e = Sample.event("AC-01", .level(value), at: at, uid: uid, author: scorer)
+            e.scorer = scorer
+            return e
+        }
+        var local = bundle([]), incoming = bundle([])
+        local.scorings = [scored("b", 2, at: "1", uid: "b1"), scored("b", 3, at: "3", uid: "b2")]
+        incoming.scorings = [scored("b", 2, at: "1", uid: "b1"), scored("b", 1, at: "2", uid: "b3"), scored("c", 4, at: "2", uid: "c1")]
+        let plan = MergePlan.plan(local: local, incoming: incoming)
+        #expect(plan.scorings.map(\.uid) == ["b3", "c1"] && plan.answers.isEmpty)
+        #expect(plan.conflicts.map(\.description) == ["AC-01 (scored by b): 3 here (b, 3), 1 in the bundle (b, 2); both kept in the history, the later one (3) is current"])
+        #expect(!plan.isEmpty)
+        #expect(MergePlan.plan(local: nil, incoming: incoming).scorings.count == 3)
+    }
 }
