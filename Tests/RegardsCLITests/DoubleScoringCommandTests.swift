@@ -83,8 +83,9 @@ import RegardsTestSupport
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout == "AC-04 = Plutôt pas satisfaisant (consensus de inspecteur-b : Plutôt satisfaisant · inspectrice-a : Plutôt pas satisfaisant)\n")
         #expect(try f.run("reconcile", "2026-001").lines.contains("  AC-04  inspecteur-b : Plutôt satisfaisant · inspectrice-a : Plutôt pas satisfaisant   réconcilié : Plutôt pas satisfaisant"))
-        #expect(try f.run("visit", "log", "2026-001", "--criterion", "AC-04").lines.last?
-            .hasSuffix("AC-04  2 → 2  consensus de inspecteur-b : 3 · inspectrice-a : 2  motif : relu ensemble") == true)
+        let consensus = try #require(try f.run("visit", "log", "2026-001", "--criterion", "AC-04").lines.last)
+        #expect(consensus.contains("AC-04  2 → 2  « ") && consensus.hasSuffix("consensus de inspecteur-b : 3 · inspectrice-a : 2  motif : relu ensemble"),
+                "the visit's comment and evidence stay on the consensus: \(consensus)")
         #expect(try f.run("agreement", "2026-001", "--format", "csv").stdout == before, "a reconciliation never changes the scorings")
         #expect(try f.run("reconcile", "2026-001", "--agreed").stdout == "0 consensus answer(s) recorded for visit 2026-001 (criteria all scorers answered alike)\n",
                 "the demo recorded them already")

@@ -74,6 +74,28 @@ import Testing
         #expect(reopened?.consensus == nil && reopened?.pending == true)
     }
 
+    /// A consensus keeps the visit's comment and evidence, else the scorers': an answer recorded by a
+    /// reconciliation must not lose what justified it.
+    @Test func aConsensusKeepsTheCommentsThatJustifyIt() throws {
+        let own = AnswerEvent(uid: "o1", visit: "2026-001", grid: .evaluation, criterion: "T-1", value: .level(4), comment: "vu sur place", evidence: "registre",
+                              author: "x", at: "t0")
+        var alike = Self.record(0, own: [own])
+        alike.scorings = alike.scorings.map { e in
+            var e = e
+            if e.criterion == "T-3" { e.comment = e.scorer == "a" ? "livret lu" : "entretien R07"; e.evidence = "livret" }
+            if e.criterion == "T-2" && e.scorer == "b" { e.comment = "une seule personne" }
+            return e
+        }
+        let s = DoubleScoring(record: alike, grid: .evaluation)
+        #expect(s.item("T-1")?.comment == "vu sur place" && s.item("T-1")?.evidence == "registre", "the visit's own first")
+        #expect(s.item("T-3")?.comment == "a : livret lu / b : entretien R07" && s.item("T-3")?.evidence == "livret")
+        #expect(s.item("T-2")?.comment == "une seule personne")
+        let t3 = try s.reconcile("T-3", value: .level(3), comment: nil, reason: "x", uid: "r").get()
+        #expect(t3.comment == "a : livret lu / b : entretien R07" && t3.evidence == "livret")
+        #expect(try s.reconcile("T-3", value: .level(3), comment: "dit ensemble", reason: "x", uid: "r").get().comment == "dit ensemble")
+        #expect(s.agreed(reason: "x", uid: { "u" }).first { $0.criterion == "T-1" }?.comment == "vu sur place")
+    }
+
     @Test func reconcilingRefusesWhatCannotBeSettled() {
         let s = DoubleScoring(record: Self.record(0), grid: .evaluation)
         #expect(s.reconcile("S-1", value: .notApplicable, comment: nil, reason: "x", uid: "r").failureMessage

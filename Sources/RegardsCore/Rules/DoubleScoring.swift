@@ -20,6 +20,10 @@ public struct DoubleScoring: Sendable {
         /// The visit's answer when a reconciliation recorded it from these very answers (nil when
         /// none was, or a scorer changed their answer since).
         public let consensus: AnswerEvent?
+        /// What a consensus carries unless told otherwise: the visit's own comment and evidence when
+        /// it has them, else the scorers' (one text as it is, several each with its scorer's name).
+        public let comment: String?
+        public let evidence: String?
 
         /// Every scorer answered.
         public var complete: Bool { answers.allSatisfy { $0 != nil } }
@@ -33,20 +37,27 @@ public struct DoubleScoring: Sendable {
     public init(record: VisitRecord, grid: ProtocolKind) {
         visit = record.visit.id
         self.grid = grid
-        var latest: [String: [String: AnswerValue]] = [:]
+        var latest: [String: [String: AnswerEvent]] = [:]
         for event in record.scorings where event.grid == grid {
             guard let scorer = event.scorer else { continue }
-            latest[scorer, default: [:]][event.criterion] = event.value
+            latest[scorer, default: [:]][event.criterion] = event.value == nil ? nil : event
         }
         let scorers = latest.filter { !$0.value.isEmpty }.keys.sorted()
         self.scorers = scorers
         let context = record.visit.conditionContext
         items = (record.grids.grid(grid)?.allCriteria ?? []).filter { $0.criterion.applies(in: context) }.map { section, criterion in
-            let answers = scorers.map { latest[$0]?[criterion.id] }
+            let events = scorers.map { latest[$0]?[criterion.id] }
+            let answers = events.map { $0?.value }
             let settled = scorers.indices.map { ScorerAnswer(scorer: scorers[$0], value: answers[$0]) }
             let current = record.current[grid]?[criterion.id]
+            func carried(_ text: KeyPath<AnswerEvent, String?>) -> String? {
+                if let own = current?[keyPath: text] { return own }
+                let given = scorers.indices.compactMap { i in events[i]?[keyPath: text].map { (scorers[i], $0) } }
+                if Set(given.map(\.1)).count == 1 { return given[0].1 }
+                return given.isEmpty ? nil : given.map { "\($0.0) : \($0.1)" }.joined(separator: " / ")
+            }
             return Item(section: section.id, criterion: criterion.id, scale: criterion.scale, answers: answers,
-                        consensus: current?.reconciles == settled ? current : nil)
+                        consensus: current?.reconciles == settled ? current : nil, comment: carried(\.comment), evidence: carried(\.evidence))
         }
     }
 
@@ -70,7 +81,8 @@ public struct DoubleScoring: Sendable {
                        + "(each records with `regards answer \(visit) CRITERION VALUE --scorer NAME`, `regards fill \(visit) --scorer NAME` or a fill-in workbook `regards sheet \(visit) --xlsx FILE --scorer NAME`)")
     }
 
-    /// The consensus answer to record for `criterion`: every scorer must have answered it.
+    /// The consensus answer to record for `criterion`: every scorer must have answered it. Without
+    /// `comment`, it keeps the item's (`Item.comment`), and its evidence always.
     public func reconcile(_ criterion: String, value: AnswerValue, comment: String?, reason: String, uid: String) -> Result<AnswerChange, RegardsError> {
         if let refusal = notDoubleScored { return .failure(refusal) }
         guard let item = item(criterion) else {
@@ -82,15 +94,16 @@ public struct DoubleScoring: Sendable {
             let who = answered.isEmpty ? "no scorer has answered \(criterion) yet" : "\(criterion) was scored by \(answered.joined(separator: ", ")) only, not by \(missing.joined(separator: ", "))"
             return .failure(.badData("visit \(visit): \(who); every scorer (\(scorers.joined(separator: ", "))) answers it before it is reconciled"))
         }
-        return .success(AnswerChange(uid: uid, grid: grid, criterion: criterion, value: value, comment: comment, reason: reason,
-                                     reconciles: settled(item)))
+        return .success(AnswerChange(uid: uid, grid: grid, criterion: criterion, value: value, comment: comment ?? item.comment, evidence: item.evidence,
+                                     reason: reason, reconciles: settled(item)))
     }
 
     /// The consensus answers of the criteria every scorer answered alike and not yet reconciled.
     public func agreed(reason: String, uid: () -> String) -> [AnswerChange] {
         guard isDoubleScored else { return [] }
         return items.filter { $0.agree && $0.consensus == nil }.map { item in
-            AnswerChange(uid: uid(), grid: grid, criterion: item.criterion, value: item.answers[0], reason: reason, reconciles: settled(item))
+            AnswerChange(uid: uid(), grid: grid, criterion: item.criterion, value: item.answers[0], comment: item.comment, evidence: item.evidence,
+                         reason: reason, reconciles: settled(item))
         }
     }
 
