@@ -2,10 +2,10 @@
 SWIFT ?= swift
 PREFIX ?= /usr/local
 BIN := .build/debug/regards
-SYSTEM_PACKAGES := libsqlite3-dev libxlsxwriter-dev
+SYSTEM_PACKAGES := libsqlite3-dev libxlsxwriter-dev libpq-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-CLIENT_PACKAGES := libreoffice-calc libreoffice-writer poppler-utils
+CLIENT_PACKAGES := libreoffice-calc libreoffice-writer poppler-utils postgresql
 
 .PHONY: setup setup-tests build release test demo install clean bench bench-smoke
 
@@ -14,7 +14,7 @@ setup:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then echo "installing:$$missing"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; fi
 
-## setup-tests: setup, plus the clients the tests open workbooks and documents with (LibreOffice Calc and Writer, openpyxl) and the agreement references (scikit-learn, statsmodels, krippendorff)
+## setup-tests: setup, plus the clients the tests open workbooks and documents with (LibreOffice Calc and Writer, openpyxl), a PostgreSQL server (started by the tests themselves, in a temporary folder) and the agreement references (scikit-learn, statsmodels, krippendorff)
 setup-tests: setup
 	@missing=""; for p in $(CLIENT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then echo "installing:$$missing"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; fi

@@ -23,7 +23,9 @@ let package = Package(
         .target(name: "CLazyLibrary", linkerSettings: [.linkedLibrary("dl"), .linkedLibrary("pthread")]),
         // SQLite's headers (libsqlite3-dev); the library is opened when the first workspace is.
         .target(name: "CSQLite", dependencies: ["CLazyLibrary"]),
-        .target(name: "RegardsStore", dependencies: ["RegardsCore", "CSQLite"]),
+        // libpq's headers (libpq-dev); the library is opened when the first PostgreSQL store is.
+        .target(name: "CPQ", dependencies: ["CLazyLibrary"]),
+        .target(name: "RegardsStore", dependencies: ["RegardsCore", "CSQLite", "CPQ"]),
         // libxlsxwriter's headers (libxlsxwriter-dev); the library is opened when a workbook is first written.
         .target(name: "CXLSXWriter", dependencies: ["CLazyLibrary"]),
         .target(name: "RegardsXLSX", dependencies: ["RegardsCore", "CXLSXWriter"]),
@@ -48,7 +50,7 @@ let package = Package(
         .target(name: "RegardsTestSupport", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")], path: "Tests/RegardsTestSupport"),
         .testTarget(name: "RegardsCoreTests", dependencies: ["RegardsCore", "RegardsTestSupport"]),
         .testTarget(name: "RegardsProtocolsTests", dependencies: ["RegardsProtocols", "RegardsCore", "RegardsTestSupport"]),
-        .testTarget(name: "RegardsStoreTests", dependencies: ["RegardsStore", "RegardsCore"]),
+        .testTarget(name: "RegardsStoreTests", dependencies: ["RegardsStore", "RegardsCore", "RegardsTestSupport"]),
         .testTarget(name: "RegardsXLSXTests", dependencies: ["RegardsXLSX", "RegardsCore", "RegardsTestSupport"]),
         .testTarget(name: "RegardsWorkbookReaderTests", dependencies: ["RegardsWorkbookReader", "RegardsXLSX", "RegardsCore", "RegardsTestSupport",
                                                                      .product(name: "ZIPFoundation", package: "ZIPFoundation")]),

@@ -63,7 +63,7 @@ enum Rows {
 
     // MARK: - Reading
 
-    static func visit(_ s: Statement) -> Visit {
+    static func visit<C: RowCursor>(_ s: C) -> Visit {
         func pin(_ prefix: String) -> ProtocolPin? {
             let hash = s.column("\(prefix)_hash")
             return s.isNull(hash) ? nil : ProtocolPin(id: s.string(s.column("\(prefix)_id")), version: s.string(s.column("\(prefix)_version")), hash: s.string(hash))
@@ -77,7 +77,7 @@ enum Rows {
                      createdAt: s.string(s.column("created_at")), createdBy: s.string(s.column("created_by")), follows: s.text(s.column("follows")))
     }
 
-    static func snapshot(_ s: Statement) -> ProtocolSnapshot {
+    static func snapshot<C: RowCursor>(_ s: C) -> ProtocolSnapshot {
         ProtocolSnapshot(hash: s.string(s.column("hash")), id: s.string(s.column("id")), version: s.string(s.column("version")), kind: s.string(s.column("kind")),
                          file: s.string(s.column("file")), source: s.string(s.column("source")))
     }

@@ -1,4 +1,5 @@
-/// Every statement of the workspace, each written once. Inserts are declared as a table and its
+/// Every statement of the workspace, each written once, in SQL both engines read (the PostgreSQL
+/// connection numbers the `?` placeholders); where the engines differ, both forms are side by side. Inserts are declared as a table and its
 /// columns; an import uses the same insert, made to ignore rows it already has (rows are identified by uid).
 enum SQL {
     /// A table's insert: its columns, bound in this order.
@@ -6,9 +7,11 @@ enum SQL {
         let table: String
         let columns: [String]
 
-        /// `INSERT INTO table (…) VALUES (?, …)`; `orIgnore` skips a row whose uid (or key) is already there.
+        /// `INSERT INTO table (…) VALUES (?, …)`; `orIgnore` skips a row whose uid (or key) is already
+        /// there (in the form both engines read).
         func sql(orIgnore: Bool = false) -> String {
-            "INSERT \(orIgnore ? "OR IGNORE " : "")INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
+            "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
+                + (orIgnore ? " ON CONFLICT DO NOTHING" : "")
         }
     }
 
@@ -38,8 +41,8 @@ enum SQL {
         LEFT JOIN protocol_snapshot c ON c.hash = v.control_hash LEFT JOIN protocol_snapshot w ON w.hash = v.workflow_hash
         """
     static let visitByID = selectVisit + " WHERE v.id = ?"
-    static let visitsOfCampaign = selectVisit + " WHERE ?1 IS NULL OR v.campaign = ?1 ORDER BY v.id"
-    static let visitIDs = "SELECT id FROM visit WHERE substr(id, 1, length(?1)) = ?1 ORDER BY id"
+    static let visitsOfCampaign = selectVisit + " WHERE CAST(?1 AS TEXT) IS NULL OR v.campaign = ?1 ORDER BY v.id"
+    static let visitIDs = "SELECT id FROM visit WHERE substr(id, 1, length(CAST(?1 AS TEXT))) = ?1 ORDER BY id"
     static let snapshotByHash = "SELECT hash, id, version, kind, file, source FROM protocol_snapshot WHERE hash = ?"
 
     static let currentAnswers = "SELECT grid, criterion, value FROM answer_event WHERE visit = ? ORDER BY at, seq"
@@ -63,15 +66,19 @@ enum SQL {
         WHERE a.visit = ? ORDER BY e.seq
         """
 
-    static let moveVisit = "UPDATE visit SET state = ? WHERE id = ? AND state IS ?"
+    static let moveVisit = "UPDATE visit SET state = ? WHERE id = ? AND state IS NOT DISTINCT FROM ?"
     static let setVisitState = "UPDATE visit SET state = ? WHERE id = ?"
     static let stateEvents = "SELECT uid, from_state, to_state, author, at, reason FROM state_event WHERE visit = ? ORDER BY seq"
 
     static let salt = "SELECT value FROM workspace_setting WHERE key = 'privacy-salt'"
-    static let setSalt = "INSERT OR IGNORE INTO workspace_setting (key, value) VALUES ('privacy-salt', ?)"
+    static let setSalt = "INSERT INTO workspace_setting (key, value) VALUES ('privacy-salt', ?) ON CONFLICT DO NOTHING"
     static let forbiddenWords = "SELECT hash FROM forbidden_word"
     static let reviews = "SELECT finding, decision FROM privacy_review WHERE visit = ?"
-    static let recordReview = "INSERT OR REPLACE INTO privacy_review (finding, visit, kind, decision, reason, author, at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+    static let recordReview = """
+        INSERT INTO privacy_review (finding, visit, kind, decision, reason, author, at) VALUES (?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (visit, finding) DO UPDATE SET kind = excluded.kind, decision = excluded.decision, reason = excluded.reason,
+                                                   author = excluded.author, at = excluded.at
+        """
     /// Free-text fields a redaction rewrites: (table, column), each with a `visit` column.
     /// `json`: the column holds JSON, where the text is found in its escaped form.
     static let freeText: [(table: String, column: String, json: Bool)] = [
@@ -79,7 +86,11 @@ enum SQL {
         ("scoring_event", "evidence", false), ("observation", "text", false), ("journey_entry", "note", false),
         ("action", "title", false), ("procedure_event", "record", true),
     ]
-    static func redact(_ table: String, _ column: String) -> String {
-        "UPDATE \(table) SET \(column) = replace(\(column), ?1, ?2) WHERE visit = ?3 AND instr(\(column), ?1) > 0"
+    static func redact(_ table: String, _ column: String, _ dialect: SQLDialect) -> String {
+        let contains = switch dialect {
+        case .sqlite: "instr(\(column), ?1) > 0"
+        case .postgres: "strpos(\(column), ?1) > 0"
+        }
+        return "UPDATE \(table) SET \(column) = replace(\(column), ?1, ?2) WHERE visit = ?3 AND \(contains)"
     }
 }

@@ -3,17 +3,23 @@ import Foundation
 import RegardsCore
 
 /// A workspace in one SQLite file: created owner-only (0600), WAL, a busy timeout, foreign keys on,
-/// migrated forward on open. This module is the only code that speaks SQL: the statements are in
-/// `SQL`, the values bound and read back in `Rows`, and each family of records in its own file.
-public final class SQLiteWorkspace: Workspace {
-    let db: Database
-    public let path: String
+/// migrated forward on open. This module is the only code that speaks SQL.
+public typealias SQLiteWorkspace = SQLStore<SQLiteConnection>
 
+extension SQLStore where DB == SQLiteConnection {
     /// Opens the workspace at `path`, creating it when `create` is true and the file does not exist.
     /// A file that is not a Regards workspace, or one written by a newer Regards, is refused untouched.
-    public init(path: String, create: Bool) throws(StoreError) {
-        try Database.loadLibrary()
-        self.path = path
+    public convenience init(path: String, create: Bool) throws(StoreError) {
+        self.init(db: try SQLiteConnection.openWorkspace(path: path, create: create))
+    }
+
+    /// The workspace file.
+    public var path: String { db.path }
+}
+
+extension SQLiteConnection {
+    static func openWorkspace(path: String, create: Bool) throws(StoreError) -> SQLiteConnection {
+        try loadLibrary()
         let manager = FileManager.default
         var isNew = false
         if !manager.fileExists(atPath: path) {
@@ -25,8 +31,8 @@ public final class SQLiteWorkspace: Workspace {
             if fd >= 0 { close(fd) }
             isNew = true
         }
-        try Self.checkHeader(path)
-        db = try Database(path: path)
+        try checkHeader(path)
+        let db = try SQLiteConnection(path: path)
         let applicationID = try db.scalarInt("PRAGMA application_id")
         let version = try db.scalarInt("PRAGMA user_version")
         let tables = try db.scalarInt("SELECT count(*) FROM sqlite_master")
@@ -40,11 +46,9 @@ public final class SQLiteWorkspace: Workspace {
         try db.execute("PRAGMA journal_mode = WAL")
         try db.execute("PRAGMA synchronous = FULL")
         try db.execute("PRAGMA foreign_keys = ON")
-        try migrate()
+        try db.migrate()
+        return db
     }
-
-    /// The schema version of the file.
-    public var schemaVersion: Int { (try? db.scalarInt("PRAGMA user_version")) ?? 0 }
 
     static func checkHeader(_ path: String) throws(StoreError) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
@@ -59,13 +63,13 @@ public final class SQLiteWorkspace: Workspace {
     private func migrate() throws(StoreError) {
         do {
             for migration in Migrations.all {
-                try db.transaction {
+                try transaction {
                     // Read again under the write lock: another process may have migrated meanwhile.
-                    let current = try db.scalarInt("PRAGMA user_version")
+                    let current = try scalarInt("PRAGMA user_version")
                     guard current < migration.version else { return }
-                    try db.execute(migration.sql)
-                    try db.execute("PRAGMA user_version = \(migration.version)")
-                    try db.execute("PRAGMA application_id = \(Migrations.applicationID)")
+                    try execute(migration.sql)
+                    try execute("PRAGMA user_version = \(migration.version)")
+                    try execute("PRAGMA application_id = \(Migrations.applicationID)")
                 }
             }
         } catch let error as StoreError {
@@ -73,14 +77,5 @@ public final class SQLiteWorkspace: Workspace {
         } catch {
             preconditionFailure("migrations only throw StoreError")
         }
-    }
-
-    /// `PRAGMA integrity_check`: "ok" or the problems found.
-    public func integrityCheck() throws(StoreError) -> [String] {
-        let statement = try db.prepare("PRAGMA integrity_check")
-        let problem = statement.column("integrity_check")
-        var out: [String] = []
-        while try statement.step() { out.append(statement.string(problem)) }
-        return out
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import RegardsCore
 import RegardsStore
+import RegardsTestSupport
 
 /// A store under test: how to make an empty one. A second store (a server) adds its own entry to
 /// `WorkspaceConformanceTests.stores` and runs every test below unchanged.
@@ -18,11 +19,19 @@ struct StoreUnderTest: Sendable, CustomTestStringConvertible {
         let workspace = try SQLiteWorkspace(path: directory.appendingPathComponent("w.sqlite").path, create: true)
         return (workspace, { try? FileManager.default.removeItem(at: directory) })
     }
+
+    /// A new database on the tests' PostgreSQL server, set up as `regards store init` does.
+    static let postgres = StoreUnderTest(name: "PostgreSQL") {
+        let server = try TestServer.shared.get()
+        let address = try #require(ServerAddress(try server.newDatabase()))
+        _ = try PostgresWorkspace.initialize(server: address)
+        return (try PostgresWorkspace(server: address), {})
+    }
 }
 
 /// What every store does, written against the `Workspace` protocol only.
 @Suite struct WorkspaceConformanceTests {
-    static let stores: [StoreUnderTest] = [.sqlite]
+    static let stores: [StoreUnderTest] = TestServer.enabled ? [.sqlite, .postgres] : [.sqlite]
 
     /// Runs `body` with a new empty workspace of the store.
     func with(_ store: StoreUnderTest, _ body: (any Workspace) throws -> Void) throws {

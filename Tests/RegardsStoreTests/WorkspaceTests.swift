@@ -59,7 +59,7 @@ enum Sample {
 
     @Test func refusesAnotherApplicationsDatabase() throws {
         let t = TemporaryWorkspace()
-        let other = try Database(path: { FileManager.default.createFile(atPath: t.path, contents: nil); return t.path }())
+        let other = try SQLiteConnection(path: { FileManager.default.createFile(atPath: t.path, contents: nil); return t.path }())
         try other.execute("CREATE TABLE t (x); INSERT INTO t VALUES (1)")
         #expect(throws: StoreError.notAWorkspace(path: t.path)) { try SQLiteWorkspace(path: t.path, create: true) }
     }
@@ -94,7 +94,7 @@ enum Sample {
             let t = TemporaryWorkspace()
             _ = FileManager.default.createFile(atPath: t.path, contents: nil)
             do {
-                let db = try Database(path: t.path)
+                let db = try SQLiteConnection(path: t.path)
                 for m in Migrations.all where m.version <= released { try db.execute(m.sql) }
                 try db.execute("PRAGMA user_version = \(released); PRAGMA application_id = \(Migrations.applicationID)")
             }

@@ -1,6 +1,6 @@
 import RegardsCore
 
-extension SQLiteWorkspace {
+extension SQLStore {
     public func addActions(_ list: [ImprovementAction]) throws -> [ImprovementAction] {
         try db.transaction {
             var out: [ImprovementAction] = []

@@ -1,6 +1,6 @@
 import RegardsCore
 
-extension SQLiteWorkspace {
+extension SQLStore {
     public func addObservations(_ list: [Observation]) throws {
         try db.transaction {
             for o in list { try db.run(SQL.observation.sql(), Rows.observation(o)) }

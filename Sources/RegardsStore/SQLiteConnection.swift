@@ -2,54 +2,9 @@ import CSQLite
 import Foundation
 import RegardsCore
 
-/// A failure of the workspace file, with enough context to act on — never the bound values.
-public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible, RegardsErrorConvertible {
-    case sqlite(code: Int32, message: String, sql: String?)
-    case notADatabase(path: String)
-    case notAWorkspace(path: String)
-    case newerSchema(path: String, found: Int, supported: Int)
-    case missing(path: String)
-    case cannotCreate(path: String, reason: String)
-    case corrupt(path: String, detail: String)
-    /// A row a command names (an action by its number) is not there.
-    case missingAction(visit: String, number: Int)
-    /// libsqlite3 could not be opened (it is loaded when the first workspace is).
-    case libraryMissing(String)
-
-    public var description: String {
-        switch self {
-        case let .sqlite(code, message, sql):
-            "SQLite error \(code): \(message)" + (sql.map { " (in `\($0.prefix(120))`)" } ?? "")
-        case let .notADatabase(path):
-            "\(path) is not a SQLite database (nor a Regards workspace); nothing was changed"
-        case let .notAWorkspace(path):
-            "\(path) is a SQLite database but not a Regards workspace; nothing was changed"
-        case let .newerSchema(path, found, supported):
-            "\(path) was written by a newer Regards (schema \(found), this binary knows up to \(supported)); nothing was changed"
-        case let .missing(path):
-            "\(path): no such workspace; create one with `regards visit new`"
-        case let .cannotCreate(path, reason):
-            "\(path): cannot create the workspace: \(reason)"
-        case let .corrupt(path, detail):
-            "\(path) is damaged (\(detail)); restore it from a backup or re-import the visits with `regards visit import` from their exported bundles"
-        case let .missingAction(visit, number):
-            "no action #\(number) in visit \(visit)"
-        case let .libraryMissing(message):
-            message
-        }
-    }
-
-    public var regardsError: RegardsError {
-        switch self {
-        case .missing, .missingAction: .missingInput(description)
-        case .notADatabase, .notAWorkspace, .newerSchema, .corrupt: .badData(description)
-        case .sqlite, .cannotCreate, .libraryMissing: .ioError(description)
-        }
-    }
-}
-
 /// A thin wrapper over one SQLite connection. Every result code is checked.
-final class Database {
+public final class SQLiteConnection: Connection {
+    public var dialect: SQLDialect { .sqlite }
     let path: String
     private(set) var handle: OpaquePointer?
 
@@ -93,20 +48,20 @@ final class Database {
         guard code == SQLITE_OK else { throw error(code, sql: sql) }
     }
 
-    func prepare(_ sql: String) throws(StoreError) -> Statement {
+    func prepare(_ sql: String) throws(StoreError) -> SQLiteStatement {
         var statement: OpaquePointer?
         let code = sqlite3_prepare_v2(handle, sql, -1, &statement, nil)
         guard code == SQLITE_OK, let statement else { throw error(code, sql: sql) }
-        return Statement(statement, database: self, sql: sql)
+        return SQLiteStatement(statement, database: self, sql: sql)
     }
 
     /// Statements read for every visit of a campaign, prepared once per connection.
-    private var cache: [String: Statement] = [:]
+    private var cache: [String: SQLiteStatement] = [:]
 
     /// Runs `body` with a prepared statement kept for the next call with the same SQL, reset after
     /// `body` whatever happens (a statement left mid-way would hold its read snapshot).
-    func withStatement<T>(_ sql: String, _ body: (Statement) throws -> T) throws -> T {
-        let statement: Statement
+    public func withStatement<T>(_ sql: String, _ body: (SQLiteStatement) throws -> T) throws -> T {
+        let statement: SQLiteStatement
         if let cached = cache[sql] {
             statement = cached
         } else {
@@ -118,12 +73,12 @@ final class Database {
     }
 
     /// Runs a statement (prepared once per connection) with these values.
-    func run(_ sql: String, _ values: [SQLValue]) throws {
+    public func run(_ sql: String, _ values: [SQLValue]) throws {
         try withStatement(sql) { try $0.run(values) }
     }
 
     /// Runs `body` in a transaction; `immediate` takes the write lock at once (waiting up to the busy timeout).
-    func transaction<T>(immediate: Bool = true, _ body: () throws -> T) throws -> T {
+    public func transaction<T>(immediate: Bool, _ body: () throws -> T) throws -> T {
         try execute(immediate ? "BEGIN IMMEDIATE" : "BEGIN")
         do {
             let result = try body()
@@ -141,14 +96,31 @@ final class Database {
         return statement.int(0)
     }
 
-    var changes: Int { Int(sqlite3_changes(handle)) }
+    public var changes: Int { Int(sqlite3_changes(handle)) }
+
+    /// `PRAGMA user_version`.
+    public var schemaVersion: Int { (try? scalarInt("PRAGMA user_version")) ?? 0 }
+
+    /// `PRAGMA integrity_check`: "ok" or the problems found.
+    public func integrityCheck() throws -> [String] {
+        let statement = try prepare("PRAGMA integrity_check")
+        let problem = statement.column("integrity_check")
+        var out: [String] = []
+        while try statement.step() { out.append(statement.string(problem)) }
+        return out
+    }
+
+    /// Overwrite freed content with zeros, so the old text does not linger in the file's free space.
+    public func prepareRedaction() throws { try execute("PRAGMA secure_delete = ON") }
+
+    /// Push the change into the main file and empty the write-ahead log, which still holds the old pages.
+    public func purgeRedacted(tables: [String]) throws { try execute("PRAGMA wal_checkpoint(TRUNCATE)") }
 }
 
-/// A prepared statement: values bound in order, rows read by column name (`column("uid")` once per
-/// use, then its position for each row).
-final class Statement {
+/// A prepared SQLite statement.
+public final class SQLiteStatement: RowCursor {
     private let statement: OpaquePointer
-    private unowned let database: Database
+    private unowned let database: SQLiteConnection
     let sql: String
     /// Column name → position, read from SQLite once.
     private lazy var columns: [String: Int32] = {
@@ -160,12 +132,12 @@ final class Statement {
     }()
 
     /// The position of a result column; a statement without it is a programming error.
-    func column(_ name: String) -> Int32 {
+    public func column(_ name: String) -> Int32 {
         guard let index = columns[name] else { preconditionFailure("no column `\(name)` in `\(sql)`") }
         return index
     }
 
-    init(_ statement: OpaquePointer, database: Database, sql: String) {
+    init(_ statement: OpaquePointer, database: SQLiteConnection, sql: String) {
         self.statement = statement
         self.database = database
         self.sql = sql
@@ -175,8 +147,7 @@ final class Statement {
         sqlite3_finalize(statement)
     }
 
-    @discardableResult
-    func bind(_ values: [SQLValue]) throws(StoreError) -> Statement {
+    public func bind(_ values: [SQLValue]) throws(StoreError) {
         sqlite3_reset(statement)
         sqlite3_clear_bindings(statement)
         for (i, value) in values.enumerated() {
@@ -189,17 +160,16 @@ final class Statement {
             case .text(var s):
                 // The bytes and their length, without building a C string first.
                 code = s.withUTF8 { bytes in
-                    guard let base = bytes.baseAddress, !bytes.isEmpty else { return sqlite3_bind_text(statement, index, "", 0, Database.transient) }
-                    return sqlite3_bind_text(statement, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(bytes.count), Database.transient)
+                    guard let base = bytes.baseAddress, !bytes.isEmpty else { return sqlite3_bind_text(statement, index, "", 0, SQLiteConnection.transient) }
+                    return sqlite3_bind_text(statement, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(bytes.count), SQLiteConnection.transient)
                 }
             }
             guard code == SQLITE_OK else { throw database.error(code, sql: sql) }
         }
-        return self
     }
 
     /// True when a row is available.
-    func step() throws(StoreError) -> Bool {
+    public func step() throws(StoreError) -> Bool {
         let code = sqlite3_step(statement)
         switch code {
         case SQLITE_ROW: return true
@@ -208,33 +178,16 @@ final class Statement {
         }
     }
 
-    func run(_ values: [SQLValue] = []) throws(StoreError) {
-        try bind(values)
-        while try step() {}
-    }
-
-    func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(statement, column)) }
-    func double(_ column: Int32) -> Double { sqlite3_column_double(statement, column) }
-    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(statement, column) == SQLITE_NULL }
+    public func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(statement, column)) }
+    public func isNull(_ column: Int32) -> Bool { sqlite3_column_type(statement, column) == SQLITE_NULL }
 
     func reset() {
         sqlite3_reset(statement)
         sqlite3_clear_bindings(statement)
     }
 
-    func text(_ column: Int32) -> String? {
+    public func text(_ column: Int32) -> String? {
         guard let pointer = sqlite3_column_text(statement, column) else { return nil }
         return String(decoding: UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(statement, column))), as: UTF8.self)
     }
-
-    func string(_ column: Int32) -> String { text(column) ?? "" }
-}
-
-enum SQLValue {
-    case null
-    case int(Int)
-    case double(Double)
-    case text(String)
-
-    static func optional(_ s: String?) -> SQLValue { s.map(SQLValue.text) ?? .null }
 }

@@ -1,6 +1,6 @@
 import RegardsCore
 
-extension SQLiteWorkspace {
+extension SQLStore {
     public func bundle(visit id: String, exportedAt: String, exportedBy: String) throws -> VisitBundle? {
         // One read transaction, so the bundle is a consistent picture even while others write.
         try db.transaction(immediate: false) {

@@ -1,6 +1,6 @@
 import RegardsCore
 
-extension SQLiteWorkspace {
+extension SQLStore {
     public func recordAnswers(visit: String, _ changes: [AnswerChange], author: String, at: String) throws -> [AnswerEvent] {
         try db.transaction { try insertAnswers(visit: visit, scorer: nil, changes, author: author, at: at) }
     }

@@ -1,6 +1,6 @@
 import RegardsCore
 
-extension SQLiteWorkspace {
+extension SQLStore {
     public func createVisit(_ visit: Visit, snapshots: [ProtocolSnapshot]) throws {
         try db.transaction {
             for s in snapshots { try db.run(SQL.snapshot.sql(orIgnore: true), Rows.snapshot(s)) }

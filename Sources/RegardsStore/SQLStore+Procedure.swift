@@ -1,7 +1,7 @@
 import Foundation
 import RegardsCore
 
-extension SQLiteWorkspace {
+extension SQLStore {
     public func addProcedureEvents(_ events: [ProcedureEvent]) throws {
         try db.transaction {
             for e in events { try db.run(SQL.procedureEvent.sql(), Rows.procedureEvent(e)) }

@@ -1,7 +1,7 @@
 import Foundation
 import RegardsCore
 
-extension SQLiteWorkspace {
+extension SQLStore {
     /// The workspace's salt for forbidden words, made once (random, kept in the file).
     func salt() throws -> String {
         if let found = try readSalt() { return found }
@@ -46,19 +46,17 @@ extension SQLiteWorkspace {
     }
 
     public func redact(visit: String, text: String, replacement: String) throws -> Int {
-        // Overwrite freed content with zeros, so the old text does not linger in the file's free space.
-        try db.execute("PRAGMA secure_delete = ON")
+        try db.prepareRedaction()
         let changed: Int = try db.transaction {
             var total = 0
             for target in SQL.freeText {
                 let (old, new) = target.json ? (Rows.jsonEscaped(text), Rows.jsonEscaped(replacement)) : (text, replacement)
-                try db.run(SQL.redact(target.table, target.column), [.text(old), .text(new), .text(visit)])
+                try db.run(SQL.redact(target.table, target.column, db.dialect), [.text(old), .text(new), .text(visit)])
                 total += db.changes
             }
             return total
         }
-        // Push the change into the main file and empty the write-ahead log, which still holds the old pages.
-        try db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        try db.purgeRedacted(tables: Array(Set(SQL.freeText.map(\.table))).sorted())
         return changed
     }
 }
