@@ -10,7 +10,7 @@ public struct RegardsCommand: ParsableCommand {
         discussion: ExitStatus.summary,
         version: "0.1.0",
         subcommands: [ProtocolCommand.self, VisitCommand.self, FillCommand.self, AnswerCommand.self, ReconcileCommand.self, AgreementCommand.self, ObserveCommand.self, ObservationCommand.self, JourneyCommand.self, FindingCommand.self, MeasureCommand.self,
-                      ActionCommand.self, CompareCommand.self, SheetCommand.self, ReportCommand.self, DemoCommand.self, PrivacyCommand.self, DoctorCommand.self]
+                      ActionCommand.self, CompareCommand.self, SheetCommand.self, ReportCommand.self, DemoCommand.self, PrivacyCommand.self, DoctorCommand.self, StoreCommand.self]
     )
 
     public init() {}

@@ -35,15 +35,19 @@ struct ScorerOption: ParsableArguments {
 }
 
 struct WorkspaceOptions: ParsableArguments {
-    @Option(name: .customLong("db"), help: ArgumentHelp("The workspace file (default: $REGARDS_DB, else ./regards.sqlite).", valueName: "PATH"))
+    @Option(name: .customLong("db"), help: ArgumentHelp("The workspace: a file, or a PostgreSQL server (postgres://… or a libpq keyword string) (default: $REGARDS_DB, else ./regards.sqlite).", valueName: "PATH|URL"))
     var db: String?
 
     @Option(help: ArgumentHelp("Who records (default: $REGARDS_INSPECTOR, else the system user).", valueName: "NAME"))
     var inspector: String?
 
-    var path: String {
+    /// As given (a server's password included): only `location` reads it.
+    private var given: String {
         db ?? ProcessInfo.processInfo.environment["REGARDS_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "regards.sqlite"
     }
+
+    /// The workspace as messages name it: the file, or the server with its password masked.
+    var path: String { location.address.description }
 
     var author: String {
         if let inspector, !inspector.isEmpty { return inspector }
@@ -52,7 +56,7 @@ struct WorkspaceOptions: ParsableArguments {
         return ProcessInfo.processInfo.environment["USER"] ?? "inconnu"
     }
 
-    var location: WorkspaceLocation { WorkspaceLocation(path: path) }
+    var location: WorkspaceLocation { WorkspaceLocation(path: given) }
 
     func open(create: Bool = false) throws -> any Workspace {
         try location.open(create: create)

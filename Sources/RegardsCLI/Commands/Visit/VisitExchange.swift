@@ -48,20 +48,8 @@ struct VisitImport: ParsableCommand {
             guard try ws.visit(newID) == nil else { throw RegardsError.usage("visit `\(newID)` already exists here") }
             bundle = bundle.renamed(to: newID, uid: UID.make())
         }
-        let id = bundle.visit.id
-        let local = try ws.bundle(visit: id, exportedAt: "", exportedBy: "")
-        if let local, local.visit.uid != bundle.visit.uid {
-            throw RegardsError.badData("visit `\(id)` here is a different visit (another establishment or laptop); import it beside with --as NEW-ID")
-        }
-        let plan = MergePlan.plan(local: local, incoming: bundle)
-        try ws.apply(plan, visit: id)
-        if plan.newVisit != nil {
-            Console.out("visit \(id) imported: \(plan.answers.count) answer event(s), \(plan.observations.count) observation(s), \(plan.journeys.count) journey entr(y/ies), \(plan.actions.count) action(s)")
-        } else if plan.isEmpty {
-            Console.out("visit \(id): nothing new in \(file)")
-        } else {
-            Console.out("visit \(id) merged: \(plan.answers.count) new answer event(s), \(plan.observations.count) observation(s), \(plan.journeys.count) journey entr(y/ies), \(plan.actions.count) action(s), \(plan.stateEvents.count) phase change(s)")
-        }
+        let plan = try VisitTransfer.merge(bundle, into: ws)
+        Console.out(VisitTransfer.summary(plan, visit: bundle.visit.id, source: file))
         for conflict in plan.conflicts { Console.out("conflict: \(conflict)") }
     }
 }

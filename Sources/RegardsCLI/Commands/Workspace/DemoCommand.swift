@@ -20,6 +20,10 @@ struct DemoCommand: ParsableCommand {
 
     @OptionGroup var folders: ProtocolFolderOptions
     @Option(help: ArgumentHelp("Where to write the demo.", valueName: "DIR")) var out = "regards-demo"
+    @Option(name: .customLong("db"),
+            help: ArgumentHelp("Build the demo in this workspace instead of OUT/demo.sqlite: an empty PostgreSQL store (set up with `store init`).",
+                               valueName: "URL"))
+    var server: String?
 
     func run() throws {
         let data = try Templates.path("demo")
@@ -28,8 +32,13 @@ struct DemoCommand: ParsableCommand {
         } catch {
             throw RegardsError.ioError("\(out): cannot create the folder: \(error.localizedDescription)")
         }
-        let db = "\(out)/demo.sqlite"
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+        let db = server ?? "\(out)/demo.sqlite"
+        let shown = WorkspaceLocation(path: db).address.description
+        if server == nil {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+        } else if let found = try WorkspaceLocation(path: db).open().visits(campaign: nil).first {
+            throw RegardsError.usage("the demo is built in an empty store; \(shown) already holds visit \(found.id)")
+        }
         let protocolArgs = folders.directories.flatMap { ["--protocols", $0] }
         let visits = try Self.table("\(data)/visits.csv")
         var campaign = ""
@@ -84,9 +93,9 @@ struct DemoCommand: ParsableCommand {
         written = written.map { "\(out)/\($0)" }
         try CompareCommand.parse([first, "--db", db] + protocolArgs).run()
         Console.out("")
-        Console.out("Espace de travail de démonstration : \(db) (\(visits.count) visites fictives, campagne \(campaign))")
+        Console.out("Espace de travail de démonstration : \(shown) (\(visits.count) visites fictives, campagne \(campaign))")
         written.forEach { Console.out("  \($0)") }
-        Console.out("Essayez : regards visit status \(first) --db \(db)")
+        Console.out("Essayez : regards visit status \(first) --db \(server == nil ? db : "'\(shown)'")")
     }
 
     /// Runs a demo script: one regards command per line, its arguments separated by « | », `$DEMO`

@@ -30,14 +30,15 @@ struct DoctorCommand: ParsableCommand {
             Console.out("  ✘ \(failure.description)")
             throw RegardsError(failure.kind, nil)
         }
-        ok("fichier SQLite d'un espace Regards, schéma \(ws.schemaVersion) (à jour)")
+        let isFile = if case .file = workspace.location.address { true } else { false }
+        ok("\(isFile ? "fichier SQLite" : "base PostgreSQL") d'un espace Regards, schéma \(ws.schemaVersion) (à jour)")
         let integrity = try ws.integrityCheck()
         if integrity == ["ok"] {
             ok("intégrité : ok")
         } else {
             bad("intégrité : \(integrity.prefix(3).joined(separator: " ; ")) — restaurez une sauvegarde, ou réimportez les visites depuis leurs exports (`regards visit import`)")
         }
-        for suffix in ["", "-wal", "-shm"] {
+        for suffix in ["", "-wal", "-shm"] where isFile {
             guard let mode = (try? FileManager.default.attributesOfItem(atPath: path + suffix)[.posixPermissions] as? NSNumber)?.intValue else { continue }
             if mode & 0o077 != 0 {
                 bad("droits de \(path + suffix) : \(String(mode, radix: 8)) — d'autres comptes peuvent le lire ; lancez `chmod 600 \(path + suffix)`")
