@@ -45,9 +45,9 @@ enum SQL {
     static let visitIDs = "SELECT id FROM visit WHERE substr(id, 1, length(CAST(?1 AS TEXT))) = ?1 ORDER BY id"
     static let snapshotByHash = "SELECT hash, id, version, kind, file, source FROM protocol_snapshot WHERE hash = ?"
 
-    static let currentAnswers = "SELECT grid, criterion, value FROM answer_event WHERE visit = ? ORDER BY at, seq"
+    static let currentAnswers = "SELECT grid, criterion, value, at FROM answer_event WHERE visit = ? ORDER BY at, seq"
     static let answerEvents = "SELECT uid, grid, criterion, value, comment, evidence, author, at, previous, reason, reconciles FROM answer_event WHERE visit = ? ORDER BY at, seq"
-    static let currentScores = "SELECT grid, criterion, value FROM scoring_event WHERE visit = ? AND scorer = ? ORDER BY at, seq"
+    static let currentScores = "SELECT grid, criterion, value, at FROM scoring_event WHERE visit = ? AND scorer = ? ORDER BY at, seq"
     static let scoringEvents = "SELECT uid, grid, criterion, value, comment, evidence, author, at, previous, reason, scorer FROM scoring_event WHERE visit = ? ORDER BY at, seq"
     static let observations = "SELECT uid, method, text, participant, role, criteria, theme, date, author, at FROM observation WHERE visit = ? ORDER BY seq"
     static let procedureEvents = "SELECT uid, change, record, date, author, at, reason FROM procedure_event WHERE visit = ? ORDER BY seq"

@@ -18,14 +18,20 @@ extension SQLStore {
     }
 
     /// Inside a transaction, into the visit's answers (`scorer` nil) or one scorer's scoring: the
-    /// previous value of each criterion is read once, then kept up to date.
-    private func insertAnswers(visit: String, scorer: String?, _ changes: [AnswerChange], author: String, at: String) throws -> [AnswerEvent] {
+    /// previous value of each criterion is read once, then kept up to date. An answer is never
+    /// recorded before one already there: a writer that waited for another's transaction takes
+    /// the time of the last answer when it is later than its own, so that the history's order
+    /// (time, then arrival) is the order the answers were written in and each `previous` is the
+    /// answer just before it.
+    private func insertAnswers(visit: String, scorer: String?, _ changes: [AnswerChange], author: String, at requested: String) throws -> [AnswerEvent] {
         var current: [ProtocolKind: [String: AnswerValue?]] = [:]
+        var at = requested
         try db.withStatement(scorer == nil ? SQL.currentAnswers : SQL.currentScores) { latest in
             try latest.bind([.text(visit)] + (scorer.map { [.text($0)] } ?? []))
-            let (grid, criterion, value) = (latest.column("grid"), latest.column("criterion"), latest.column("value"))
+            let (grid, criterion, value, time) = (latest.column("grid"), latest.column("criterion"), latest.column("value"), latest.column("at"))
             while try latest.step() {
                 current[ProtocolKind(rawValue: latest.string(grid)) ?? .evaluation, default: [:]][latest.string(criterion)] = latest.text(value).flatMap(AnswerValue.init(code:))
+                at = max(at, latest.string(time))
             }
         }
         return try db.withStatement((scorer == nil ? SQL.answer : SQL.scoring).sql()) { insert in

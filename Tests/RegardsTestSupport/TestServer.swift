@@ -44,6 +44,31 @@ public final class TestServer: @unchecked Sendable {
     private let lock = NSLock()
     private var databases = 0
 
+    /// A server of the test's own (to stop and start without disturbing the others), removed
+    /// when the test process ends.
+    public static func dedicated() throws -> TestServer {
+        let server = try TestServer()
+        server.watch()
+        return server
+    }
+
+    /// psql running `script` in the background (to hold a lock while a command runs); kill it to end it.
+    public func background(_ script: String, database: String) throws -> Process {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "\(bin)/psql")
+        p.arguments = ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", socket(database: database), "-c", script]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        return p
+    }
+
+    /// The data files of a table (to check what is on the disk).
+    public func relationFile(_ table: String, database: String) throws -> String {
+        let relative = try sql("SELECT pg_relation_filepath('\(table)')", database: database).trimmingCharacters(in: .whitespacesAndNewlines)
+        return directory.appendingPathComponent("data").appendingPathComponent(relative).path
+    }
+
     init() throws {
         guard let bin = Self.binaries else {
             throw Clients.Failure(description: "PostgreSQL is required (REGARDS_REQUIRE_POSTGRES=1) but no server is installed; run `make setup-tests`")
@@ -82,10 +107,10 @@ public final class TestServer: @unchecked Sendable {
         return socket(database: name)
     }
 
-    /// Runs SQL with psql as the superuser (in `database`); its output.
+    /// Runs SQL with psql as the superuser, or `user` (in `database`); its output.
     @discardableResult
-    public func sql(_ text: String, database: String = "postgres") throws -> String {
-        let command = "\(bin)/psql -X -q -A -t -v ON_ERROR_STOP=1 -d \(Self.quoted(socket(database: database))) -c \(Self.quoted(text))"
+    public func sql(_ text: String, database: String = "postgres", user: String? = nil) throws -> String {
+        let command = "\(bin)/psql -X -q -A -t -v ON_ERROR_STOP=1 -d \(Self.quoted(socket(database: database, user: user))) -c \(Self.quoted(text))"
         let result = Self.shell(command)
         guard result.status == 0 else { throw Clients.Failure(description: "psql: \(result.output)") }
         return result.output
