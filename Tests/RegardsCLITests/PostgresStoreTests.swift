@@ -264,4 +264,97 @@ struct PostgresStoreTests {
             """, database: s.database)
         #expect(broken.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
     }
+
+    /// Waits until a backend of the server is blocked on a lock (the command under test got there).
+    static func waitForBlockedBackend(_ server: TestServer, database: String, timeout: TimeInterval = 20) throws -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            let waiting = try server.sql("SELECT count(*) FROM pg_stat_activity WHERE datname = '\(database)' AND application_name = 'regards' AND wait_event_type = 'Lock'")
+            if waiting.trimmingCharacters(in: .whitespacesAndNewlines) != "0" { return true }
+            usleep(20_000)
+        }
+        return false
+    }
+
+    /// A push killed (SIGKILL) in the middle of its transaction — every row sent, the last
+    /// statement waiting — leaves nothing on the server; pushing again completes it.
+    @Test func aPushKilledMidTransactionLeavesNothing() throws {
+        let s = try ServerField()
+        try s.newVisit()
+        let laptop = s.path("laptop.sqlite")
+        #expect(try Run(["visit", "pull", "2026-001", "--from", s.db, "--db", laptop], in: s.directory).status == 0)
+        for round in 0..<3 {
+            #expect(try s.run("answer", "2026-001", "AC-10", "\(round + 1)", "--reason", "tour \(round)", db: laptop).status == 0)
+            #expect(try s.run("observe", "2026-001", "--method", "entretien", "--text", "Entretien \(round).", db: laptop).status == 0)
+        }
+        let (answers, observations) = (try s.count("answer_event"), try s.count("observation"))
+        // Hold the visit's row: the push sends every row, then waits on its last statement (the phase).
+        let holder = try s.server.background("BEGIN; SELECT 1 FROM regards.visit WHERE id = '2026-001' FOR NO KEY UPDATE; SELECT pg_sleep(60); COMMIT",
+                                             database: s.database)
+        defer { if holder.isRunning { holder.terminate() } }
+        usleep(300_000)
+        let push = try started(["visit", "push", "2026-001", "--to", s.db, "--db", laptop])
+        #expect(try Self.waitForBlockedBackend(s.server, database: s.database), "the push reached its last statement")
+        kill(push.processIdentifier, SIGKILL)
+        push.waitUntilExit()
+        #expect(push.terminationReason == .uncaughtSignal)
+        // The holder's transaction ends (its backend, not only psql).
+        try s.server.sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(s.database)' AND query LIKE '%pg_sleep%' AND pid <> pg_backend_pid()")
+        holder.waitUntilExit()
+        #expect(try s.count("answer_event") == answers)
+        #expect(try s.count("observation") == observations)
+        let again = try Run(["visit", "push", "2026-001", "--to", s.db, "--db", laptop], in: s.directory)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.hasPrefix("visit 2026-001 merged: 3 new answer event(s), 3 observation(s)"), "\(again.stdout)")
+        #expect(try s.count("answer_event") == answers + 3)
+        #expect(try Run(["visit", "push", "2026-001", "--to", s.db, "--db", laptop], in: s.directory).stdout.contains("nothing new"))
+    }
+
+    /// The server stopped while a command runs: one line, exit 74, nothing half-written; it works
+    /// again once the server is back. A store whose schema is newer than the binary is refused
+    /// untouched; an older one is for the administrator to upgrade.
+    @Test func aServerThatStopsOrIsNewerIsSaidInOneLine() throws {
+        let server = try TestServer.dedicated()
+        defer { server.stop(mode: "immediate") }
+        let db = try server.newDatabase()
+        let database = String(db.split(separator: "=").last!)
+        let directory = temporaryDirectory()
+        func run(_ arguments: String...) throws -> Run { try Run(Array(arguments) + ["--db", db, "--inspector", "inspectrice-a"], in: directory) }
+        #expect(try run("store", "init").status == 0)
+        #expect(try run("visit", "new", "--id", "2026-001", "--establishment", "CHRS Les Tilleuls", "--finess", "750712184").status == 0)
+        // A writer waits for the lock another holds, and the server stops under it.
+        let holder = try server.background("SELECT pg_advisory_lock(\(0x5247_4453)); SELECT pg_sleep(60)", database: database)
+        defer { if holder.isRunning { holder.terminate() } }
+        usleep(300_000)
+        let csv = directory.appendingPathComponent("a.csv").path
+        try "criterion,value\nAC-10,2\nAD-01,3\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        let out = Pipe(), err = Pipe()
+        let writer = Process()
+        writer.executableURL = Run.binary
+        writer.arguments = ["answer", "2026-001", "--from", csv, "--db", db]
+        writer.standardOutput = out
+        writer.standardError = err
+        try writer.run()
+        #expect(try Self.waitForBlockedBackend(server, database: database))
+        server.stop(mode: "immediate")
+        let said = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        writer.waitUntilExit()
+        #expect(writer.terminationStatus == 74)
+        #expect(said.hasPrefix("regards: error: \(db): cannot reach the PostgreSQL store: ") && said.split(separator: "\n").count == 1, "\(said)")
+        let down = try run("visit", "list")
+        #expect(down.status == 74 && down.stderr.split(separator: "\n").count == 1, "\(down.stderr)")
+        try server.start()
+        let list = try run("visit", "status", "2026-001")
+        #expect(list.status == 0, "\(list.stderr)")
+        #expect(try run("answer", "2026-001", "--from", csv).status == 0)
+        #expect(try server.sql("SELECT count(*) FROM regards.answer_event", database: database).trimmingCharacters(in: .whitespacesAndNewlines) == "2")
+        // A newer schema: refused, untouched; an older one: the administrator upgrades it.
+        try server.sql("INSERT INTO regards.schema_migration (version, name) VALUES (99, 'from-the-future')", database: database)
+        let newer = try run("visit", "list")
+        #expect(newer.status == 65 && newer.stderr.contains("was written by a newer Regards (schema 99, this binary knows up to 5); nothing was changed"), "\(newer.stderr)")
+        #expect(try run("store", "init").status == 65)
+        try server.sql("DELETE FROM regards.schema_migration WHERE version >= 5", database: database)
+        let older = try run("visit", "list")
+        #expect(older.status == 65 && older.stderr.contains("the store's schema is 4, this Regards needs 5; the administrator upgrades it"), "\(older.stderr)")
+    }
 }
