@@ -2,7 +2,7 @@
 
     python3 Benchmarks/bench.py            # the full benchmark (make bench)
     python3 Benchmarks/bench.py --smoke    # 10 visits, one run each: keeps the harness working (make bench-smoke)
-    python3 Benchmarks/bench.py --only readback   # one part: import, export, readback, startup, scaling (several with commas)
+    python3 Benchmarks/bench.py --only readback   # one part: import, export, readback, startup, scaling, server (several with commas)
 
 Prints one line per figure and a table; exits 1 when a target is missed (not in --smoke).
 Campaigns are generated once into .bench/ (delete it to regenerate).
@@ -25,7 +25,7 @@ BIN = os.path.join(WORK, "bin")
 REGARDS = os.path.join(ROOT, ".build", "release", "regards")
 BENCH = os.path.join(ROOT, ".build", "release", "regards-bench")
 SMOKE = "--smoke" in sys.argv
-PARTS = ("import", "export", "readback", "startup", "scaling")
+PARTS = ("import", "export", "readback", "startup", "scaling", "server")
 ONLY = (sys.argv + [""])[sys.argv.index("--only") + 1].split(",") if "--only" in sys.argv else None
 if ONLY is not None and not set(ONLY) <= set(PARTS):
     sys.exit(f"--only: one or more of {', '.join(PARTS)}, separated by commas")
@@ -39,6 +39,7 @@ GENERATOR_VERSION = "1"
 TARGETS = {
     "export_vs_c": 1.3, "export_vs_python_speedup": 4.0, "import_vs_c": 2.5, "help_vs_swift_hello": 2.0,
     "validate_ms": 50.0, "export_rss_mb": 200.0, "export_rss_growth_3000": 1.5, "readback_vs_openpyxl_speedup": 3.0,
+    "server_import_vs_sqlite": 2.0, "server_export_vs_sqlite": 1.5, "server_export_rss_vs_sqlite": 1.2,
 }
 # Targets that are a floor (at least), the others a ceiling (at most).
 AT_LEAST = {"export_vs_python_speedup", "readback_vs_openpyxl_speedup"}
@@ -240,6 +241,77 @@ def readback(db, tmp, results):
     return lines
 
 
+class Server:
+    """A throwaway PostgreSQL server in .bench/pg on a local socket (as `postgres` when run as root)."""
+
+    def __init__(self):
+        bins = sorted((d for d in os.listdir("/usr/lib/postgresql") if d.isdigit()), key=int) if os.path.isdir("/usr/lib/postgresql") else []
+        if not bins:
+            sys.exit("PostgreSQL is not installed (apt-get install postgresql)")
+        self.bin = f"/usr/lib/postgresql/{bins[-1]}/bin"
+        self.dir = os.path.join(WORK, "pg")
+        shutil.rmtree(self.dir, ignore_errors=True)
+        os.makedirs(self.dir)
+        self.root = os.getuid() == 0
+        if self.root:
+            shutil.chown(self.dir, "postgres", "postgres")
+        self.port = 54321
+        self.shell(f"{self.bin}/initdb -D {self.dir}/data -U regards -A trust -E UTF8 --locale=C.UTF-8 >/dev/null && "
+                   f"{self.bin}/pg_ctl -D {self.dir}/data -w -l {self.dir}/log -o '-k {self.dir} -p {self.port} -c listen_addresses=' start >/dev/null")
+
+    def shell(self, script):
+        args = ["su", "postgres", "-s", "/bin/sh", "-c", script] if self.root else ["/bin/sh", "-c", script]
+        quiet(args)
+
+    def url(self, database):
+        return f"host={self.dir} port={self.port} user=regards dbname={database}"
+
+    def sql(self, text, database="postgres"):
+        return quiet([f"{self.bin}/psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", self.url(database), "-c", text])
+
+    def stop(self):
+        self.shell(f"{self.bin}/pg_ctl -D {self.dir}/data -m fast stop >/dev/null")
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def server_part(db, empty, answers, tmp, results):
+    """The campaign import and the campaign workbook from a PostgreSQL store on a local socket, side
+    by side with the same on the SQLite file."""
+    lines = []
+    server = Server()
+    try:
+        # The store with every visit, and one with the visits before their answers (the template of each import run).
+        for name, source in (("campaign", db), ("empty", empty)):
+            server.sql(f"CREATE DATABASE {name}")
+            quiet([REGARDS, "store", "init", "--db", server.url(name)])
+            quiet([BENCH, "copy", "--from", source, "--to", server.url(name)])
+        sqlite_target = os.path.join(tmp, "server-import.sqlite")
+
+        def fresh():
+            server.sql("DROP DATABASE IF EXISTS import")
+            server.sql("CREATE DATABASE import TEMPLATE empty")
+            for suffix in ("", "-wal", "-shm"):
+                if os.path.exists(sqlite_target + suffix):
+                    os.remove(sqlite_target + suffix)
+            shutil.copyfile(empty, sqlite_target)
+
+        p_import, p_rss, s_import, s_rss, results["server_import_vs_sqlite"] = paired(
+            RUNS, lambda: [REGARDS, "answer", "--from", answers, "--db", server.url("import"), "--inspector", "bench"],
+            lambda: [REGARDS, "answer", "--from", answers, "--db", sqlite_target, "--inspector", "bench"], fresh)
+        lines.append(f"server   import of the campaign file ({MAIN} visits): PostgreSQL {p_import:.3f} s ({p_rss:.0f} MB) · SQLite {s_import:.3f} s ({s_rss:.0f} MB) · "
+                     f"ratio {results['server_import_vs_sqlite']:.2f} (target ≤ {TARGETS['server_import_vs_sqlite']})")
+        p_export, p_rss, s_export, s_rss, results["server_export_vs_sqlite"] = paired(
+            RUNS, lambda: [REGARDS, "compare", "--campaign", "bench", "--db", server.url("campaign"), "--xlsx", os.path.join(tmp, "server.xlsx")],
+            lambda: [REGARDS, "compare", "--campaign", "bench", "--db", db, "--xlsx", os.path.join(tmp, "file.xlsx")])
+        results["server_export_rss_vs_sqlite"] = p_rss / s_rss
+        lines.append(f"server   campaign workbook ({MAIN} visits): PostgreSQL {p_export:.3f} s ({p_rss:.0f} MB) · SQLite {s_export:.3f} s ({s_rss:.0f} MB) · "
+                     f"ratio {results['server_export_vs_sqlite']:.2f} (target ≤ {TARGETS['server_export_vs_sqlite']}), "
+                     f"memory ×{results['server_export_rss_vs_sqlite']:.2f} (target ≤ {TARGETS['server_export_rss_vs_sqlite']})")
+    finally:
+        server.stop()
+    return lines
+
+
 def main():
     os.makedirs(WORK, exist_ok=True)
     build()
@@ -327,6 +399,9 @@ def main():
             results["time_per_visit_growth_3000"] = (by[3000][0] / 3000) / (by[1000][0] / 1000)
             lines.append(f"growth   1,000 → 3,000 visits: memory ×{results['export_rss_growth_3000']:.2f} (target ≤ {TARGETS['export_rss_growth_3000']}), "
                          f"time per visit ×{results['time_per_visit_growth_3000']:.2f} (linear: about 1)")
+
+    if wanted("server"):
+        lines += server_part(db, empty, answers, tmp, results)
 
     print()
     for l in lines:

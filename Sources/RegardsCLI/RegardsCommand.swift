@@ -30,6 +30,11 @@ public enum Regards {
         try CampaignExport.report(campaign, workspace: WorkspaceOptions.parse(["--db", db]), allowPersonalData: true, command: "bench cells").materialised()
     }
 
+    /// The ids of a workspace's visits (of a campaign), for tools built on Regards (the benchmark).
+    public static func visitIDs(campaign: String?, db: String) throws -> [String] {
+        try WorkspaceOptions.parse(["--db", db]).open().visits(campaign: campaign).map(\.id)
+    }
+
     public static func main() {
         // A write past a file-size limit must fail with an error we report, not kill the process mid-file.
         signal(SIGXFSZ, SIG_IGN)

@@ -51,6 +51,25 @@ extension RowCursor {
 
 extension Connection {
     func transaction<T>(_ body: () throws -> T) throws -> T { try transaction(immediate: true, body) }
+
+    /// Inserts rows (in this order, inside the caller's transaction): SQLite runs its prepared
+    /// statement for each; PostgreSQL sends them in batches, a column per array, so that a
+    /// campaign file is not a round trip per answer.
+    func insertMany(_ insert: SQL.Insert, orIgnore: Bool = false, _ rows: [[SQLValue]]) throws {
+        switch dialect {
+        case .sqlite:
+            try withStatement(insert.sql(orIgnore: orIgnore)) { statement in
+                for row in rows { try statement.run(row) }
+            }
+        case .postgres:
+            var start = 0
+            while start < rows.count {
+                let batch = rows[start..<min(start + SQL.batchRows, rows.count)]
+                try run(insert.arraysSQL(orIgnore: orIgnore), insert.columns.indices.map { column in .text(SQL.arrayLiteral(batch.map { $0[column] })) })
+                start += SQL.batchRows
+            }
+        }
+    }
 }
 
 /// The two SQL dialects the store speaks.

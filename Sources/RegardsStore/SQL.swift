@@ -6,6 +6,8 @@ enum SQL {
     struct Insert {
         let table: String
         let columns: [String]
+        /// The columns holding integers (the others hold text), for a batch sent as arrays.
+        var integers: Set<String> = []
 
         /// `INSERT INTO table (…) VALUES (?, …)`; `orIgnore` skips a row whose uid (or key) is already
         /// there (in the form both engines read).
@@ -13,7 +15,39 @@ enum SQL {
             "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
                 + (orIgnore ? " ON CONFLICT DO NOTHING" : "")
         }
+
+        /// PostgreSQL's insert of many rows in one statement: each column one array parameter, unnested
+        /// in order (`INSERT INTO table (…) SELECT * FROM unnest(?::text[], …)`).
+        func arraysSQL(orIgnore: Bool) -> String {
+            "INSERT INTO \(table) (\(columns.joined(separator: ", "))) SELECT * FROM unnest("
+                + columns.map { integers.contains($0) ? "?::bigint[]" : "?::text[]" }.joined(separator: ", ") + ")"
+                + (orIgnore ? " ON CONFLICT DO NOTHING" : "")
+        }
     }
+
+    /// A PostgreSQL array literal of these values (`{"a","b\\"c",NULL}`).
+    static func arrayLiteral(_ values: [SQLValue]) -> String {
+        var out = "{"
+        for (i, value) in values.enumerated() {
+            if i > 0 { out += "," }
+            switch value {
+            case .null: out += "NULL"
+            case .int(let n): out += String(n)
+            case .double(let d): out += String(d)
+            case .text(let text):
+                out += "\""
+                for c in text.unicodeScalars {
+                    if c == "\"" || c == "\\" { out += "\\" }
+                    out.unicodeScalars.append(c)
+                }
+                out += "\""
+            }
+        }
+        return out + "}"
+    }
+
+    /// Rows sent to PostgreSQL in one statement.
+    static let batchRows = 2_000
 
     static let snapshot = Insert(table: "protocol_snapshot", columns: ["hash", "id", "version", "kind", "file", "source"])
     static let visit = Insert(table: "visit", columns: ["id", "uid", "establishment", "finess", "start_date", "end_date", "inspectors", "campaign", "evaluation_hash",
@@ -24,7 +58,7 @@ enum SQL {
                                                                   "scorer"])
     static let observation = Insert(table: "observation", columns: ["uid", "visit", "method", "text", "participant", "role", "criteria", "theme", "date", "author", "at"])
     static let journeyEntry = Insert(table: "journey_entry", columns: ["uid", "visit", "resident", "step", "date", "note", "author", "at"])
-    static let action = Insert(table: "action", columns: ["uid", "visit", "number", "title", "owner", "due", "criteria", "author", "at"])
+    static let action = Insert(table: "action", columns: ["uid", "visit", "number", "title", "owner", "due", "criteria", "author", "at"], integers: ["number"])
     static let actionEvent = Insert(table: "action_event", columns: ["uid", "action", "status", "author", "at", "reason"])
     static let stateEvent = Insert(table: "state_event", columns: ["uid", "visit", "from_state", "to_state", "author", "at", "reason"])
     static let procedureEvent = Insert(table: "procedure_event", columns: ["uid", "visit", "item", "change", "record", "date", "author", "at", "reason"])

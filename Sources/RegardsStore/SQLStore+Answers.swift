@@ -34,19 +34,16 @@ extension SQLStore {
                 at = max(at, latest.string(time))
             }
         }
-        return try db.withStatement((scorer == nil ? SQL.answer : SQL.scoring).sql()) { insert in
-            var events: [AnswerEvent] = []
-            events.reserveCapacity(changes.count)
-            for change in changes {
-                let event = AnswerEvent(uid: change.uid, visit: visit, grid: change.grid, criterion: change.criterion, value: change.value, comment: change.comment,
-                                        evidence: change.evidence, author: author, at: at, previous: current[change.grid]?[change.criterion] ?? nil, reason: change.reason,
-                                        scorer: scorer, reconciles: scorer == nil ? change.reconciles : nil)
-                try insert.run(Rows.answer(event))
-                current[change.grid, default: [:]][change.criterion] = change.value
-                events.append(event)
-            }
-            return events
+        var events: [AnswerEvent] = []
+        events.reserveCapacity(changes.count)
+        for change in changes {
+            events.append(AnswerEvent(uid: change.uid, visit: visit, grid: change.grid, criterion: change.criterion, value: change.value, comment: change.comment,
+                                      evidence: change.evidence, author: author, at: at, previous: current[change.grid]?[change.criterion] ?? nil, reason: change.reason,
+                                      scorer: scorer, reconciles: scorer == nil ? change.reconciles : nil))
+            current[change.grid, default: [:]][change.criterion] = change.value
         }
+        try db.insertMany(scorer == nil ? SQL.answer : SQL.scoring, events.map(Rows.answer))
+        return events
     }
 
     public func answerEvents(visit: String) throws -> [AnswerEvent] {

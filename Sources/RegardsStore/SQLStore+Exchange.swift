@@ -20,10 +20,11 @@ extension SQLStore {
             if let visit = plan.newVisit { try db.run(SQL.visit.sql(), Rows.visit(visit)) }
             /// Rows of the visit, filed under `id` whatever the bundle called it.
             func insert<T>(_ rows: [T], _ statement: SQL.Insert, _ visit: WritableKeyPath<T, String>, _ values: (T) -> [SQLValue]) throws {
-                for var row in rows {
+                try db.insertMany(statement, orIgnore: true, rows.map { row in
+                    var row = row
                     row[keyPath: visit] = id
-                    try db.run(statement.sql(orIgnore: true), values(row))
-                }
+                    return values(row)
+                })
             }
             try insert(plan.answers.sorted(by: { ($0.at, $0.uid) < ($1.at, $1.uid) }), SQL.answer, \.visit, Rows.answer)
             try insert(plan.scorings.sorted(by: { ($0.at, $0.uid) < ($1.at, $1.uid) }), SQL.scoring, \.visit, Rows.answer)

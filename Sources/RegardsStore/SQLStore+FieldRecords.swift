@@ -2,9 +2,7 @@ import RegardsCore
 
 extension SQLStore {
     public func addObservations(_ list: [Observation]) throws {
-        try db.transaction {
-            for o in list { try db.run(SQL.observation.sql(), Rows.observation(o)) }
-        }
+        try db.transaction { try db.insertMany(SQL.observation, list.map(Rows.observation)) }
     }
 
     public func observations(visit: String) throws -> [Observation] {
@@ -23,9 +21,7 @@ extension SQLStore {
     }
 
     public func addJourneyRecords(_ list: [JourneyRecord]) throws {
-        try db.transaction {
-            for r in list { try db.run(SQL.journeyEntry.sql(), Rows.journey(r)) }
-        }
+        try db.transaction { try db.insertMany(SQL.journeyEntry, list.map(Rows.journey)) }
     }
 
     public func journeyRecords(visit: String) throws -> [JourneyRecord] {

@@ -3,9 +3,7 @@ import RegardsCore
 
 extension SQLStore {
     public func addProcedureEvents(_ events: [ProcedureEvent]) throws {
-        try db.transaction {
-            for e in events { try db.run(SQL.procedureEvent.sql(), Rows.procedureEvent(e)) }
-        }
+        try db.transaction { try db.insertMany(SQL.procedureEvent, events.map(Rows.procedureEvent)) }
     }
 
     public func procedureEvents(visit: String) throws -> [ProcedureEvent] {

@@ -8,8 +8,22 @@ import RegardsProtocols
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "regards-bench",
-        abstract: "Benchmark helpers: a deterministic campaign generator and a dump of a report's cells for the baselines.",
-        subcommands: [BenchGenerate.self, BenchCells.self])
+        abstract: "Benchmark helpers: a deterministic campaign generator, a dump of a report's cells for the baselines, a copy into a PostgreSQL store.",
+        subcommands: [BenchGenerate.self, BenchCells.self, BenchCopy.self])
+}
+
+/// Every visit of a workspace pushed into another (a PostgreSQL store), as `visit push` does, in this process.
+struct BenchCopy: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "copy", abstract: "Push every visit of a workspace into another (a PostgreSQL store set up with `store init`).")
+
+    @Option(help: ArgumentHelp("The workspace to copy.", valueName: "FILE")) var from: String
+    @Option(help: ArgumentHelp("The store to copy it into.", valueName: "URL")) var to: String
+
+    func run() throws {
+        let ids = try Regards.visitIDs(campaign: nil, db: from)
+        for id in ids { try Regards.run(["visit", "push", id, "--to", to, "--db", from], quiet: true) }
+        print("\(ids.count) visit(s) copied")
+    }
 }
 
 /// `--protocols DIR`, as `regards` takes it.

@@ -97,6 +97,29 @@ struct StoreUnderTest: Sendable, CustomTestStringConvertible {
 
     /// Double scoring: each scorer's answers kept apart from the visit's own and from each other's;
     /// a consensus answer keeps the scorers' answers it settled.
+    /// Text that SQL or an array literal could mistake for syntax comes back as it went in, in a
+    /// batch larger than one of PostgreSQL's (2,000 rows), in order.
+    @Test(arguments: stores) func anyTextRoundTripsInLargeBatches(store: StoreUnderTest) throws {
+        try with(store) { (w: any Workspace) throws in
+            try w.createVisit(Sample.visit(), snapshots: [Sample.snapshot])
+            let awkward = ["a \"quoted\" word", "back\\slash \\\"", "{braces}, commas", "NULL", "null", "'single'; DROP TABLE visit; --", "é à « » œ 🙂",
+                           "line\nbreak\ttab", "", " ", "$1 ?1 ? :x"]
+            let changes = (0..<4_100).map { i in
+                AnswerChange(uid: "u\(i)", grid: .evaluation, criterion: "C-\(i % 97)", value: i % 5 == 0 ? nil : .level(i % 4),
+                             comment: i % 3 == 0 ? nil : awkward[i % awkward.count], evidence: awkward[(i + 1) % awkward.count])
+            }
+            let recorded = try w.recordAnswers(visit: "2026-001", changes, author: "a", at: "t1")
+            let history = try w.answerEvents(visit: "2026-001")
+            #expect(history == recorded)
+            #expect(history.map(\.uid) == changes.map(\.uid))
+            #expect(history.map(\.comment) == changes.map(\.comment))
+            #expect(history.map(\.value) == changes.map(\.value))
+            try w.addObservations(awkward.enumerated().map { Observation(uid: "o\($0.offset)", visit: "2026-001", method: "entretien", text: $0.element,
+                                                                        participant: $0.element.isEmpty ? nil : "R1", author: "a", at: "t") })
+            #expect(try w.observations(visit: "2026-001").map(\.text) == awkward)
+        }
+    }
+
     @Test(arguments: stores) func scoringsAreKeptApart(store: StoreUnderTest) throws {
         try with(store) { (w: any Workspace) throws in
             try w.createVisit(Sample.visit(), snapshots: [Sample.snapshot])
