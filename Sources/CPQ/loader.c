@@ -46,6 +46,11 @@ FORWARD(int, PQgetlength, (const PGresult *res, int tup_num, int field_num), (re
 FORWARD(char *, PQcmdTuples, (PGresult *res), (res))
 FORWARD_VOID(PQclear, (PGresult *res), (res))
 
+/* COPY … FROM STDIN. */
+FORWARD(int, PQputCopyData, (PGconn *conn, const char *buffer, int nbytes), (conn, buffer, nbytes))
+FORWARD(int, PQputCopyEnd, (PGconn *conn, const char *errormsg), (conn, errormsg))
+FORWARD(PGresult *, PQgetResult, (PGconn *conn), (conn))
+
 static void ignore_notice(void *arg, const PGresult *res) {
     (void)arg;
     (void)res;

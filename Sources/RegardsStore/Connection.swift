@@ -53,21 +53,12 @@ extension Connection {
     func transaction<T>(_ body: () throws -> T) throws -> T { try transaction(immediate: true, body) }
 
     /// Inserts rows (in this order, inside the caller's transaction): SQLite runs its prepared
-    /// statement for each; PostgreSQL sends them in batches, a column per array, so that a
-    /// campaign file is not a round trip per answer.
+    /// statement for each; a server takes them in bulk (`PostgresConnection.insertMany`) — never a
+    /// round trip per answer.
     func insertMany(_ insert: SQL.Insert, orIgnore: Bool = false, _ rows: [[SQLValue]]) throws {
-        switch dialect {
-        case .sqlite:
-            try withStatement(insert.sql(orIgnore: orIgnore)) { statement in
-                for row in rows { try statement.run(row) }
-            }
-        case .postgres:
-            var start = 0
-            while start < rows.count {
-                let batch = rows[start..<min(start + SQL.batchRows, rows.count)]
-                try run(insert.arraysSQL(orIgnore: orIgnore), insert.columns.indices.map { column in .text(SQL.arrayLiteral(batch.map { $0[column] })) })
-                start += SQL.batchRows
-            }
+        if let server = self as? PostgresConnection { return try server.insertMany(insert, orIgnore: orIgnore, rows) }
+        try withStatement(insert.sql(orIgnore: orIgnore)) { statement in
+            for row in rows { try statement.run(row) }
         }
     }
 }

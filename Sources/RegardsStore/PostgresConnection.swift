@@ -154,6 +154,54 @@ public final class PostgresConnection: Connection {
         }
     }
 
+    /// New rows streamed with COPY; rows that may already be there (a merge: `orIgnore`) in
+    /// batches, a column per array, skipping those the store has.
+    func insertMany(_ insert: SQL.Insert, orIgnore: Bool, _ rows: [[SQLValue]]) throws {
+        if !orIgnore && rows.count > 1 { return try copy(into: insert.table, columns: insert.columns, rows) }
+        var start = 0
+        while start < rows.count {
+            let batch = rows[start..<min(start + SQL.batchRows, rows.count)]
+            try run(insert.arraysSQL(orIgnore: orIgnore), insert.columns.indices.map { column in .text(SQL.arrayLiteral(batch.map { $0[column] })) })
+            start += SQL.batchRows
+        }
+    }
+
+    /// `COPY table (columns) FROM STDIN` of these rows (text format), streamed in blocks: the server
+    /// stores a block while the next is encoded. Inside the caller's transaction.
+    func copy(into table: String, columns: [String], _ rows: [[SQLValue]]) throws(StoreError) {
+        let sql = "COPY \(table) (\(columns.joined(separator: ", "))) FROM STDIN"
+        let started = PQexec(handle, sql)
+        defer { PQclear(started) }
+        guard let started, PQresultStatus(started) == PGRES_COPY_IN else { throw error(started, sql: sql) }
+        var block: [UInt8] = []
+        block.reserveCapacity(1 << 20)
+        var sent = true
+        func flush() {
+            guard !block.isEmpty, sent else { return }
+            sent = block.withUnsafeBufferPointer { PQputCopyData(handle, UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), Int32($0.count)) } == 1
+            block.removeAll(keepingCapacity: true)
+        }
+        for row in rows {
+            for (i, value) in row.enumerated() {
+                if i > 0 { block.append(UInt8(ascii: "\t")) }
+                SQL.copyField(value, into: &block)
+            }
+            block.append(UInt8(ascii: "\n"))
+            if block.count >= 1 << 20 { flush() }
+        }
+        flush()
+        let ended = sent && PQputCopyEnd(handle, nil) == 1
+        var failure: StoreError?
+        // The COPY's result, then nothing: every result is read, whatever happened.
+        while let result = PQgetResult(handle) {
+            if PQresultStatus(result) != PGRES_COMMAND_OK && failure == nil { failure = error(result, sql: sql) }
+            PQclear(result)
+        }
+        if let failure { throw failure }
+        if !ended { throw error(nil, sql: sql) }
+        changes = rows.count
+    }
+
     public func transaction<T>(immediate: Bool, _ body: () throws -> T) throws -> T {
         // A reading transaction sees one consistent picture (a bundle while others write).
         try execute(immediate ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ")

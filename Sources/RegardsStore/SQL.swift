@@ -25,6 +25,25 @@ enum SQL {
         }
     }
 
+    /// A value as COPY's text format writes it: `\N` for null, backslash, tab and line breaks escaped.
+    static func copyField(_ value: SQLValue, into out: inout [UInt8]) {
+        switch value {
+        case .null: out += [UInt8(ascii: "\\"), UInt8(ascii: "N")]
+        case .int(let n): out += Array(String(n).utf8)
+        case .double(let d): out += Array(String(d).utf8)
+        case .text(let text):
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+                case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+                case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+                case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+                default: out.append(byte)
+                }
+            }
+        }
+    }
+
     /// A PostgreSQL array literal of these values (`{"a","b\\"c",NULL}`).
     static func arrayLiteral(_ values: [SQLValue]) -> String {
         var out = "{"
@@ -36,9 +55,13 @@ enum SQL {
             case .double(let d): out += String(d)
             case .text(let text):
                 out += "\""
-                for c in text.unicodeScalars {
-                    if c == "\"" || c == "\\" { out += "\\" }
-                    out.unicodeScalars.append(c)
+                if text.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+                    for c in text.unicodeScalars {
+                        if c == "\"" || c == "\\" { out += "\\" }
+                        out.unicodeScalars.append(c)
+                    }
+                } else {
+                    out += text
                 }
                 out += "\""
             }

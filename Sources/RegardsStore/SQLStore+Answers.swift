@@ -2,28 +2,39 @@ import RegardsCore
 
 extension SQLStore {
     public func recordAnswers(visit: String, _ changes: [AnswerChange], author: String, at: String) throws -> [AnswerEvent] {
-        try db.transaction { try insertAnswers(visit: visit, scorer: nil, changes, author: author, at: at) }
+        try db.transaction {
+            let events = try plannedAnswers(visit: visit, scorer: nil, changes, author: author, at: at)
+            try db.insertMany(SQL.answer, events.map(Rows.answer))
+            return events
+        }
     }
 
+    /// Every visit's answers in one insert (in batches on a server), after each visit's previous answers are read.
     public func recordAnswers(_ batches: [(visit: String, changes: [AnswerChange])], author: String, at: String) throws -> Int {
         try db.transaction {
-            var count = 0
-            for batch in batches { count += try insertAnswers(visit: batch.visit, scorer: nil, batch.changes, author: author, at: at).count }
-            return count
+            var rows: [[SQLValue]] = []
+            for batch in batches { rows += try plannedAnswers(visit: batch.visit, scorer: nil, batch.changes, author: author, at: at).map(Rows.answer) }
+            try db.insertMany(SQL.answer, rows)
+            return rows.count
         }
     }
 
     public func recordScores(visit: String, scorer: String, _ changes: [AnswerChange], author: String, at: String) throws -> [AnswerEvent] {
-        try db.transaction { try insertAnswers(visit: visit, scorer: scorer, changes, author: author, at: at) }
+        try db.transaction {
+            let events = try plannedAnswers(visit: visit, scorer: scorer, changes, author: author, at: at)
+            try db.insertMany(SQL.scoring, events.map(Rows.answer))
+            return events
+        }
     }
 
-    /// Inside a transaction, into the visit's answers (`scorer` nil) or one scorer's scoring: the
-    /// previous value of each criterion is read once, then kept up to date. An answer is never
+    /// Inside a transaction, the events that record `changes` into the visit's answers (`scorer`
+    /// nil) or one scorer's scoring: the previous value of each criterion is read once, then kept
+    /// up to date. An answer is never
     /// recorded before one already there: a writer that waited for another's transaction takes
     /// the time of the last answer when it is later than its own, so that the history's order
     /// (time, then arrival) is the order the answers were written in and each `previous` is the
     /// answer just before it.
-    private func insertAnswers(visit: String, scorer: String?, _ changes: [AnswerChange], author: String, at requested: String) throws -> [AnswerEvent] {
+    private func plannedAnswers(visit: String, scorer: String?, _ changes: [AnswerChange], author: String, at requested: String) throws -> [AnswerEvent] {
         var current: [ProtocolKind: [String: AnswerValue?]] = [:]
         var at = requested
         try db.withStatement(scorer == nil ? SQL.currentAnswers : SQL.currentScores) { latest in
@@ -42,7 +53,6 @@ extension SQLStore {
                                       scorer: scorer, reconciles: scorer == nil ? change.reconciles : nil))
             current[change.grid, default: [:]][change.criterion] = change.value
         }
-        try db.insertMany(scorer == nil ? SQL.answer : SQL.scoring, events.map(Rows.answer))
         return events
     }
 

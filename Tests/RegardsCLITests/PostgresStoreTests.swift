@@ -177,6 +177,17 @@ struct PostgresStoreTests {
             for secret in ["wrong-pass", "secret-y"] { #expect(!run.stderr.contains(secret), "\(run.stderr)") }
             #expect(run.stdout.isEmpty)
         }
+        // libpq's own settings: PG* variables, a password file, REGARDS_DB.
+        let passfile = s.path("pgpass")
+        try "127.0.0.1:\(port):\(s.database):inspectrice_y:secret-y\n".write(toFile: passfile, atomically: true, encoding: .utf8)
+        chmod(passfile, 0o600)
+        let variables = ["PGHOST": s.server.directory.path, "PGPORT": "\(port)", "PGUSER": "regards"]
+        #expect(try Run(["visit", "list", "--db", "dbname=\(s.database)"], in: s.directory, environment: variables).stdout.contains("2026-001"))
+        let withFile = try Run(["visit", "list", "--db", "postgresql://inspectrice_y@127.0.0.1:\(port)/\(s.database)"], in: s.directory, environment: ["PGPASSFILE": passfile])
+        #expect(withFile.stdout.contains("2026-001"), "\(withFile.stderr)")
+        #expect(try Run(["visit", "list"], in: s.directory, environment: ["REGARDS_DB": good]).stdout.contains("2026-001"))
+        let remote = try Run(["visit", "list", "--db", "dbname=x"], in: s.directory, environment: ["PGHOST": "store.invalid"])
+        #expect(remote.status == 64 && remote.stderr.contains("a connection to store.invalid must be encrypted"), "\(remote.stderr)")
         // A remote host with TLS required goes on to connect (and fails only because it is not there).
         let tls = try s.run("visit", "list", db: "postgresql://u:secret-y@store.invalid/x?sslmode=verify-full")
         #expect(tls.status == 74 && tls.stderr.contains("postgresql://u:***@store.invalid/x?sslmode=verify-full"), "\(tls.stderr)")

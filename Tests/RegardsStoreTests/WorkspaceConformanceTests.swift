@@ -117,6 +117,12 @@ struct StoreUnderTest: Sendable, CustomTestStringConvertible {
             try w.addObservations(awkward.enumerated().map { Observation(uid: "o\($0.offset)", visit: "2026-001", method: "entretien", text: $0.element,
                                                                         participant: $0.element.isEmpty ? nil : "R1", author: "a", at: "t") })
             #expect(try w.observations(visit: "2026-001").map(\.text) == awkward)
+            // The same rows through an import (rows the store may already have: another path on a server).
+            let bundle = try #require(try w.bundle(visit: "2026-001", exportedAt: "t", exportedBy: "a")).renamed(to: "2026-002", uid: "uid-2")
+            try w.apply(MergePlan.plan(local: nil, incoming: bundle), visit: "2026-002")
+            // (a copy's rows have uids of their own, filed by time then uid)
+            #expect(try w.answerEvents(visit: "2026-002").map { $0.comment ?? "∅" }.sorted() == changes.map { $0.comment ?? "∅" }.sorted())
+            #expect(try w.observations(visit: "2026-002").map(\.text) == awkward)
         }
     }
 
