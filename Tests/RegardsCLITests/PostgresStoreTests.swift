@@ -177,6 +177,20 @@ struct PostgresStoreTests {
             for secret in ["wrong-pass", "secret-y"] { #expect(!run.stderr.contains(secret), "\(run.stderr)") }
             #expect(run.stdout.isEmpty)
         }
+        // A host that accepts the connection and never answers: given up after the connection timeout.
+        let silent = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(silent) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(silent, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        #expect(bound == 0 && listen(silent, 8) == 0)
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(silent, $0, &length) } }
+        let start = Date()
+        let hung = try s.run("visit", "list", db: "postgresql://inspectrice_y:secret-y@127.0.0.1:\(UInt16(bigEndian: address.sin_port))/\(s.database)")
+        #expect(Date().timeIntervalSince(start) < 5)
+        #expect(hung.status == 74 && hung.stderr.contains("timeout") && !hung.stderr.contains("secret-y"), "\(hung.stderr)")
         // libpq's own settings: PG* variables, a password file, REGARDS_DB.
         let passfile = s.path("pgpass")
         try "127.0.0.1:\(port):\(s.database):inspectrice_y:secret-y\n".write(toFile: passfile, atomically: true, encoding: .utf8)
