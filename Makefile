@@ -7,7 +7,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 CLIENT_PACKAGES := libreoffice-calc libreoffice-writer poppler-utils postgresql
 
-.PHONY: setup setup-tests build release test demo install clean bench bench-smoke
+.PHONY: setup setup-tests setup-bench build release test demo install clean bench bench-smoke
 
 ## setup: install the Debian packages the build needs (only those missing)
 setup:
@@ -40,12 +40,16 @@ demo: build
 	$(BIN) protocol validate
 	$(BIN) demo --out regards-demo
 
+## setup-bench: setup, plus the PostgreSQL server the benchmark starts for the shared-store figures
+setup-bench: setup
+	@dpkg -s postgresql >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends postgresql; }
+
 ## bench: release build, C and Python baselines, ratios measured side by side (exit 1 when a target is missed)
-bench: setup
+bench: setup-bench
 	python3 Benchmarks/bench.py
 
 ## bench-smoke: the same harness on 10 visits, one run each (keeps it working)
-bench-smoke: setup
+bench-smoke: setup-bench
 	python3 Benchmarks/bench.py --smoke
 
 install: release
