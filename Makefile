@@ -2,10 +2,10 @@
 SWIFT ?= swift
 PREFIX ?= /usr/local
 BIN := .build/debug/regards
-SYSTEM_PACKAGES := libsqlite3-dev libxlsxwriter-dev libpq-dev
+SYSTEM_PACKAGES := libsqlite3-dev libxlsxwriter-dev libpq-dev python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-CLIENT_PACKAGES := libreoffice-calc libreoffice-writer poppler-utils postgresql
+CLIENT_PACKAGES := libreoffice-calc libreoffice-writer poppler-utils postgresql man-db
 
 .PHONY: setup setup-tests setup-bench build release test demo install clean bench bench-smoke
 
@@ -14,7 +14,7 @@ setup:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then echo "installing:$$missing"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; fi
 
-## setup-tests: setup, plus the clients the tests open workbooks and documents with (LibreOffice Calc and Writer, openpyxl), a PostgreSQL server (started by the tests themselves, in a temporary folder) and the agreement references (scikit-learn, statsmodels, krippendorff)
+## setup-tests: setup, plus the clients the tests open workbooks and documents with (LibreOffice Calc and Writer, openpyxl), a PostgreSQL server (started by the tests themselves, in a temporary folder), man (to render the man page) and the agreement references (scikit-learn, statsmodels, krippendorff)
 setup-tests: setup
 	@missing=""; for p in $(CLIENT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then echo "installing:$$missing"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; fi
@@ -52,11 +52,17 @@ bench: setup-bench
 bench-smoke: setup-bench
 	python3 Benchmarks/bench.py --smoke
 
+## install: the binary, the protocols and templates, the man page regards(1) and the bash, zsh and fish completions, under PREFIX
 install: release
-	install -d $(PREFIX)/bin $(PREFIX)/share/regards
+	install -d $(PREFIX)/bin $(PREFIX)/share/regards $(PREFIX)/share/man/man1 $(PREFIX)/share/bash-completion/completions \
+		$(PREFIX)/share/zsh/site-functions $(PREFIX)/share/fish/vendor_completions.d
 	install -m 0755 .build/release/regards $(PREFIX)/bin/regards
 	rm -rf $(PREFIX)/share/regards/Protocols $(PREFIX)/share/regards/Templates
 	cp -R Protocols Templates $(PREFIX)/share/regards/
+	python3 Tools/manpage.py .build/release/regards > $(PREFIX)/share/man/man1/regards.1
+	.build/release/regards --generate-completion-script bash > $(PREFIX)/share/bash-completion/completions/regards
+	.build/release/regards --generate-completion-script zsh > $(PREFIX)/share/zsh/site-functions/_regards
+	.build/release/regards --generate-completion-script fish > $(PREFIX)/share/fish/vendor_completions.d/regards.fish
 
 clean:
 	rm -rf .build

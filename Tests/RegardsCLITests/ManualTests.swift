@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+import RegardsTestSupport
+
+/// regards(1), generated from the command definitions (`Tools/manpage.py`), and the shell
+/// completions `make install` puts in place.
+@Suite struct ManualTests {
+    func manPage() throws -> String {
+        let python = try #require(Clients.python, "python3 is needed to write the man page")
+        let run = try Clients.run(python, [Run.root.appendingPathComponent("Tools/manpage.py").path, Run.binary.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        return run.stdout
+    }
+
+    /// Every command, its options and the exit codes are in the page, French characters intact.
+    @Test func theManPageSaysEveryCommand() throws {
+        let page = try manPage()
+        for command in ["protocol validate", "visit new", "visit pull", "visit push", "store init", "answer", "privacy review", "measure follow", "agreement"] {
+            #expect(page.contains(".SS \(command)\n"), "\(command)")
+        }
+        for option in ["--db <PATH|URL>", "--from <URL>", "--scorer <NAME>", "--allow-personal-data"] {
+            #expect(page.contains(".B \(option)\n"), "\(option)")
+        }
+        #expect(page.contains("grille de contrôle et évaluation centrée sur les personnes accueillies"))
+        #expect(page.contains("Exit codes: 0 ok, 1 problems found, 64 usage error"))
+        #expect(!page.contains(".SS help"))
+    }
+
+    /// man renders it without a warning.
+    @Test(.enabled(if: Clients.which("man") != nil || Clients.required, "man is not installed")) func manRendersThePage() throws {
+        let man = try #require(Clients.which("man"), "man is required (REGARDS_REQUIRE_CLIENTS=1); run `make setup-tests`")
+        let file = temporaryDirectory().appendingPathComponent("regards.1")
+        try manPage().write(to: file, atomically: true, encoding: .utf8)
+        let shell = try #require(Clients.which("sh"))
+        let rendered = try Clients.run(shell, ["-c", "LC_ALL=C.UTF-8 MANWIDTH=100 MAN_KEEP_STDERR=1 \(man) --warnings -l \(file.path)"])
+        #expect(rendered.status == 0)
+        #expect(rendered.stderr.isEmpty, "\(rendered.stderr)")
+        #expect(rendered.stdout.contains("REGARDS(1)") && rendered.stdout.contains("visit pull"))
+    }
+
+    /// The bash completion offers the commands, then a command's subcommands.
+    @Test func bashCompletesCommands() throws {
+        let script = temporaryDirectory().appendingPathComponent("regards.bash")
+        let generated = try Run(["--generate-completion-script", "bash"])
+        #expect(generated.status == 0)
+        try generated.stdout.write(to: script, atomically: true, encoding: .utf8)
+        let bash = try #require(Clients.which("bash"))
+        func complete(_ words: [String]) throws -> [String] {
+            let line = words.joined(separator: " ")
+            let setup = "source \(script.path); COMP_WORDS=(\(words.joined(separator: " "))); COMP_CWORD=\(words.count - 1); COMP_LINE='\(line)'; COMP_POINT=\(line.count); _regards; echo \"${COMPREPLY[@]}\""
+            return try Clients.run(bash, ["-c", setup]).stdout.split(whereSeparator: \.isWhitespace).map(String.init)
+        }
+        let top = try complete(["regards", "vis"])
+        #expect(top.contains("visit") && top.contains("store") && top.contains("agreement"), "\(top)")
+        let visit = try complete(["regards", "visit", "pu"])
+        #expect(visit.contains("pull") && visit.contains("push"), "\(visit)")
+    }
+}
