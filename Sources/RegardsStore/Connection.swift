@@ -1,8 +1,8 @@
 /// (Public only so that the workspace types can name it; commands never use it.)
 /// What the workspace's records need from a database engine: prepared statements (kept per
-/// connection), transactions, and the few things each engine does its own way. SQLite (`Database`)
-/// and PostgreSQL (`ServerConnection`) implement it; every record is read and written once, in
-/// `SQLStore`, for both.
+/// connection), transactions, and the few things each engine does its own way. SQLite
+/// (`SQLiteConnection`) and PostgreSQL (`PostgresConnection`) implement it; every record is read
+/// and written once, in `SQLStore`, for both.
 public protocol Connection: AnyObject {
     associatedtype Cursor: RowCursor
     /// Which SQL the engine speaks where the two differ (`SQL` writes both forms beside each other).
@@ -13,6 +13,9 @@ public protocol Connection: AnyObject {
     func run(_ sql: String, _ values: [SQLValue]) throws
     /// Rows changed by the last `run`.
     var changes: Int { get }
+    /// Inserts rows in this order, inside the caller's transaction — never a round trip per answer
+    /// on a server; `orIgnore` skips rows the store already has (an import).
+    func insertMany(_ insert: TableInsert, orIgnore: Bool, _ rows: [[SQLValue]]) throws
     /// Runs `body` in a transaction; `immediate` takes the write lock at once, so that writers
     /// reading what they add to (previous answers, the next action number) go one at a time.
     func transaction<T>(immediate: Bool, _ body: () throws -> T) throws -> T
@@ -52,15 +55,7 @@ extension RowCursor {
 extension Connection {
     func transaction<T>(_ body: () throws -> T) throws -> T { try transaction(immediate: true, body) }
 
-    /// Inserts rows (in this order, inside the caller's transaction): SQLite runs its prepared
-    /// statement for each; a server takes them in bulk (`PostgresConnection.insertMany`) — never a
-    /// round trip per answer.
-    func insertMany(_ insert: SQL.Insert, orIgnore: Bool = false, _ rows: [[SQLValue]]) throws {
-        if let server = self as? PostgresConnection { return try server.insertMany(insert, orIgnore: orIgnore, rows) }
-        try withStatement(insert.sql(orIgnore: orIgnore)) { statement in
-            for row in rows { try statement.run(row) }
-        }
-    }
+    func insertMany(_ insert: TableInsert, _ rows: [[SQLValue]]) throws { try insertMany(insert, orIgnore: false, rows) }
 }
 
 /// The two SQL dialects the store speaks.

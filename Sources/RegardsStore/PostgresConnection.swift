@@ -9,7 +9,7 @@ import RegardsCore
 public final class PostgresConnection: Connection {
     public var dialect: SQLDialect { .postgres }
     let address: ServerAddress
-    private let handle: OpaquePointer
+    let handle: OpaquePointer
     private var cache: [String: PostgresStatement] = [:]
     public private(set) var changes = 0
 
@@ -111,8 +111,8 @@ public final class PostgresConnection: Connection {
         if PQstatus(handle) != CONNECTION_OK {
             return .serverUnavailable(server: address.description, reason: Self.oneLine(PQerrorMessage(handle)))
         }
-        let state = result.flatMap { PQresultErrorField($0, Int32(UInt8(ascii: "C"))) }.map { String(cString: $0) } ?? ""
-        let message = result.flatMap { PQresultErrorField($0, Int32(UInt8(ascii: "M"))) }.map { String(cString: $0) }
+        let state = result.flatMap { PQresultErrorField($0, Int32(regards_pq_diag_sqlstate)) }.map { String(cString: $0) } ?? ""
+        let message = result.flatMap { PQresultErrorField($0, Int32(regards_pq_diag_message)) }.map { String(cString: $0) }
             ?? Self.oneLine(result.map { PQresultErrorMessage($0) } ?? PQerrorMessage(handle))
         if state == "42501" { return .notPermitted(server: address.description, reason: message) }
         return .server(state: state, message: message, sql: sql)
@@ -156,7 +156,7 @@ public final class PostgresConnection: Connection {
 
     /// New rows streamed with COPY; rows that may already be there (a merge: `orIgnore`) in
     /// batches, a column per array, skipping those the store has.
-    func insertMany(_ insert: SQL.Insert, orIgnore: Bool, _ rows: [[SQLValue]]) throws {
+    public func insertMany(_ insert: TableInsert, orIgnore: Bool, _ rows: [[SQLValue]]) throws {
         if !orIgnore && rows.count > 1 { return try copy(into: insert.table, columns: insert.columns, rows) }
         var start = 0
         while start < rows.count {
@@ -216,10 +216,10 @@ public final class PostgresConnection: Connection {
         }
     }
 
-    public var schemaVersion: Int { (try? scalar("SELECT max(version) FROM \(PostgresSchema.versionTable)")).flatMap { $0.flatMap { Int($0) } } ?? 0 }
+    public var schemaVersion: Int { ((try? storeVersion()) ?? nil) ?? 0 }
 
-    /// Every foreign key holds and every history row belongs to a visit (the server keeps its own
-    /// pages consistent): `["ok"]` or what is wrong.
+    /// Every history row belongs to a visit (the server keeps its own pages and foreign keys
+    /// consistent): `["ok"]` or what is wrong.
     public func integrityCheck() throws -> [String] {
         var problems: [String] = []
         for table in PostgresSchema.visitTables {
@@ -237,8 +237,6 @@ public final class PostgresConnection: Connection {
     public func purgeRedacted(tables: [String]) throws {
         for table in tables { try execute("VACUUM FULL \(table)") }
     }
-
-    var raw: OpaquePointer { handle }
 }
 
 /// A statement prepared on the server. Values are bound, the statement runs at the first `step`,
@@ -259,10 +257,10 @@ public final class PostgresStatement: RowCursor {
         self.name = name
         self.connection = connection
         let text = Self.numbered(sql)
-        let prepared = PQprepare(connection.raw, name, text, 0, nil)
+        let prepared = PQprepare(connection.handle, name, text, 0, nil)
         defer { PQclear(prepared) }
         guard let prepared, PQresultStatus(prepared) == PGRES_COMMAND_OK else { throw connection.error(prepared, sql: sql) }
-        let described = PQdescribePrepared(connection.raw, name)
+        let described = PQdescribePrepared(connection.handle, name)
         defer { PQclear(described) }
         guard let described, PQresultStatus(described) == PGRES_COMMAND_OK else { throw connection.error(described, sql: sql) }
         var columns: [String: Int32] = [:]
@@ -330,7 +328,7 @@ public final class PostgresStatement: RowCursor {
         let copies = texts.map { $0.map { strdup($0) } ?? nil }
         defer { for copy in copies { free(copy) } }
         let executed = copies.map { UnsafePointer($0) }.withUnsafeBufferPointer {
-            PQexecPrepared(connection.raw, name, Int32(texts.count), $0.baseAddress, nil, nil, 0)
+            PQexecPrepared(connection.handle, name, Int32(texts.count), $0.baseAddress, nil, nil, 0)
         }
         let status = executed.map { PQresultStatus($0) } ?? PGRES_FATAL_ERROR
         guard let executed, status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK else {

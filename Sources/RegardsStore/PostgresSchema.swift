@@ -5,9 +5,9 @@ enum PostgresSchema {
     /// One row per migration applied: the store's schema version is the highest.
     static let versionTable = "schema_migration"
     /// Inspectors add records and read them; they never change or delete history.
-    static let inspectorRole = "regards_inspector"
+    static let inspectorRole = StoreSetup.inspectorRole
     /// The administrator owns the schema: migrations and redaction.
-    static let adminRole = "regards_admin"
+    static let adminRole = StoreSetup.adminRole
 
     /// The tables whose rows belong to a visit (checked by the integrity check).
     static let visitTables = ["answer_event", "scoring_event", "observation", "journey_entry", "action", "state_event", "procedure_event", "privacy_review"]
@@ -26,12 +26,12 @@ enum PostgresSchema {
     /// What inspectors may do: read everything, add rows; change a visit's phase and a privacy
     /// decision (current state, not history). Given again after each migration (new tables).
     static let grants = """
-        GRANT USAGE ON SCHEMA regards TO regards_inspector;
-        GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA regards TO regards_inspector;
-        REVOKE INSERT ON schema_migration FROM regards_inspector;
-        GRANT UPDATE (state) ON visit TO regards_inspector;
-        GRANT UPDATE (kind, decision, reason, author, at) ON privacy_review TO regards_inspector;
-        GRANT regards_inspector TO regards_admin;
+        GRANT USAGE ON SCHEMA \(name) TO \(inspectorRole);
+        GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA \(name) TO \(inspectorRole);
+        REVOKE INSERT ON \(versionTable) FROM \(inspectorRole);
+        GRANT UPDATE (state) ON visit TO \(inspectorRole);
+        GRANT UPDATE (kind, decision, reason, author, at) ON privacy_review TO \(inspectorRole);
+        GRANT \(inspectorRole) TO \(adminRole);
         """
 
     /// Creates a role if it is not there (roles are the server's, shared by its databases; two
@@ -49,8 +49,13 @@ enum PostgresSchema {
 /// A workspace on a PostgreSQL server, shared by a team.
 public typealias PostgresWorkspace = SQLStore<PostgresConnection>
 
-/// What `store init` did.
+/// What `store init` did, and the roles it made.
 public struct StoreSetup: Sendable, Equatable {
+    /// Inspectors add records and read them; they never change or delete history.
+    public static let inspectorRole = "regards_inspector"
+    /// The administrator owns the schema: migrations and redaction.
+    public static let adminRole = "regards_admin"
+
     public var schemaBefore: Int
     public var schemaAfter: Int
     public var migrationsApplied: [String]
@@ -102,9 +107,6 @@ extension SQLStore where DB == PostgresConnection {
         }
         return StoreSetup(schemaBefore: before, schemaAfter: try db.storeVersion() ?? 0, migrationsApplied: applied)
     }
-
-    /// The server the store is on, password masked.
-    public var server: String { db.address.description }
 }
 
 extension PostgresConnection {

@@ -1,29 +1,33 @@
-/// Every statement of the workspace, each written once, in SQL both engines read (the PostgreSQL
-/// connection numbers the `?` placeholders); where the engines differ, both forms are side by side. Inserts are declared as a table and its
-/// columns; an import uses the same insert, made to ignore rows it already has (rows are identified by uid).
-enum SQL {
-    /// A table's insert: its columns, bound in this order.
-    struct Insert {
-        let table: String
-        let columns: [String]
-        /// The columns holding integers (the others hold text), for a batch sent as arrays.
-        var integers: Set<String> = []
+/// A table's insert: its columns, bound in this order. (Public only so that each `Connection`
+/// can take one; its members are the store's.)
+public struct TableInsert: Sendable {
+    let table: String
+    let columns: [String]
+    /// The columns holding integers (the others hold text), for a batch sent as arrays.
+    var integers: Set<String> = []
 
-        /// `INSERT INTO table (…) VALUES (?, …)`; `orIgnore` skips a row whose uid (or key) is already
-        /// there (in the form both engines read).
-        func sql(orIgnore: Bool = false) -> String {
-            "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
-                + (orIgnore ? " ON CONFLICT DO NOTHING" : "")
-        }
-
-        /// PostgreSQL's insert of many rows in one statement: each column one array parameter, unnested
-        /// in order (`INSERT INTO table (…) SELECT * FROM unnest(?::text[], …)`).
-        func arraysSQL(orIgnore: Bool) -> String {
-            "INSERT INTO \(table) (\(columns.joined(separator: ", "))) SELECT * FROM unnest("
-                + columns.map { integers.contains($0) ? "?::bigint[]" : "?::text[]" }.joined(separator: ", ") + ")"
-                + (orIgnore ? " ON CONFLICT DO NOTHING" : "")
-        }
+    /// `INSERT INTO table (…) VALUES (?, …)`; `orIgnore` skips a row whose uid (or key) is already
+    /// there (in the form both engines read).
+    func sql(orIgnore: Bool = false) -> String {
+        "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
+            + (orIgnore ? " ON CONFLICT DO NOTHING" : "")
     }
+
+    /// PostgreSQL's insert of many rows in one statement: each column one array parameter, unnested
+    /// in order (`INSERT INTO table (…) SELECT * FROM unnest(?::text[], …)`).
+    func arraysSQL(orIgnore: Bool) -> String {
+        "INSERT INTO \(table) (\(columns.joined(separator: ", "))) SELECT * FROM unnest("
+            + columns.map { integers.contains($0) ? "?::bigint[]" : "?::text[]" }.joined(separator: ", ") + ")"
+            + (orIgnore ? " ON CONFLICT DO NOTHING" : "")
+    }
+}
+
+/// Every statement of the workspace, each written once, in SQL both engines read (the PostgreSQL
+/// connection numbers the `?` placeholders); where the engines differ, both forms are side by side.
+/// Inserts are declared as a table and its columns; an import uses the same insert, made to ignore
+/// rows it already has (rows are identified by uid).
+enum SQL {
+    typealias Insert = TableInsert
 
     /// A value as COPY's text format writes it: `\N` for null, backslash, tab and line breaks escaped.
     static func copyField(_ value: SQLValue, into out: inout [UInt8]) {

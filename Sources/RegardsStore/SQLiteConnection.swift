@@ -78,6 +78,13 @@ public final class SQLiteConnection: Connection {
     }
 
     /// Runs `body` in a transaction; `immediate` takes the write lock at once (waiting up to the busy timeout).
+    /// The prepared insert, run for each row.
+    public func insertMany(_ insert: TableInsert, orIgnore: Bool, _ rows: [[SQLValue]]) throws {
+        try withStatement(insert.sql(orIgnore: orIgnore)) { statement in
+            for row in rows { try statement.run(row) }
+        }
+    }
+
     public func transaction<T>(immediate: Bool, _ body: () throws -> T) throws -> T {
         try execute(immediate ? "BEGIN IMMEDIATE" : "BEGIN")
         do {

@@ -10,6 +10,11 @@ public enum StoreAddress: Sendable, Equatable, CustomStringConvertible {
         if let server = ServerAddress(text) { self = .server(server) } else { self = .file(text) }
     }
 
+    /// A workspace file (not a server).
+    public var isFile: Bool {
+        if case .file = self { true } else { false }
+    }
+
     /// As it may be printed: a server's password masked.
     public var description: String {
         switch self {

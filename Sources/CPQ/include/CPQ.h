@@ -7,6 +7,10 @@
  * (OpenSSL, Kerberos, LDAP). */
 #include <postgresql/libpq-fe.h>
 
+/* The error fields regards reads (libpq's macros are character literals, which Swift cannot import). */
+static const int regards_pq_diag_sqlstate = PG_DIAG_SQLSTATE;
+static const int regards_pq_diag_message = PG_DIAG_MESSAGE_PRIMARY;
+
 /* Opens libpq if it is not open yet. Returns NULL when it is usable, else why it is not. */
 const char *regards_pq_open(void);
 

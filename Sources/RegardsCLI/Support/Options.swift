@@ -43,7 +43,7 @@ struct WorkspaceOptions: ParsableArguments {
 
     /// As given (a server's password included): only `location` reads it.
     private var given: String {
-        db ?? ProcessInfo.processInfo.environment["REGARDS_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "regards.sqlite"
+        db ?? Environment.value("REGARDS_DB") ?? "regards.sqlite"
     }
 
     /// The workspace as messages name it: the file, or the server with its password masked.
@@ -51,7 +51,7 @@ struct WorkspaceOptions: ParsableArguments {
 
     var author: String {
         if let inspector, !inspector.isEmpty { return inspector }
-        if let name = ProcessInfo.processInfo.environment["REGARDS_INSPECTOR"], !name.isEmpty { return name }
+        if let name = Environment.value("REGARDS_INSPECTOR") { return name }
         if let pw = getpwuid(getuid()), let name = pw.pointee.pw_name { return String(cString: name) }
         return ProcessInfo.processInfo.environment["USER"] ?? "inconnu"
     }
@@ -88,4 +88,11 @@ extension ActionStatus: ExpressibleByArgument {}
 /// Values of comma-separated options (`--inspectors a,b`).
 func splitList(_ text: String?) -> [String] {
     (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+}
+
+/// The settings read from the environment: a variable set to an empty string is not set.
+enum Environment {
+    static func value(_ name: String) -> String? {
+        ProcessInfo.processInfo.environment[name].flatMap { $0.isEmpty ? nil : $0 }
+    }
 }

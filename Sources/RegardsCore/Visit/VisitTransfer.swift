@@ -17,8 +17,13 @@ public enum VisitTransfer {
         return plan
     }
 
-    /// What a merge did, on one line: `imported` (or `verb`), `merged`, or nothing new in `source`.
-    public static func summary(_ plan: MergePlan, visit: String, source: String, verb: String = "imported") -> String {
+    /// What a merge did: a line `imported` (or `verb`), `merged`, or nothing new in `source`; then
+    /// each conflict on a line of its own.
+    public static func summary(_ plan: MergePlan, visit: String, source: String, verb: String = "imported") -> [String] {
+        [headline(plan, visit: visit, source: source, verb: verb)] + plan.conflicts.map { "conflict: \($0)" }
+    }
+
+    private static func headline(_ plan: MergePlan, visit: String, source: String, verb: String) -> String {
         if plan.newVisit != nil {
             return "visit \(visit) \(verb): \(plan.answers.count) answer event(s), \(plan.observations.count) observation(s), \(plan.journeys.count) journey entr(y/ies), \(plan.actions.count) action(s)"
         }

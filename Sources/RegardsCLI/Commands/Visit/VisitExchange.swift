@@ -49,7 +49,6 @@ struct VisitImport: ParsableCommand {
             bundle = bundle.renamed(to: newID, uid: UID.make())
         }
         let plan = try VisitTransfer.merge(bundle, into: ws)
-        Console.out(VisitTransfer.summary(plan, visit: bundle.visit.id, source: file))
-        for conflict in plan.conflicts { Console.out("conflict: \(conflict)") }
+        VisitTransfer.summary(plan, visit: bundle.visit.id, source: file).forEach { Console.out($0) }
     }
 }

@@ -5,7 +5,7 @@ import RegardsCore
 /// `--from` / `--to`: the team's store (a PostgreSQL server, or any workspace), default `$REGARDS_SERVER`.
 struct TeamStore {
     static func location(_ given: String?, option: String) throws -> WorkspaceLocation {
-        guard let text = given ?? ProcessInfo.processInfo.environment["REGARDS_SERVER"].flatMap({ $0.isEmpty ? nil : $0 }) else {
+        guard let text = given ?? Environment.value("REGARDS_SERVER") else {
             throw RegardsError.usage("say which store with \(option) postgres://… (or set REGARDS_SERVER)")
         }
         return WorkspaceLocation(path: text)
@@ -21,8 +21,7 @@ struct TeamStore {
         }
         let destination = try target.open(create: create)
         let plan = try VisitTransfer.merge(bundle, into: destination, otherwise: otherwise)
-        Console.out(VisitTransfer.summary(plan, visit: visit, source: source.address.description, verb: verb))
-        for conflict in plan.conflicts { Console.out("conflict: \(conflict)") }
+        VisitTransfer.summary(plan, visit: visit, source: source.address.description, verb: verb).forEach { Console.out($0) }
     }
 }
 

@@ -33,10 +33,11 @@ struct DemoCommand: ParsableCommand {
             throw RegardsError.ioError("\(out): cannot create the folder: \(error.localizedDescription)")
         }
         let db = server ?? "\(out)/demo.sqlite"
-        let shown = WorkspaceLocation(path: db).address.description
-        if server == nil {
+        let location = WorkspaceLocation(path: db)
+        let shown = location.address.description
+        if location.address.isFile {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
-        } else if let found = try WorkspaceLocation(path: db).open().visits(campaign: nil).first {
+        } else if let found = try location.open().visits(campaign: nil).first {
             throw RegardsError.usage("the demo is built in an empty store; \(shown) already holds visit \(found.id)")
         }
         let protocolArgs = folders.directories.flatMap { ["--protocols", $0] }
@@ -95,7 +96,7 @@ struct DemoCommand: ParsableCommand {
         Console.out("")
         Console.out("Espace de travail de démonstration : \(shown) (\(visits.count) visites fictives, campagne \(campaign))")
         written.forEach { Console.out("  \($0)") }
-        Console.out("Essayez : regards visit status \(first) --db \(server == nil ? db : "'\(shown)'")")
+        Console.out("Essayez : regards visit status \(first) --db \(location.address.isFile ? db : "'\(shown)'")")
     }
 
     /// Runs a demo script: one regards command per line, its arguments separated by « | », `$DEMO`

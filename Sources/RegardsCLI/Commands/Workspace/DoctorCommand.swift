@@ -30,7 +30,7 @@ struct DoctorCommand: ParsableCommand {
             Console.out("  ✘ \(failure.description)")
             throw RegardsError(failure.kind, nil)
         }
-        let isFile = if case .file = workspace.location.address { true } else { false }
+        let isFile = workspace.location.address.isFile
         ok("\(isFile ? "fichier SQLite" : "base PostgreSQL") d'un espace Regards, schéma \(ws.schemaVersion) (à jour)")
         let integrity = try ws.integrityCheck()
         if integrity == ["ok"] {

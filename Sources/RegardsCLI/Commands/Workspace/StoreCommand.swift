@@ -12,11 +12,11 @@ struct StoreCommand: ParsableCommand {
 struct StoreInit: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create (or upgrade) the store on a PostgreSQL server: its schema, and the roles regards_inspector and regards_admin.",
+        abstract: "Create (or upgrade) the store on a PostgreSQL server: its schema, and the roles \(StoreSetup.inspectorRole) and \(StoreSetup.adminRole).",
         discussion: """
             Run it as the database's owner or a superuser; running it again applies only the migrations not yet there. \
-            regards_inspector may add records and read them, never change or delete history; regards_admin owns the schema \
-            (migrations, redaction). Give each inspector a login in the first: CREATE ROLE name LOGIN IN ROLE regards_inspector.
+            \(StoreSetup.inspectorRole) may add records and read them, never change or delete history; \(StoreSetup.adminRole) owns the schema \
+            (migrations, redaction). Give each inspector a login in the first: CREATE ROLE name LOGIN IN ROLE \(StoreSetup.inspectorRole).
             """)
 
     @OptionGroup var workspace: WorkspaceOptions
@@ -31,6 +31,7 @@ struct StoreInit: ParsableCommand {
         } else {
             Console.out("store \(server): schema \(setup.schemaBefore) → \(setup.schemaAfter) (\(setup.migrationsApplied.joined(separator: ", ")))")
         }
-        Console.note("roles: regards_inspector (add and read), regards_admin (migrations, redaction); give each inspector a login: CREATE ROLE name LOGIN IN ROLE regards_inspector")
+        Console.note("roles: \(StoreSetup.inspectorRole) (add and read), \(StoreSetup.adminRole) (migrations, redaction); "
+                     + "give each inspector a login: CREATE ROLE name LOGIN IN ROLE \(StoreSetup.inspectorRole)")
     }
 }
