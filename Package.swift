@@ -47,7 +47,7 @@ let package = Package(
         .executableTarget(name: "regards-bench", dependencies: ["RegardsCLI", "RegardsCore", "RegardsProtocols",
                                                               .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Helpers shared by the test targets (reading workbooks back, diffs of golden files).
-        .target(name: "RegardsTestSupport", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")], path: "Tests/RegardsTestSupport"),
+        .target(name: "RegardsTestSupport", dependencies: ["RegardsCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")], path: "Tests/RegardsTestSupport"),
         .testTarget(name: "RegardsCoreTests", dependencies: ["RegardsCore", "RegardsTestSupport"]),
         .testTarget(name: "RegardsProtocolsTests", dependencies: ["RegardsProtocols", "RegardsCore", "RegardsTestSupport"]),
         .testTarget(name: "RegardsStoreTests", dependencies: ["RegardsStore", "RegardsCore", "RegardsTestSupport"]),

@@ -6,7 +6,7 @@ import RegardsCore
 public struct RegardsCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "regards",
-        abstract: "Croiser les regards : grille de contrôle et évaluation centrée sur les personnes accueillies en CHRS.",
+        abstract: Messages.rootAbstract,
         discussion: ExitStatus.summary,
         version: "0.1.0",
         subcommands: [ProtocolCommand.self, VisitCommand.self, FillCommand.self, AnswerCommand.self, ReconcileCommand.self, AgreementCommand.self, ObserveCommand.self, ObservationCommand.self, JourneyCommand.self, FindingCommand.self, MeasureCommand.self,

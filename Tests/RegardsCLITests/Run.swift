@@ -26,6 +26,8 @@ struct Run {
         var env = ProcessInfo.processInfo.environment
         env["REGARDS_DB"] = nil
         env["REGARDS_INSPECTOR"] = nil
+        // The tests pin the English messages unless they ask for French (`environment: ["REGARDS_LANG": "fr"]`).
+        env["REGARDS_LANG"] = "en"
         for (k, v) in environment { env[k] = v }
         process.environment = env
         let out = Pipe(), err = Pipe()

@@ -24,7 +24,7 @@ enum Console {
 
     /// `regards: warning: …`, shown even when quiet.
     static func warning(_ text: String) {
-        FileHandle.standardError.write(Data("regards: warning: \(text)\n".utf8))
+        FileHandle.standardError.write(Data((Messages.warning(text) + "\n").utf8))
     }
 
     /// Lines of an error, shown even when quiet.

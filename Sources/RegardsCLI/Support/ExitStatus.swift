@@ -17,23 +17,15 @@ enum ExitStatus {
 
     /// How the README's table and `regards --help` name each code.
     static func meaning(of kind: RegardsError.Kind) -> (name: String, example: String?) {
-        switch kind {
-        case .problemsFound: ("problems found", nil)
-        case .usage: ("usage error", nil)
-        case .badData: ("bad data", "an invalid protocol or input")
-        case .missingInput: ("missing input", "file, folder or protocol not found")
-        case .ioError: ("I/O error", nil)
-        }
+        Messages.exitMeaning(kind)
     }
 
-    /// The line of `regards --help` that lists the exit codes, written out because it is read at every
-    /// start (building it from the table costs more than the rest of `regards --help`'s own work);
-    /// `ExitStatusTests` checks it says what `code(for:)` and `meaning(of:)` say.
-    static let summary = "Exit codes: 0 ok, 1 problems found, 64 usage error, 65 bad data (an invalid protocol or input), 66 missing input (file, folder or protocol not found), 74 I/O error."
+    /// The line of `regards --help` that lists the exit codes (see `Messages.exitSummary`).
+    static var summary: String { Messages.exitSummary }
 
     /// The same line built from the table.
     static var summaryFromTable: String {
-        "Exit codes: \(success) ok, " + RegardsError.Kind.allCases.map { kind in
+        Messages.exitSummaryStart(success: success) + RegardsError.Kind.allCases.map { kind in
             let (name, example) = meaning(of: kind)
             return "\(code(for: kind)) \(name)" + (example.map { " (\($0))" } ?? "")
         }.joined(separator: ", ") + "."
@@ -41,6 +33,6 @@ enum ExitStatus {
 
     /// The error as the user sees it on stderr: its detail lines, then `regards: error: MESSAGE`.
     static func lines(_ error: RegardsError) -> [String] {
-        error.details + (error.message.map { ["regards: error: \($0)"] } ?? [])
+        error.details + (error.message.map { [Messages.error($0)] } ?? [])
     }
 }

@@ -37,7 +37,7 @@ public struct RegardsError: Error, Equatable, Sendable, CustomStringConvertible 
     /// Problems already reported as output: nothing more is printed.
     public static let problemsFound = RegardsError(.problemsFound, nil)
 
-    public var description: String { message ?? "problems found" }
+    public var description: String { message ?? Messages.problemsFound }
 }
 
 /// An error of a module (the store, the workbook writer, the protocol folders …) that knows which

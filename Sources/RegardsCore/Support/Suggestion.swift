@@ -36,7 +36,7 @@ public enum Suggestion {
 
     /// "did you mean `x`?" or nil.
     public static func hint(for word: String, in candidates: some Sequence<String>) -> String? {
-        closest(to: word, in: candidates).map { "did you mean `\($0)`?" }
+        closest(to: word, in: candidates).map(Messages.didYouMean)
     }
 }
 
