@@ -52,14 +52,15 @@ bench: setup-bench
 bench-smoke: setup-bench
 	python3 Benchmarks/bench.py --smoke
 
-## install: the binary, the protocols and templates, the man page regards(1) and the bash, zsh and fish completions, under PREFIX
+## install: the binary, the protocols and templates, the man page regards(1) (French; English under man/en for English locales) and the bash, zsh and fish completions, under PREFIX
 install: release
-	install -d $(PREFIX)/bin $(PREFIX)/share/regards $(PREFIX)/share/man/man1 $(PREFIX)/share/bash-completion/completions \
+	install -d $(PREFIX)/bin $(PREFIX)/share/regards $(PREFIX)/share/man/man1 $(PREFIX)/share/man/en/man1 $(PREFIX)/share/bash-completion/completions \
 		$(PREFIX)/share/zsh/site-functions $(PREFIX)/share/fish/vendor_completions.d
 	install -m 0755 .build/release/regards $(PREFIX)/bin/regards
 	rm -rf $(PREFIX)/share/regards/Protocols $(PREFIX)/share/regards/Templates
 	cp -R Protocols Templates $(PREFIX)/share/regards/
-	python3 Tools/manpage.py .build/release/regards > $(PREFIX)/share/man/man1/regards.1
+	python3 Tools/manpage.py .build/release/regards fr > $(PREFIX)/share/man/man1/regards.1
+	python3 Tools/manpage.py .build/release/regards en > $(PREFIX)/share/man/en/man1/regards.1
 	.build/release/regards --generate-completion-script bash > $(PREFIX)/share/bash-completion/completions/regards
 	.build/release/regards --generate-completion-script zsh > $(PREFIX)/share/zsh/site-functions/_regards
 	.build/release/regards --generate-completion-script fish > $(PREFIX)/share/fish/vendor_completions.d/regards.fish

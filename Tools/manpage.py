@@ -2,21 +2,59 @@
 """regards(1), generated from the command definitions: `regards --experimental-dump-help` (swift-argument-parser's
 description of every command, option and argument), written as a man page (man(7) macros).
 
-    python3 Tools/manpage.py .build/release/regards > regards.1
+    python3 Tools/manpage.py .build/release/regards [fr|en] > regards.1
+
+The page is in the language asked (French by default, as regards speaks): the help comes from the
+binary run with REGARDS_LANG set, this tool's own words from WORDS below.
 
 swift-argument-parser's own generator (`swift package generate-manual`) drops every non-ASCII
 character, and the help is French: « », accents, non-breaking spaces."""
 import json
+import os
 import subprocess
 import sys
 
-ENVIRONMENT = [
-    ("REGARDS_DB", "The workspace when --db is not given: a file (default ./regards.sqlite) or a PostgreSQL connection string."),
-    ("REGARDS_INSPECTOR", "Who records, when --inspector is not given (default: the system user)."),
-    ("REGARDS_SERVER", "The team's store for visit pull and visit push, when --from or --to is not given."),
-    ("PGHOST, PGPORT, PGUSER, PGPASSFILE, PGSSLMODE …", "libpq's own settings, read for a PostgreSQL store, as are ~/.pgpass and service files."),
-    ("SOURCE_DATE_EPOCH", "The creation date written into workbooks (reproducible outputs)."),
-]
+# The page's own words, French and English: section titles, the environment, the files.
+WORDS = {
+    "fr": {
+        "NAME": "NOM", "SYNOPSIS": "SYNOPSIS", "DESCRIPTION": "DESCRIPTION", "COMMANDS": "COMMANDES",
+        "ENVIRONMENT": "ENVIRONNEMENT", "EXIT STATUS": "CODE DE RETOUR", "FILES": "FICHIERS", "SEE ALSO": "VOIR AUSSI",
+        "command": "commande", "options": "options", "default": "défaut",
+        "each": "Les options de chaque commande suivent\u00a0; `regards COMMANDE --help' dit la même chose dans le terminal.",
+        "environment": [
+            ("REGARDS_DB", "L'espace de travail quand --db n'est pas donné\u00a0: un fichier (par défaut ./regards.sqlite) ou une chaîne de connexion PostgreSQL."),
+            ("REGARDS_INSPECTOR", "Qui enregistre, quand --inspector n'est pas donné (par défaut\u00a0: l'utilisateur du système)."),
+            ("REGARDS_SERVER", "La base de l'équipe pour visit pull et visit push, quand --from ou --to n'est pas donné."),
+            ("REGARDS_LANG", "La langue des messages\u00a0: fr (par défaut) ou en\u00a0; sinon LC_ALL, LC_MESSAGES ou LANG commençant par en donnent l'anglais."),
+            ("PGHOST, PGPORT, PGUSER, PGPASSFILE, PGSSLMODE …", "Les réglages de libpq, lus pour une base PostgreSQL, comme ~/.pgpass et les fichiers de service."),
+            ("SOURCE_DATE_EPOCH", "La date de création écrite dans les classeurs (sorties reproductibles)."),
+        ],
+        "files": [
+            ("./regards.sqlite", "L'espace de travail par défaut."),
+            ("PREFIX/share/regards/Protocols", "Les protocoles livrés (cherchés après ./Protocols)."),
+        ],
+        "see": "Le README des sources\u00a0: le tutoriel, la base partagée, la protection des données.",
+    },
+    "en": {
+        "NAME": "NAME", "SYNOPSIS": "SYNOPSIS", "DESCRIPTION": "DESCRIPTION", "COMMANDS": "COMMANDS",
+        "ENVIRONMENT": "ENVIRONMENT", "EXIT STATUS": "EXIT STATUS", "FILES": "FILES", "SEE ALSO": "SEE ALSO",
+        "command": "command", "options": "options", "default": "default",
+        "each": "Each command's options are below; `regards COMMAND --help' says the same on the terminal.",
+        "environment": [
+            ("REGARDS_DB", "The workspace when --db is not given: a file (default ./regards.sqlite) or a PostgreSQL connection string."),
+            ("REGARDS_INSPECTOR", "Who records, when --inspector is not given (default: the system user)."),
+            ("REGARDS_SERVER", "The team's store for visit pull and visit push, when --from or --to is not given."),
+            ("REGARDS_LANG", "The language of the messages: fr (the default) or en; else LC_ALL, LC_MESSAGES or LANG starting with en give English."),
+            ("PGHOST, PGPORT, PGUSER, PGPASSFILE, PGSSLMODE …", "libpq's own settings, read for a PostgreSQL store, as are ~/.pgpass and service files."),
+            ("SOURCE_DATE_EPOCH", "The creation date written into workbooks (reproducible outputs)."),
+        ],
+        "files": [
+            ("./regards.sqlite", "The default workspace."),
+            ("PREFIX/share/regards/Protocols", "The shipped protocols (searched after ./Protocols)."),
+        ],
+        "see": "The README of the source tree: the tutorial, the shared store, data protection.",
+    },
+}
 
 
 def escape(text):
@@ -52,7 +90,7 @@ def option_label(a):
     return names + ("" if a["kind"] == "flag" else f" <{a.get('valueName', 'value')}>")
 
 
-def section(path, command, out):
+def section(path, command, out, words):
     if command.get("commandName") == "help" or not command.get("shouldDisplay", True):
         return
     if len(path) > 1:
@@ -73,41 +111,45 @@ def section(path, command, out):
             text = a.get("abstract", "")
             if a.get("discussion"):
                 text += " " + a["discussion"]
-            if a.get("defaultValue") and "default" not in text:
-                text += f" (default: {a['defaultValue']})"
+            if a.get("defaultValue") and words["default"] not in text:
+                text += f" ({words['default']}: {a['defaultValue']})" if words is WORDS["en"] else f" ({words['default']}\u00a0: {a['defaultValue']})"
             out.append(escape(text))
     for sub in command.get("subcommands", []):
-        section(path + [sub["commandName"]], sub, out)
+        section(path + [sub["commandName"]], sub, out, words)
 
 
 def main():
     binary = sys.argv[1] if len(sys.argv) > 1 else "regards"
-    dump = json.loads(subprocess.run([binary, "--experimental-dump-help"], capture_output=True, text=True, check=True).stdout)
+    language = sys.argv[2] if len(sys.argv) > 2 else "fr"
+    if language not in WORDS:
+        sys.exit(f"manpage.py: the language is fr or en, not {language}")
+    words = WORDS[language]
+    env = dict(os.environ, REGARDS_LANG=language)
+    dump = json.loads(subprocess.run([binary, "--experimental-dump-help"], capture_output=True, text=True, check=True, env=env).stdout)
     root = dump["command"]
-    version = subprocess.run([binary, "--version"], capture_output=True, text=True).stdout.strip() or "0"
+    version = subprocess.run([binary, "--version"], capture_output=True, text=True, env=env).stdout.strip() or "0"
     out = [
         '.TH REGARDS 1 "" "regards ' + escape(version) + '" "Regards"',
-        ".SH NAME",
+        ".SH " + words["NAME"],
         "regards \\- " + escape(root.get("abstract", "")),
-        ".SH SYNOPSIS",
+        ".SH " + words["SYNOPSIS"],
         ".B regards",
-        ".I command",
-        "[options]",
-        ".SH DESCRIPTION",
+        ".I " + words["command"],
+        "[" + words["options"] + "]",
+        ".SH " + words["DESCRIPTION"],
         escape(root.get("abstract", "")),
         ".PP",
-        "Each command's options are below; `regards COMMAND --help' says the same on the terminal.",
-        ".SH COMMANDS",
+        words["each"],
+        ".SH " + words["COMMANDS"],
     ]
-    section(["regards"], root, out)
-    out += [".SH ENVIRONMENT"]
-    for name, text in ENVIRONMENT:
+    section(["regards"], root, out, words)
+    out += [".SH " + words["ENVIRONMENT"]]
+    for name, text in words["environment"]:
         out += [".TP", f".B {escape(name)}", escape(text)]
-    out += [".SH EXIT STATUS", escape(root.get("discussion", "")),
-            ".SH FILES",
-            ".TP", ".B ./regards.sqlite", "The default workspace.",
-            ".TP", ".B PREFIX/share/regards/Protocols", "The shipped protocols (searched after ./Protocols).",
-            ".SH SEE ALSO", "The README of the source tree: the tutorial, the shared store, data protection."]
+    out += [".SH " + words["EXIT STATUS"], escape(root.get("discussion", "")), ".SH " + words["FILES"]]
+    for name, text in words["files"]:
+        out += [".TP", f".B {escape(name)}", escape(text)]
+    out += [".SH " + words["SEE ALSO"], words["see"]]
     sys.stdout.write("\n".join(out) + "\n")
 
 

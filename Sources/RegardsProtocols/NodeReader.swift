@@ -107,16 +107,16 @@ struct MappingReader {
         self.context = context
         context.record(path, node)
         guard case .mapping(let pairs) = node.kind else {
-            context.error("\(what) must be a mapping, found \(MappingReader.describe(node))", node, path: path)
+            context.error(Messages.mustBeMapping(what, found: MappingReader.describe(node)), node, path: path)
             return nil
         }
         for (key, value) in pairs {
             guard let name = key.scalar else {
-                context.error("keys must be plain names, found \(key.typeName)", key, path: path)
+                context.error(Messages.keysMustBePlainNames(found: key.typeName), key, path: path)
                 continue
             }
             if !allowed.isEmpty, !allowed.contains(name) {
-                context.error("unknown key `\(name)` in \(what)", key, path: join(path, name), hint: Suggestion.hint(for: name, in: allowed))
+                context.error(Messages.unknownKey(name, in: what), key, path: join(path, name), hint: Suggestion.hint(for: name, in: allowed))
                 continue
             }
             values[name] = value
@@ -124,7 +124,7 @@ struct MappingReader {
             context.record(join(path, name), value)
         }
         for key in required where values[key] == nil {
-            context.error("missing required key `\(key)` in \(what)", node, path: path)
+            context.error(Messages.missingKey(key, in: what), node, path: path)
         }
     }
 
@@ -145,21 +145,21 @@ struct MappingReader {
 
     static func string(_ value: YNode, path: String, key: String, context: LoadContext) -> String? {
         if let s = value.scalar { return s }
-        context.error("`\(key)` must be text, found \(value.typeName)", value, path: path)
+        context.error(Messages.mustBeText(key, found: value.typeName), value, path: path)
         return nil
     }
 
     func int(_ key: String) -> Int? {
         guard let value = values[key] else { return nil }
         if let s = value.scalar, !value.quoted, let n = Int(s) { return n }
-        context.error("`\(key)` must be a whole number, found \(describe(value))", value, path: join(path, key))
+        context.error(Messages.mustBeWholeNumber(key, found: describe(value)), value, path: join(path, key))
         return nil
     }
 
     func double(_ key: String) -> Double? {
         guard let value = values[key] else { return nil }
         if let s = value.scalar, !value.quoted, let n = Double(s), n.isFinite { return n }
-        context.error("`\(key)` must be a number, found \(describe(value))", value, path: join(path, key))
+        context.error(Messages.mustBeNumber(key, found: describe(value)), value, path: join(path, key))
         return nil
     }
 
@@ -169,7 +169,7 @@ struct MappingReader {
             if s == "true" { return true }
             if s == "false" { return false }
         }
-        context.error("`\(key)` must be true or false, found \(describe(value))", value, path: join(path, key))
+        context.error(Messages.mustBeBoolean(key, found: describe(value)), value, path: join(path, key))
         return nil
     }
 
@@ -178,7 +178,7 @@ struct MappingReader {
         guard let text = string(key), let value = values[key] else { return nil }
         if let found = T(rawValue: text) { return found }
         let allowed = T.allCases.map(\.rawValue)
-        context.error("`\(key)` must be one of \(allowed.map { "`\($0)`" }.joined(separator: ", ")), found `\(text)`", value,
+        context.error(Messages.mustBeOneOf(key, allowed: allowed.map { "`\($0)`" }.joined(separator: ", "), found: text), value,
                       path: join(path, key), hint: Suggestion.hint(for: text, in: allowed))
         return nil
     }
@@ -198,7 +198,7 @@ struct MappingReader {
             }
             return out
         default:
-            context.error("`\(key)` must be a list of texts, found \(describe(value))", value, path: base)
+            context.error(Messages.mustBeListOfTexts(key, found: describe(value)), value, path: base)
             return []
         }
     }
@@ -208,7 +208,7 @@ struct MappingReader {
         guard let value = values[key] else { return [] }
         let base = join(path, key)
         guard case .sequence(let items) = value.kind else {
-            context.error("`\(key)` must be a list, found \(describe(value))", value, path: base)
+            context.error(Messages.mustBeList(key, found: describe(value)), value, path: base)
             return []
         }
         return items.enumerated().map { i, item in
@@ -222,13 +222,13 @@ struct MappingReader {
         guard let value = values[key] else { return [] }
         let base = join(path, key)
         guard case .mapping(let pairs) = value.kind else {
-            context.error("`\(key)` must be a mapping of ids, found \(describe(value))", value, path: base)
+            context.error(Messages.mustBeMappingOfIDs(key, found: describe(value)), value, path: base)
             return []
         }
         var out: [(id: String, node: YNode, path: String)] = []
         for (k, v) in pairs {
             guard let id = k.scalar else {
-                context.error("ids must be plain names, found \(k.typeName)", k, path: base)
+                context.error(Messages.idsMustBePlainNames(found: k.typeName), k, path: base)
                 continue
             }
             context.record("\(base).\(id)", v)
@@ -242,7 +242,7 @@ struct MappingReader {
     }
 
     static func describe(_ value: YNode) -> String {
-        if let s = value.scalar { return value.quoted ? "the text \"\(s)\"" : "`\(s)`" }
+        if let s = value.scalar { return value.quoted ? Messages.foundQuotedText(s) : "`\(s)`" }
         return value.typeName
     }
 }
@@ -254,14 +254,15 @@ extension MappingReader {
         let days = r.int("days"), months = r.int("months")
         switch (r.has("days"), r.has("months")) {
         case (true, true):
-            context.error("\(what) takes `days` or `months`, not both", r.node, path: r.path)
+            context.error(Messages.periodTakesOne(what), r.node, path: r.path)
             return nil
         case (false, false):
-            context.error("\(what) needs `days` or `months`", r.node, path: r.path)
+            context.error(Messages.periodNeedsOne(what), r.node, path: r.path)
             return nil
         default:
-            if let n = days ?? months, n < 1, let node = r.node(r.has("days") ? "days" : "months") {
-                context.error("\(what) must be at least 1", node, path: join(r.path, r.has("days") ? "days" : "months"))
+            let given = r.has("days") ? "days" : "months"
+            if let n = days ?? months, n < 1, let node = r.node(given) {
+                context.error(Messages.periodAtLeastOne(what), node, path: join(r.path, given))
                 return nil
             }
             guard days != nil || months != nil else { return nil }

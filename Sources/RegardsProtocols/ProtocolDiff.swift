@@ -69,13 +69,13 @@ public struct ProtocolDiff: Codable, Equatable, Sendable {
         var warnings: [String] = []
         let worst = changes.map(\.impact).max() ?? .safe
         if worst == .breaking && b.version.major == a.version.major {
-            warnings.append("breaking changes need a new major version (\(a.version) → \(a.version.major + 1).0.0)")
+            warnings.append(Messages.breakingNeedsMajor(from: a.version.description, to: "\(a.version.major + 1).0.0"))
         }
         if oldHash != newHash && a.version == b.version {
-            warnings.append("the content changed but the version is still \(b.version)")
+            warnings.append(Messages.contentChangedSameVersion(b.version.description))
         }
         if b.version < a.version {
-            warnings.append("the new version \(b.version) is lower than the old one \(a.version)")
+            warnings.append(Messages.newVersionIsLower(b.version.description, than: a.version.description))
         }
         self.warnings = warnings
     }

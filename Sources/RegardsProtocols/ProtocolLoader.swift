@@ -95,9 +95,10 @@ public struct ProtocolLoader: Sendable {
     public init() {}
 
     /// Loads once per process for a given `key` (e.g. a snapshot's content hash): commands run
-    /// one after the other in one process (`regards demo`) do not parse the same text again.
+    /// one after the other in one process (`regards demo`) do not parse the same text again. The
+    /// diagnostics are in the language of the moment, which is part of the key.
     public func load(bytes: [UInt8], file: String, cacheKey: String) -> LoadedFile {
-        LoadCache.shared.value(for: "\(cacheKey)|\(file)") { load(bytes: bytes, file: file) }
+        LoadCache.shared.value(for: "\(cacheKey)|\(file)|\(Language.current)") { load(bytes: bytes, file: file) }
     }
 
     static let protocolKeys = ["id", "version", "kind", "title", "language", "description", "status", "note", "compares_with",
@@ -116,7 +117,7 @@ public struct ProtocolLoader: Sendable {
             context.lines = lines
         }
         guard case .mapping(let pairs) = root.kind else {
-            context.error("a protocol file must be a mapping of keys (id, version, kind …), found \(root.typeName)", root, path: "")
+            context.error(Messages.protocolFileMustBeMapping(found: root.typeName), root, path: "")
             return LoadedFile(file: file, content: nil, sourceMap: context.sourceMap, diagnostics: context.diagnostics)
         }
         let kindNode = pairs.first { $0.key.scalar == "kind" }?.value
@@ -143,19 +144,21 @@ struct HeaderReader {
     let context: LoadContext
 
     func version(_ r: MappingReader) -> SemanticVersion {
-        guard let text = r.string("version") else { return SemanticVersion(0, 0, 0) }
+        let key = "version"
+        guard let text = r.string(key) else { return SemanticVersion(0, 0, 0) }
         if let v = SemanticVersion(text) { return v }
-        if let node = r.node("version") {
-            context.error("version `\(text)` is not a semantic version MAJOR.MINOR.PATCH (e.g. `1.0.0`)", node, path: "version")
+        if let node = r.node(key) {
+            context.error(Messages.notASemanticVersion(text), node, path: key)
         }
         return SemanticVersion(0, 0, 0)
     }
 
     func kind(_ r: MappingReader, expected: [String]) -> String? {
-        guard let text = r.string("kind"), let node = r.node("kind") else { return nil }
+        let key = "kind"
+        guard let text = r.string(key), let node = r.node(key) else { return nil }
         let all = ["control", "evaluation", "workflow"]
         if !all.contains(text) {
-            context.error("`kind` must be one of `control`, `evaluation`, `workflow`, found `\(text)`", node, path: "kind", hint: Suggestion.hint(for: text, in: all))
+            context.error(Messages.unknownKind(text), node, path: key, hint: Suggestion.hint(for: text, in: all))
             return nil
         }
         return expected.contains(text) ? text : nil
@@ -167,7 +170,7 @@ struct GridReader {
 
     func read(_ root: YNode) -> AuditProtocol? {
         guard let r = MappingReader(root, path: "", context: context, allowed: ProtocolLoader.protocolKeys,
-                                    required: ["id", "version", "kind", "title", "scales", "sections"], what: "the protocol") else { return nil }
+                                    required: ["id", "version", "kind", "title", "scales", "sections"], what: Messages.theProtocol) else { return nil }
         let header = HeaderReader(context: context)
         let kind = header.kind(r, expected: ["control", "evaluation"]).flatMap(ProtocolKind.init(rawValue:)) ?? .evaluation
         var p = AuditProtocol(id: r.string("id") ?? "", version: header.version(r), kind: kind, title: r.string("title") ?? "")
@@ -175,11 +178,12 @@ struct GridReader {
         p.description = r.string("description")
         p.status = r.choice("status", ReviewStatus.self) ?? .confirme
         p.note = r.string("note")
-        if let text = r.string("compares_with"), let node = r.node("compares_with") {
+        let comparesWith = "compares_with"
+        if let text = r.string(comparesWith), let node = r.node(comparesWith) {
             if let reference = ProtocolReference(text) {
                 p.comparesWith = reference
             } else {
-                context.error("`compares_with` must be written `protocol-id@MAJOR` (e.g. `chrs-controle@1`), found `\(text)`", node, path: "compares_with")
+                context.error(Messages.comparesWithFormat(text), node, path: comparesWith)
             }
         }
         p.workflow = r.string("workflow")
@@ -197,7 +201,7 @@ struct GridReader {
 
     func readVariable(_ id: String, _ node: YNode, _ path: String) -> ContextVariable? {
         guard let r = MappingReader(node, path: path, context: context, allowed: ["title", "type", "values"], required: ["title", "type"],
-                                    what: "context variable `\(id)`") else { return nil }
+                                    what: Messages.contextVariable(id)) else { return nil }
         return ContextVariable(id: id, title: r.string("title") ?? "", type: r.choice("type", ContextVariable.ValueType.self) ?? .choice,
                                values: r.strings("values"))
     }
@@ -205,11 +209,11 @@ struct GridReader {
     func readScale(_ id: String, _ node: YNode, _ path: String) -> Scale? {
         guard let r = MappingReader(node, path: path, context: context,
                                     allowed: ["title", "levels", "not_applicable", "not_applicable_label", "not_assessed", "not_assessed_label"],
-                                    required: ["levels"], what: "scale `\(id)`") else { return nil }
+                                    required: ["levels"], what: Messages.scaleNamed(id)) else { return nil }
         var scale = Scale(id: id, title: r.string("title"), levels: [])
         scale.levels = r.list("levels").compactMap { item, itemPath in
             guard let l = MappingReader(item, path: itemPath, context: context, allowed: ["value", "label", "colour", "description"],
-                                        required: ["value", "label"], what: "a scale level") else { return nil }
+                                        required: ["value", "label"], what: Messages.aScaleLevel) else { return nil }
             return ScaleLevel(value: l.int("value") ?? 0, label: l.string("label") ?? "", colour: l.string("colour"), description: l.string("description"))
         }
         scale.notApplicable = r.bool("not_applicable") ?? false
@@ -221,14 +225,14 @@ struct GridReader {
 
     func readMethod(_ node: YNode, _ path: String) -> ObservationMethod? {
         guard let r = MappingReader(node, path: path, context: context, allowed: ["id", "title", "description"], required: ["id", "title"],
-                                    what: "an observation method") else { return nil }
+                                    what: Messages.anObservationMethod) else { return nil }
         return ObservationMethod(id: r.string("id") ?? "", title: r.string("title") ?? "", description: r.string("description"))
     }
 
     func readDocument(_ node: YNode, _ path: String) -> EvidenceDocument? {
         guard let r = MappingReader(node, path: path, context: context,
                                     allowed: ["id", "title", "purpose", "references", "overlaps_with", "status", "note"],
-                                    required: ["id", "title"], what: "a document") else { return nil }
+                                    required: ["id", "title"], what: Messages.aDocument) else { return nil }
         return EvidenceDocument(id: r.string("id") ?? "", title: r.string("title") ?? "", purpose: r.string("purpose"),
                                 references: r.strings("references"), overlapsWith: r.strings("overlaps_with"),
                                 status: r.choice("status", ReviewStatus.self) ?? .confirme, note: r.string("note"))
@@ -236,7 +240,7 @@ struct GridReader {
 
     func readSection(_ node: YNode, _ path: String, defaultScale: String?) -> Section? {
         guard let r = MappingReader(node, path: path, context: context, allowed: ["id", "title", "description", "criteria"],
-                                    required: ["id", "title", "criteria"], what: "a section") else { return nil }
+                                    required: ["id", "title", "criteria"], what: Messages.aSection) else { return nil }
         return Section(id: r.string("id") ?? "", title: r.string("title") ?? "", description: r.string("description"),
                        criteria: r.list("criteria").compactMap { readCriterion($0.node, $0.path, defaultScale: defaultScale) })
     }
@@ -246,18 +250,18 @@ struct GridReader {
 
     func readCriterion(_ node: YNode, _ path: String, defaultScale: String?) -> Criterion? {
         guard let r = MappingReader(node, path: path, context: context, allowed: Self.criterionKeys, required: ["id", "title"],
-                                    what: "a criterion") else { return nil }
+                                    what: Messages.aCriterion) else { return nil }
         var scale = r.string("scale")
         if scale == nil {
             if let defaultScale {
                 scale = defaultScale
             } else {
-                context.error("missing required key `scale` in a criterion (the protocol has no `default_scale`)", node, path: path)
+                context.error(Messages.missingScale, node, path: path)
             }
         }
         let mappings: [Mapping] = r.list("maps_to").compactMap { item, itemPath in
             guard let m = MappingReader(item, path: itemPath, context: context, allowed: ["control", "relation", "note"],
-                                        required: ["control", "relation"], what: "a mapping") else { return nil }
+                                        required: ["control", "relation"], what: Messages.aMapping) else { return nil }
             guard let control = m.string("control"), let relation = m.choice("relation", MappingRelation.self) else { return nil }
             return Mapping(control: control, relation: relation, note: m.string("note"))
         }
@@ -269,11 +273,11 @@ struct GridReader {
     }
 
     func readJourney(_ node: YNode, _ path: String) -> JourneyTemplate? {
-        guard let r = MappingReader(node, path: path, context: context, allowed: ["steps", "exit"], required: ["steps"], what: "the journey") else { return nil }
+        guard let r = MappingReader(node, path: path, context: context, allowed: ["steps", "exit"], required: ["steps"], what: Messages.theJourney) else { return nil }
         let steps: [JourneyStep] = r.list("steps").compactMap { item, itemPath in
             guard let s = MappingReader(item, path: itemPath, context: context,
                                         allowed: ["id", "title", "deadline", "repeat_every", "reference", "optional", "unless", "status", "note"],
-                                        required: ["id", "title"], what: "a journey step") else { return nil }
+                                        required: ["id", "title"], what: Messages.aJourneyStep) else { return nil }
             var step = JourneyStep(id: s.string("id") ?? "", title: s.string("title") ?? "", reference: s.string("reference"),
                                    optional: s.bool("optional") ?? false, unless: s.has("unless") ? s.strings("unless") : nil,
                                    status: s.choice("status", ReviewStatus.self) ?? .confirme, note: s.string("note"))
@@ -292,23 +296,24 @@ struct GridReader {
     /// `{after: admission, days: 15}`, `{before: fin-decision, months: 1}`, `{after: recours-dalo, months: 3, months_from: delai-dalo-mois}`.
     func readDeadline(_ node: YNode, _ path: String) -> Deadline? {
         guard let dr = MappingReader(node, path: path, context: context, allowed: ["after", "before", "days", "months", "months_from"],
-                                     what: "a deadline") else { return nil }
+                                     what: Messages.aDeadline) else { return nil }
         let after = dr.string("after"), before = dr.string("before")
         switch (dr.has("after"), dr.has("before")) {
         case (true, true):
-            context.error("a deadline counts `after` a step or `before` it, not both", node, path: path)
+            context.error(Messages.deadlineAfterOrBefore, node, path: path)
             return nil
         case (false, false):
-            context.error("a deadline needs `after` or `before` (the step it counts from)", node, path: path)
+            context.error(Messages.deadlineNeedsStep, node, path: path)
             return nil
         default: break
         }
         let monthsFrom = dr.string("months_from")
-        if monthsFrom != nil, dr.has("days"), let days = dr.node("days") {
-            context.error("`months_from` gives months: write the default as `months`, not `days`", days, path: join(path, "days"))
+        let daysKey = "days"
+        if monthsFrom != nil, dr.has(daysKey), let days = dr.node(daysKey) {
+            context.error(Messages.monthsFromGivesMonths, days, path: join(path, daysKey))
             return nil
         }
-        guard let period = dr.period(what: "a deadline") else { return nil }
+        guard let period = dr.period(what: Messages.aDeadline) else { return nil }
         if let after { return Deadline(after: after, within: period, monthsFrom: monthsFrom) }
         if let before { return Deadline(before: before, within: period, monthsFrom: monthsFrom) }
         return nil
@@ -320,19 +325,21 @@ struct WorkflowReader {
 
     func read(_ root: YNode) -> Workflow? {
         guard let r = MappingReader(root, path: "", context: context, allowed: ProtocolLoader.workflowKeys,
-                                    required: ["id", "version", "kind", "title", "initial", "states", "transitions"], what: "the workflow") else { return nil }
+                                    required: ["id", "version", "kind", "title", "initial", "states", "transitions"], what: Messages.theWorkflow) else { return nil }
         let header = HeaderReader(context: context)
-        if let text = r.string("kind"), text != "workflow", let node = r.node("kind") {
-            context.error("a workflow file must say `kind: workflow`, found `\(text)`", node, path: "kind")
+        let kindKey = "kind"
+        if let text = r.string(kindKey), text != "workflow", let node = r.node(kindKey) {
+            context.error(Messages.workflowKind(text), node, path: kindKey)
         }
         let states: [WorkflowState] = r.list("states").compactMap { item, path in
             guard let s = MappingReader(item, path: path, context: context, allowed: ["id", "title", "description", "final", "report", "answer_within"],
-                                        required: ["id", "title"], what: "a state") else { return nil }
+                                        required: ["id", "title"], what: Messages.aState) else { return nil }
             let report = s.choice("report", ReportMilestone.self)
             var answerWithin: Period?
-            if let node = s.node("answer_within") {
-                if report != .provisional { context.error("`answer_within` belongs to the state with `report: provisional`", node, path: join(path, "answer_within")) }
-                if let p = MappingReader(node, path: join(path, "answer_within"), context: context, allowed: ["days", "months"], required: [], what: "`answer_within`") {
+            let withinKey = "answer_within", withinPath = join(path, withinKey)
+            if let node = s.node(withinKey) {
+                if report != .provisional { context.error(Messages.answerWithinPlace, node, path: withinPath) }
+                if let p = MappingReader(node, path: withinPath, context: context, allowed: ["days", "months"], required: [], what: "`answer_within`") {
                     answerWithin = p.period(what: "`answer_within`")
                 }
             }
@@ -341,7 +348,7 @@ struct WorkflowReader {
         }
         let transitions: [Transition] = r.list("transitions").compactMap { item, path in
             guard let t = MappingReader(item, path: path, context: context, allowed: ["from", "to", "title", "guards"],
-                                        required: ["from", "to"], what: "a transition") else { return nil }
+                                        required: ["from", "to"], what: Messages.aTransition) else { return nil }
             let guards = t.list("guards").compactMap { readGuard($0.node, $0.path) }
             return Transition(from: t.string("from") ?? "", to: t.string("to") ?? "", title: t.string("title"), guards: guards)
         }
@@ -362,21 +369,21 @@ struct WorkflowReader {
             name = key
             argument = pairs[0].value
         default:
-            context.error("a guard is a name or a one-key mapping (`grid_complete: evaluation`), found \(node.typeName)", node, path: path)
+            context.error(Messages.guardShape(found: node.typeName), node, path: path)
             return nil
         }
         let argPath = join(path, name)
         if let argument { context.record(argPath, argument) }
         func count(_ value: YNode?) -> Int? {
             guard let value, let s = value.scalar, !value.quoted, let n = Int(s) else {
-                context.error("`\(name)` needs a whole number", value ?? node, path: argPath)
+                context.error(Messages.guardNeedsNumber(name), value ?? node, path: argPath)
                 return nil
             }
             return n
         }
         func noArgument() -> Bool {
             if let argument, argument.scalar != "true" {
-                context.error("`\(name)` takes no value (write `- \(name)`)", argument, path: argPath)
+                context.error(Messages.guardTakesNoValue(name), argument, path: argPath)
                 return false
             }
             return true
@@ -384,7 +391,7 @@ struct WorkflowReader {
         switch name {
         case "grid_complete":
             guard let argument, let text = argument.scalar, let grid = ProtocolKind(rawValue: text) else {
-                context.error("`grid_complete` needs `evaluation` or `control`", argument ?? node, path: argPath,
+                context.error(Messages.gridCompleteNeedsGrid, argument ?? node, path: argPath,
                               hint: argument?.scalar.flatMap { Suggestion.hint(for: $0, in: ProtocolKind.allCases.map(\.rawValue)) })
                 return nil
             }
@@ -401,7 +408,7 @@ struct WorkflowReader {
         case "min_actions": return count(argument).map { .minActions($0) }
         default:
             if let flag = Guard.flags.first(where: { $0.name == name }) { return noArgument() ? flag : nil }
-            context.error("unknown guard `\(name)`", node, path: path, hint: Suggestion.hint(for: name, in: Guard.vocabulary))
+            context.error(Messages.unknownGuard(name), node, path: path, hint: Suggestion.hint(for: name, in: Guard.vocabulary))
             return nil
         }
     }

@@ -18,14 +18,14 @@ public enum ProtocolRepositoryError: Error, Equatable, Sendable, CustomStringCon
 
     public var description: String {
         switch self {
-        case .missingFile(let path): "\(path): no such file"
-        case .missingDirectory(let path): "\(path): no such protocol folder"
-        case .unreadable(let path, let reason): "\(path): cannot read: \(reason)"
-        case .unknownProtocol(let id, let hint): "no protocol `\(id)` in the protocol folders" + (hint.map { "; \($0)" } ?? "")
-        case .unknownVersion(let spec, let available): "no version `\(spec)` in the protocol folders (available: \(available.joined(separator: ", ")))"
-        case .invalidSpecifier(let spec): "`\(spec)` is neither a file nor `id`, `id@MAJOR`, `id@MAJOR.MINOR` or `id@MAJOR.MINOR.PATCH`"
-        case .invalid(let file, let errors): "\(file) has \(errors.count) error(s); run `regards protocol validate \(file)`"
-        case .wrongKind(let specifier, let wanted): "`\(specifier)` is not \(wanted)"
+        case .missingFile(let path): Messages.noSuchFile(path)
+        case .missingDirectory(let path): Messages.noSuchProtocolFolder(path)
+        case .unreadable(let path, let reason): Messages.cannotRead(path, reason: reason)
+        case .unknownProtocol(let id, let hint): Messages.unknownProtocol(id, hint: .hint(hint))
+        case .unknownVersion(let spec, let available): Messages.unknownVersion(spec, available: available.joined(separator: ", "))
+        case .invalidSpecifier(let spec): Messages.invalidSpecifier(spec)
+        case .invalid(let file, let errors): Messages.fileHasErrors(file, count: errors.count)
+        case .wrongKind(let specifier, let wanted): Messages.wrongKind(specifier, wanted: wanted)
         case .noControlProtocol(let message): message
         }
     }
@@ -112,9 +112,13 @@ public struct ProtocolRepository: Sendable {
         // Largest files first, so the two or more threads finish together.
         let sizes = paths.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? NSNumber)?.intValue ?? 0 }
         let order = paths.indices.sorted { sizes[$0] > sizes[$1] }
+        // The worker threads do not see the task's language: each file's diagnostics are said in the caller's.
+        let language = Language.current
         DispatchQueue.concurrentPerform(iterations: paths.count) { k in
             let i = order[k]
-            slots.buffer[i] = Result { () throws(ProtocolRepositoryError) in try Self.load(paths[i], loader: loader) }
+            Language.$current.withValue(language) {
+                slots.buffer[i] = Result { () throws(ProtocolRepositoryError) in try Self.load(paths[i], loader: loader) }
+            }
         }
         return try results.map { result throws(ProtocolRepositoryError) in try result!.get() }
     }
@@ -142,17 +146,17 @@ public struct ProtocolRepository: Sendable {
     public static func load(_ path: String, loader: ProtocolLoader = ProtocolLoader()) throws(ProtocolRepositoryError) -> LoadedFile {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missingFile(path) }
-        if isDirectory.boolValue { throw .unreadable(path, reason: "is a folder") }
+        if isDirectory.boolValue { throw .unreadable(path, reason: Messages.isAFolder) }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
         if size > YAMLDocumentReader.maximumBytes {
             let mb = YAMLDocumentReader.format(Double(size) / 1_048_576)
-            let diagnostic = Diagnostic(.error, "file is too large (\(mb) MB); a protocol file is at most \(YAMLDocumentReader.maximumBytes / 1_048_576) MB",
+            let diagnostic = Diagnostic(.error, Messages.fileTooLarge(megabytes: mb, limit: YAMLDocumentReader.maximumBytes / 1_048_576),
                                         at: SourceLocation(file: path, line: 1, column: 1))
             return LoadedFile(file: path, content: nil, sourceMap: SourceMap(file: path), diagnostics: [diagnostic])
         }
         let modified = (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
         let key = "file|\(size)|\(modified)"
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable(path, reason: "permission denied") }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable(path, reason: Messages.permissionDenied) }
         defer { try? handle.close() }
         let data: Data
         do {
@@ -213,7 +217,7 @@ public struct ProtocolRepository: Sendable {
     /// A sound grid of one kind (`an evaluation protocol`, `a control protocol`).
     public func grid(_ specifier: String, kind: ProtocolKind) throws(ProtocolRepositoryError) -> LoadedFile {
         let file = try sound(specifier)
-        guard let grid = file.grid, grid.kind == kind else { throw .wrongKind(specifier, wanted: kind == .evaluation ? "an evaluation protocol" : "a control protocol") }
+        guard let grid = file.grid, grid.kind == kind else { throw .wrongKind(specifier, wanted: kind == .evaluation ? Messages.anEvaluationProtocol : Messages.aControlProtocol) }
         return file
     }
 

@@ -23,11 +23,11 @@ struct YNode {
     var isNull = false
 
     var typeName: String {
-        if isNull { return "nothing" }
+        if isNull { return Messages.foundNothing }
         switch kind {
-        case .scalar: return "a value"
-        case .mapping: return "a mapping"
-        case .sequence: return "a list"
+        case .scalar: return Messages.foundValue
+        case .mapping: return Messages.foundMapping
+        case .sequence: return Messages.foundList
         }
     }
 
@@ -60,24 +60,24 @@ struct YAMLDocumentReader {
         }
         if bytes.count > Self.maximumBytes {
             let mb = Double(bytes.count) / 1_048_576
-            return fail("file is too large (\(Self.format(mb)) MB); a protocol file is at most \(Self.maximumBytes / 1_048_576) MB")
+            return fail(Messages.fileTooLarge(megabytes: Self.format(mb), limit: Self.maximumBytes / 1_048_576))
         }
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         if body.starts(with: [0xFF, 0xFE]) || body.starts(with: [0xFE, 0xFF]) {
-            return fail("file is UTF-16; save it as UTF-8")
+            return fail(Messages.fileIsUTF16)
         }
         if let nul = body.firstIndex(of: 0) {
             let (line, column) = Self.position(of: nul - body.startIndex, in: body)
-            return fail("file is binary, not YAML text (NUL byte)", line: line, column: column)
+            return fail(Messages.fileIsBinary, line: line, column: column)
         }
         guard let text = String(validating: body, as: UTF8.self) else {
             let bad = Self.firstInvalidUTF8(body)
             let (line, column) = Self.position(of: bad - body.startIndex, in: body)
-            return fail(String(format: "file is not valid UTF-8 (byte 0x%02X); save it as UTF-8", bytes[bad]), line: line, column: column)
+            return fail(Messages.fileIsNotUTF8(byte: String(format: "0x%02X", bytes[bad])), line: line, column: column)
         }
         if let (line, column) = Self.excessiveFlowNesting(text) {
-            return fail("nesting is deeper than \(Self.maximumDepth) levels", line: line, column: column)
+            return fail(Messages.nestingTooDeep(Self.maximumDepth), line: line, column: column)
         }
         let root: Node?
         do {
@@ -87,11 +87,11 @@ struct YAMLDocumentReader {
         } catch let error as YamlError {
             return .failure(diagnostic(for: error))
         } catch {
-            return fail("YAML syntax error")
+            return fail(Messages.yamlSyntaxError)
         }
         guard let root else {
             let hasComments = text.split(separator: "\n").contains { $0.trimmingPrefix(while: { $0 == " " || $0 == "\t" }).hasPrefix("#") }
-            return fail(hasComments ? "file has only comments: expected a YAML mapping" : "file is empty: expected a YAML mapping")
+            return fail(hasComments ? Messages.fileHasOnlyComments : Messages.fileIsEmpty)
         }
         var budget = Self.maximumNodes
         do throws(Refusal) {
@@ -99,9 +99,9 @@ struct YAMLDocumentReader {
         } catch {
             switch error {
             case .tooManyValues:
-                return fail("document expands to more than \(Self.maximumNodes) values (nested YAML aliases?)")
+                return fail(Messages.tooManyValues(Self.maximumNodes))
             case .tooDeep(let line, let column):
-                return fail("nesting is deeper than \(Self.maximumDepth) levels", line: line, column: column)
+                return fail(Messages.nestingTooDeep(Self.maximumDepth), line: line, column: column)
             }
         }
     }
@@ -156,10 +156,10 @@ struct YAMLDocumentReader {
     private func diagnostic(for error: YamlError) -> Diagnostic {
         func make(_ problem: String, _ context: YamlError.Context?, _ mark: Mark) -> Diagnostic {
             if problem.hasPrefix("Maximum nesting level reached") {
-                return Diagnostic(.error, "nesting is deeper than \(Self.maximumDepth) levels", at: SourceLocation(file: file, line: max(mark.line, 1), column: max(mark.column, 1)))
+                return Diagnostic(.error, Messages.nestingTooDeep(Self.maximumDepth), at: SourceLocation(file: file, line: max(mark.line, 1), column: max(mark.column, 1)))
             }
-            var message = "YAML syntax error: \(problem)"
-            if let context { message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))" }
+            var message = Messages.yamlSyntaxError(problem)
+            if let context { message += Messages.yamlContext(context.text, line: context.mark.line, column: context.mark.column) }
             return Diagnostic(.error, message, at: SourceLocation(file: file, line: max(mark.line, 1), column: max(mark.column, 1)))
         }
         switch error {
@@ -170,14 +170,14 @@ struct YAMLDocumentReader {
             let first = context.mark
             let key = duplicates.first ?? ""
             if let again = Self.repetition(of: key, after: first, in: context.text) {
-                return Diagnostic(.error, "duplicate key `\(key)` (first declared on line \(first.line))", at: SourceLocation(file: file, line: again.line, column: again.column))
+                return Diagnostic(.error, Messages.duplicateKey(key, firstLine: first.line), at: SourceLocation(file: file, line: again.line, column: again.column))
             }
             let keys = duplicates.map { "`\($0)`" }.joined(separator: ", ")
-            return Diagnostic(.error, "duplicate key \(keys) in a mapping", at: SourceLocation(file: file, line: max(first.line, 1), column: max(first.column, 1)))
+            return Diagnostic(.error, Messages.duplicateKeys(keys), at: SourceLocation(file: file, line: max(first.line, 1), column: max(first.column, 1)))
         case let .reader(problem, _, _, _):
-            return Diagnostic(.error, "YAML reader error: \(problem)", at: SourceLocation(file: file, line: 1, column: 1))
+            return Diagnostic(.error, Messages.yamlReaderError(problem), at: SourceLocation(file: file, line: 1, column: 1))
         default:
-            return Diagnostic(.error, "YAML syntax error", at: SourceLocation(file: file, line: 1, column: 1))
+            return Diagnostic(.error, Messages.yamlSyntaxError, at: SourceLocation(file: file, line: 1, column: 1))
         }
     }
 

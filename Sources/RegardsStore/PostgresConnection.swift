@@ -41,7 +41,7 @@ public final class PostgresConnection: Connection {
         keywords.append("dbname")
         values.append(address.connectionString)
         let connection = Self.withCStrings(keywords) { k in Self.withCStrings(values) { v in PQconnectdbParams(k, v, 1) } }
-        guard let connection else { throw .serverUnavailable(server: address.description, reason: "out of memory") }
+        guard let connection else { throw .serverUnavailable(server: address.description, reason: Messages.outOfMemory) }
         guard PQstatus(connection) == CONNECTION_OK else {
             let reason = Self.oneLine(PQerrorMessage(connection))
             PQfinish(connection)
@@ -93,7 +93,7 @@ public final class PostgresConnection: Connection {
 
     /// A libpq message on one line: its lines joined, trailing spaces and the `ERROR:` prefix dropped.
     static func oneLine(_ message: UnsafePointer<CChar>?) -> String {
-        guard let message else { return "unknown error" }
+        guard let message else { return Messages.unknownServerError }
         return String(cString: message).split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             .map { $0.hasPrefix("ERROR:") ? String($0.dropFirst(6)).trimmingCharacters(in: .whitespaces) : $0 }
@@ -224,7 +224,7 @@ public final class PostgresConnection: Connection {
         var problems: [String] = []
         for table in PostgresSchema.visitTables {
             if let orphans = try scalar("SELECT count(*) FROM \(table) t WHERE NOT EXISTS (SELECT 1 FROM visit v WHERE v.id = t.visit)"), orphans != "0" {
-                problems.append("\(table): \(orphans) rows of no visit")
+                problems.append(Messages.orphanRows(table, orphans))
             }
         }
         return problems.isEmpty ? ["ok"] : problems

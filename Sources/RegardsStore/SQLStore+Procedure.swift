@@ -17,14 +17,14 @@ extension SQLStore {
             while try s.step() {
                 let id = s.string(uid)
                 guard let kind = ProcedureEvent.Change(rawValue: s.string(change)) else {
-                    throw RegardsError.badData("procedure event \(id) of visit \(visit) has an unknown change `\(s.string(change))`")
+                    throw RegardsError.badData(Messages.unknownProcedureChange(id, visit: visit, s.string(change)))
                 }
                 var body = Rows.ProcedureRecord()
                 if let text = s.text(record) {
                     do {
                         body = try decoder.decode(Rows.ProcedureRecord.self, from: Data(text.utf8))
                     } catch {
-                        throw RegardsError.badData("procedure event \(id) of visit \(visit) does not read back: \(error)")
+                        throw RegardsError.badData(Messages.procedureEventUnreadable(id, visit: visit, "\(error)"))
                     }
                 }
                 out.append(ProcedureEvent(uid: id, visit: visit, change: kind, finding: body.finding, measure: body.measure,

@@ -22,7 +22,7 @@ public final class SQLiteConnection: Connection {
         var db: OpaquePointer?
         let code = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nil)
         guard code == SQLITE_OK, let db else {
-            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? Messages.cannotOpen
             sqlite3_close_v2(db)
             throw .sqlite(code: code, message: message, sql: nil)
         }
@@ -37,7 +37,7 @@ public final class SQLiteConnection: Connection {
     }
 
     func error(_ code: Int32, sql: String?) -> StoreError {
-        let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "unknown"
+        let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? Messages.unknownSQLiteError
         if code & 0xff == SQLITE_NOTADB { return .notADatabase(path: path) }
         if code & 0xff == SQLITE_CORRUPT { return .corrupt(path: path, detail: message) }
         return .sqlite(code: code, message: message, sql: sql)

@@ -52,7 +52,7 @@ extension SQLiteConnection {
 
     static func checkHeader(_ path: String) throws(StoreError) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw .cannotCreate(path: path, reason: "cannot read it (permission denied?)")
+            throw .cannotCreate(path: path, reason: Messages.cannotReadWorkspace)
         }
         defer { try? handle.close() }
         let header = (try? handle.read(upToCount: 16)) ?? Data()

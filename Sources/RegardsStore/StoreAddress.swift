@@ -51,9 +51,11 @@ public struct ServerAddress: Sendable, Equatable, CustomStringConvertible {
         "connect_timeout", "application_name", "options", "target_session_attrs", "sslcompression", "requiressl", "gssencmode",
     ]
 
+    public var description: String { masked }
+
     /// The string with its password replaced by `***` (in the URL's user part, a `password=` query
     /// parameter or keyword).
-    public var description: String {
+    public var masked: String {
         var text = connectionString
         if text.lowercased().hasPrefix("postgres") {
             // postgres://user:secret@host/… → postgres://user:***@host/…

@@ -31,38 +31,22 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible, Reg
 
     public var description: String {
         switch self {
-        case let .sqlite(code, message, sql):
-            "SQLite error \(code): \(message)" + (sql.map { " (in `\($0.prefix(120))`)" } ?? "")
-        case let .notADatabase(path):
-            "\(path) is not a SQLite database (nor a Regards workspace); nothing was changed"
-        case let .notAWorkspace(path):
-            "\(path) is a SQLite database but not a Regards workspace; nothing was changed"
-        case let .newerSchema(path, found, supported):
-            "\(path) was written by a newer Regards (schema \(found), this binary knows up to \(supported)); nothing was changed"
-        case let .missing(path):
-            "\(path): no such workspace; create one with `regards visit new`"
-        case let .cannotCreate(path, reason):
-            "\(path): cannot create the workspace: \(reason)"
-        case let .corrupt(path, detail):
-            "\(path) is damaged (\(detail)); restore it from a backup or re-import the visits with `regards visit import` from their exported bundles"
-        case let .missingAction(visit, number):
-            "no action #\(number) in visit \(visit)"
-        case let .libraryMissing(message):
-            message
-        case let .serverUnavailable(server, reason):
-            "\(server): cannot reach the PostgreSQL store: \(reason)"
-        case let .invalidAddress(server, reason):
-            "\(server): not a valid PostgreSQL connection string: \(reason)"
-        case let .insecure(server, host):
-            "\(server): a connection to \(host) must be encrypted; add sslmode=verify-full (or sslmode=require) to it; nothing was sent"
-        case let .notPermitted(server, reason):
-            "\(server): \(reason); this role may add and read records, not change them: ask the store's administrator"
-        case let .server(state, message, sql):
-            "PostgreSQL error \(state): \(message)" + (sql.map { " (in `\($0.prefix(120))`)" } ?? "")
-        case let .notAStore(server):
-            "\(server): no Regards store in this database; the administrator sets it up with `regards store init --db …`; nothing was changed"
-        case let .olderSchema(server, found, needed):
-            "\(server): the store's schema is \(found), this Regards needs \(needed); the administrator upgrades it with `regards store init --db …`; nothing was changed"
+        case let .sqlite(code, message, sql): Messages.sqliteError(code, message, sql: sql)
+        case let .notADatabase(path): Messages.notADatabase(path)
+        case let .notAWorkspace(path): Messages.notAWorkspace(path)
+        case let .newerSchema(path, found, supported): Messages.newerWorkspace(path, found: found, supported: supported)
+        case let .missing(path): Messages.noWorkspace(path)
+        case let .cannotCreate(path, reason): Messages.cannotCreateWorkspace(path, reason)
+        case let .corrupt(path, detail): Messages.damagedWorkspace(path, detail)
+        case let .missingAction(visit, number): Messages.noAction(number, visit: visit)
+        case let .libraryMissing(message): message
+        case let .serverUnavailable(server, reason): Messages.serverUnreachable(server, reason)
+        case let .invalidAddress(server, reason): Messages.invalidConnectionString(server, reason)
+        case let .insecure(server, host): Messages.insecureConnection(server, host: host)
+        case let .notPermitted(server, reason): Messages.notPermitted(server, reason)
+        case let .server(state, message, sql): Messages.postgresError(state, message, sql: sql)
+        case let .notAStore(server): Messages.notAStore(server)
+        case let .olderSchema(server, found, needed): Messages.olderStore(server, found: found, needed: needed)
         }
     }
 

@@ -79,7 +79,7 @@ struct PackageArchive {
     private static func size(of path: String) throws(WorkbookReaderError) -> Int {
         var info = stat()
         guard stat(path, &info) == 0 else { throw .cannotOpen(reason: systemMessage(errno)) }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { throw .cannotOpen(reason: "it is not a regular file") }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw .cannotOpen(reason: Messages.notARegularFile) }
         return Int(info.st_size)
     }
 
@@ -89,7 +89,7 @@ struct PackageArchive {
         do {
             return Array(try handle.read(upToCount: FileSniffer.headLength) ?? Data())
         } catch {
-            throw .cannotOpen(reason: "it cannot be read")
+            throw .cannotOpen(reason: Messages.unreadableFile)
         }
     }
 

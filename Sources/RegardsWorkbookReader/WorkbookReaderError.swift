@@ -33,40 +33,40 @@ public enum WorkbookReaderError: Error, Equatable, Sendable, CustomStringConvert
 
     public var description: String {
         switch self {
-        case .cannotOpen(let reason): "cannot open the file: \(reason)"
-        case .emptyFile: "not an .xlsx workbook: the file is empty"
-        case let .tooLarge(bytes, limit): "the file is too large: \(Self.megabytes(UInt64(bytes))), the limit is \(Self.megabytes(UInt64(limit)))"
-        case .compoundFile: "not an .xlsx workbook: an encrypted workbook or an .xls file: save it as .xlsx without a password"
-        case .openDocumentSpreadsheet: "not an .xlsx workbook: an .ods file: convert it with `soffice --headless --convert-to xlsx FILE.ods`"
-        case .textFile: "not an .xlsx workbook: the file is text (CSV?), not a zip archive"
-        case .markupFile: "not an .xlsx workbook: the file is HTML or XML text: open it in a spreadsheet and save it as .xlsx"
-        case .notZip: "not an .xlsx workbook: the file is not a zip archive"
-        case .truncated: "the workbook is truncated or damaged: its zip archive cannot be read (was it copied completely?)"
-        case let .expandsTooMuch(bytes, limit): "refused as a zip bomb: its parts expand to \(Self.megabytes(bytes)), the limit is \(Self.megabytes(limit))"
-        case let .compressionRatio(part, ratio, limit): "refused as a zip bomb: \(part) expands \(ratio) times, the limit is \(limit)"
-        case .sizeMismatch(let part): "refused as a zip bomb: \(part) expands beyond the size its zip header announces"
-        case .damagedPart(let part): "the workbook is damaged: \(part) cannot be unzipped"
-        case .noWorkbookPart: "not an .xlsx workbook: the zip archive has no workbook part"
-        case .notAWorkbook(let part): "not an .xlsx workbook: its main part \(part) is not a spreadsheet (a Word or PowerPoint file?)"
-        case .missingPart(let part): "the workbook is damaged: the part \(part) is missing"
-        case .missingSheetPart(let sheet): "the workbook is damaged: the sheet \(sheet) has no part"
-        case let .malformedXML(part, line): "the workbook is damaged: malformed XML in \(part) at line \(line)"
-        case .documentType(let part): "refused: \(part) declares a document type (DTD), which no spreadsheet program writes"
-        case let .badValue(part, place, kind): "the workbook is damaged: \(part) \(place) has an unreadable \(kind)"
+        case .cannotOpen(let reason): Messages.cannotOpenFile(reason)
+        case .emptyFile: Messages.emptyWorkbookFile
+        case let .tooLarge(bytes, limit): Messages.fileTooLarge(Self.megabytes(UInt64(bytes)), limit: Self.megabytes(UInt64(limit)))
+        case .compoundFile: Messages.compoundFile
+        case .openDocumentSpreadsheet: Messages.openDocumentSpreadsheet
+        case .textFile: Messages.textNotWorkbook
+        case .markupFile: Messages.markupNotWorkbook
+        case .notZip: Messages.notZip
+        case .truncated: Messages.truncatedWorkbook
+        case let .expandsTooMuch(bytes, limit): Messages.expandsTooMuch(Self.megabytes(bytes), limit: Self.megabytes(limit))
+        case let .compressionRatio(part, ratio, limit): Messages.compressionRatio(part, ratio: ratio, limit: limit)
+        case .sizeMismatch(let part): Messages.sizeMismatch(part)
+        case .damagedPart(let part): Messages.damagedPart(part)
+        case .noWorkbookPart: Messages.noWorkbookPart
+        case .notAWorkbook(let part): Messages.notASpreadsheet(part)
+        case .missingPart(let part): Messages.missingPart(part)
+        case .missingSheetPart(let sheet): Messages.missingSheetPart(sheet)
+        case let .malformedXML(part, line): Messages.malformedXML(part, line: line)
+        case .documentType(let part): Messages.documentType(part)
+        case let .badValue(part, place, kind): Messages.unreadableValue(part, place, kind)
         }
     }
 
-    /// `20 MB`, `40.5 MB`, `1.2 GB`: sizes in decimal units, as file managers show them.
+    /// `20 MB`, `40.5 MB`, `1.2 GB` (`40,5 Mo` in French): sizes in decimal units, as file managers show them.
     static func megabytes(_ bytes: UInt64) -> String {
         func short(_ x: Double) -> String {
             let tenths = (x * 10).rounded() / 10
             return tenths == tenths.rounded() ? String(Int(tenths)) : String(tenths)
         }
         switch bytes {
-        case 1_000_000_000...: return short(Double(bytes) / 1e9) + " GB"
-        case 1_000_000...: return short(Double(bytes) / 1e6) + " MB"
-        case 1000...: return short(Double(bytes) / 1e3) + " KB"
-        default: return "\(bytes) bytes"
+        case 1_000_000_000...: return Messages.size(short(Double(bytes) / 1e9), .gigabytes)
+        case 1_000_000...: return Messages.size(short(Double(bytes) / 1e6), .megabytes)
+        case 1000...: return Messages.size(short(Double(bytes) / 1e3), .kilobytes)
+        default: return Messages.size(String(bytes), .bytes)
         }
     }
 }

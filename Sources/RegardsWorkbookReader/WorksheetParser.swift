@@ -94,7 +94,7 @@ final class WorksheetParser: XMLPartParser {
     private func startRow(_ attributes: [String: String]) {
         if let r = attributes["r"] {
             guard let n = Int(r), n >= 1, n <= CellReference.maximumRow else {
-                return fail(.badValue(part: part, place: "row \(r.prefix(12))", kind: "row number"))
+                return fail(.badValue(part: part, place: Messages.rowPlace(String(r.prefix(12))), kind: Messages.rowNumberValue))
             }
             rowNumber = n
             rowHasNumber = true
@@ -123,7 +123,7 @@ final class WorksheetParser: XMLPartParser {
         }
         if let r {
             guard let reference = CellReference(r) else {
-                return fail(.badValue(part: part, place: "cell \(r.prefix(12))", kind: "cell reference"))
+                return fail(.badValue(part: part, place: Messages.cellPlace(String(r.prefix(12))), kind: Messages.cellReferenceValue))
             }
             column = reference.column
             // A row without `r` takes its number from its first cell's reference.
@@ -134,7 +134,7 @@ final class WorksheetParser: XMLPartParser {
         } else {
             column += 1
             guard column <= CellReference.maximumColumn, rowNumber <= CellReference.maximumRow else {
-                return fail(.badValue(part: part, place: "row \(rowNumber)", kind: "cell position"))
+                return fail(.badValue(part: part, place: Messages.rowPlace(String(rowNumber)), kind: Messages.cellPositionValue))
             }
         }
         value = nil
@@ -161,14 +161,14 @@ final class WorksheetParser: XMLPartParser {
         guard let value, !value.isEmpty else { return nil }
         switch type {
         case nil, "n":
-            guard let number = Double(value), number.isFinite else { return bad("number") }
+            guard let number = Double(value), number.isFinite else { return bad(Messages.numberValue) }
             if style >= 0, style < dateStyles.count, dateStyles[style] {
-                guard let date = CellDate(serial: number, date1904: date1904) else { return bad("date") }
+                guard let date = CellDate(serial: number, date1904: date1904) else { return bad(Messages.dateValue) }
                 return .date(date)
             }
             return .number(number)
         case "s":
-            guard let index = Int(value), index >= 0, index < sharedStrings.count else { return bad("shared string index") }
+            guard let index = Int(value), index >= 0, index < sharedStrings.count else { return bad(Messages.sharedStringValue) }
             return .text(sharedStrings[index])
         case "str", "inlineStr":
             return .text(Self.unescapeOfficeText(value))
@@ -177,15 +177,15 @@ final class WorksheetParser: XMLPartParser {
         case "e":
             return .error(value)
         case "d":
-            guard let date = CellDate(iso: value) else { return bad("date") }
+            guard let date = CellDate(iso: value) else { return bad(Messages.dateValue) }
             return .date(date)
         default:
-            return bad("cell type")
+            return bad(Messages.cellTypeValue)
         }
     }
 
     private func bad(_ kind: String) -> CellContent? {
-        fail(.badValue(part: part, place: "cell " + WorksheetData.reference(row: rowNumber, column: column), kind: kind))
+        fail(.badValue(part: part, place: Messages.cellPlace(WorksheetData.reference(row: rowNumber, column: column)), kind: kind))
         return nil
     }
 

@@ -21,7 +21,7 @@ enum TemporaryFile {
     static func name(for path: String) throws(XLSXError) -> (path: String, directory: String) {
         var info = stat()
         if lstat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
-            throw .cannotRename(path: path, reason: "not a regular file")
+            throw .cannotRename(path: path, reason: Messages.notARegularFile)
         }
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent()

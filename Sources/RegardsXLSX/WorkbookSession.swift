@@ -127,8 +127,10 @@ final class WorkbookSession {
                produce: @escaping @Sendable (_ emit: ([Cell]) throws -> Void) throws -> Void) throws {
         var table = try TableWriter(self, ws, sheet)
         let pipe = RowPipe(columns: sheet.columns.count)
+        // A thread does not see the task's language: the rows' words are said in the caller's.
+        let language = Language.current
         let producer = Thread {
-            pipe.run(produce)
+            Language.$current.withValue(language) { pipe.run(produce) }
         }
         // Rows are built from SQLite reads and comparisons: room for deep call chains.
         producer.stackSize = 8 << 20

@@ -11,10 +11,10 @@ public enum XLSXError: Error, Equatable, Sendable, CustomStringConvertible, Rega
 
     public var description: String {
         switch self {
-        case let .call(function, code, message): "\(function) failed (\(code)): \(message)"
-        case let .allocation(function): "\(function) returned nothing (out of memory?)"
-        case let .cellTooLong(sheet, row, column): "sheet \(sheet), row \(row), column \(column): text longer than Excel's 32,767 characters"
-        case let .cannotRename(path, reason): "\(path): cannot write the workbook: \(reason)"
+        case let .call(function, code, message): Messages.xlsxCallFailed(function, code: code, message)
+        case let .allocation(function): Messages.xlsxNothingReturned(function)
+        case let .cellTooLong(sheet, row, column): Messages.cellTooLong(sheet: sheet, row: row, column: column)
+        case let .cannotRename(path, reason): Messages.cannotWriteWorkbook(path, reason)
         case let .libraryMissing(message): message
         }
     }

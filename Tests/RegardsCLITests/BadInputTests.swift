@@ -4,8 +4,8 @@ import RegardsTestSupport
 
 /// The bad-input corpus (Tests/Fixtures/bad-input/KIND/CASE/): each case runs `regards` with the
 /// arguments in `args` (one per line; `$DB` is a fresh workspace holding visit 2026-001, `$CASE`
-/// the case's folder, `$TMP` an empty folder) and expects exactly `expected`: its first line is the
-/// exit status, the rest is stderr. Nothing may be written: stdout stays empty, the visit's history
+/// the case's folder, `$TMP` an empty folder) and expects exactly `expected` in English and
+/// `expected.fr` in French: its first line is the exit status, the rest is stderr. Nothing may be written: stdout stays empty, the visit's history
 /// does not change and `$TMP` stays empty.
 @Suite struct BadInputTests {
     static let root = Run.fixtures.appendingPathComponent("bad-input")
@@ -23,8 +23,11 @@ import RegardsTestSupport
         #expect(Self.cases.count >= 30)
     }
 
-    @Test(arguments: cases)
-    func refusedWithTheExpectedReason(name: String) throws {
+    /// Each language's expectation file.
+    static let expectations = ["en": "expected", "fr": "expected.fr"]
+
+    @Test(arguments: cases, ["fr", "en"])
+    func refusedWithTheExpectedReason(name: String, language: String) throws {
         let directory = Self.root.appendingPathComponent(name)
         let f = Field()
         try f.newVisit()
@@ -36,10 +39,10 @@ import RegardsTestSupport
         }
         let args = try String(contentsOf: directory.appendingPathComponent("args"), encoding: .utf8)
             .split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { expand(String($0)) }
-        let expected = try String(contentsOf: directory.appendingPathComponent("expected"), encoding: .utf8)
+        let expected = try String(contentsOf: directory.appendingPathComponent(try #require(Self.expectations[language])), encoding: .utf8)
         let status = Int32(expected.prefix { $0 != "\n" }) ?? -1
         let stderr = expand(String(expected.drop { $0 != "\n" }.dropFirst()))
-        let run = try Run(args, in: f.directory)
+        let run = try Run(args, in: f.directory, environment: ["REGARDS_LANG": language])
         #expect(run.status == status, "\(name): \(run.stderr)")
         #expect(run.stderr == stderr, "\(name):\n\(TextDiff.unified(expected: stderr, actual: run.stderr, name: "expected"))")
         #expect(run.stdout.isEmpty, "\(name) wrote to stdout")

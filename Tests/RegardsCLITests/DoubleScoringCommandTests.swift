@@ -12,10 +12,10 @@ import RegardsTestSupport
         try f.run("answer", "2026-001", "AC-10", "3")
         let scored = try f.run("answer", "2026-001", "AC-10", "2", "--scorer", "inspecteur-b", inspector: "inspecteur-b")
         #expect(scored.status == 0, "\(scored.stderr)")
-        #expect(scored.stdout == "AC-10 = Plutôt pas satisfaisant — évaluation indépendante de inspecteur-b\n", "a scoring starts empty: no « avant »")
+        #expect(scored.stdout == "AC-10 = Plutôt pas satisfaisant — inspecteur-b's independent scoring\n", "a scoring starts empty: no « avant »")
         #expect(try f.run("answer", "2026-001", "AC-10", "1", "--scorer", "inspecteur-b").stdout
-            == "AC-10 = Pas du tout satisfaisant (avant : Plutôt pas satisfaisant) — évaluation indépendante de inspecteur-b\n")
-        #expect(try f.run("answer", "2026-001", "AC-10", "4").stdout == "AC-10 = Tout à fait satisfaisant (avant : Plutôt satisfaisant)\n",
+            == "AC-10 = Pas du tout satisfaisant (before: Plutôt pas satisfaisant) — inspecteur-b's independent scoring\n")
+        #expect(try f.run("answer", "2026-001", "AC-10", "4").stdout == "AC-10 = Tout à fait satisfaisant (before: Plutôt satisfaisant)\n",
                 "the visit's own answer is untouched by the scoring")
         let log = try f.run("visit", "log", "2026-001").lines
         #expect(log.count == 4 && log.filter { $0.hasSuffix("[évaluation indépendante de inspecteur-b]") }.count == 2, "the audit trail shows both, the scoring marked")
@@ -54,9 +54,9 @@ import RegardsTestSupport
         }
         let run = try f.run("answer", "2026-001", "--from", filled, inspector: "inspecteur-b")
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.hasPrefix("AC-10 = Plutôt pas satisfaisant (avant : sans réponse)\n1 answer(s) recorded for visit 2026-001 (inspecteur-b's independent scoring) from b-rempli.xlsx"))
-        #expect(try f.run("answer", "2026-001", "AC-10", "3").stdout == "AC-10 = Plutôt satisfaisant (avant : Plutôt satisfaisant)\n", "the visit's answer is untouched")
-        #expect(try f.run("answer", "2026-001", "AC-10", "2", "--scorer", "inspecteur-b").stdout.contains("(avant : Plutôt pas satisfaisant)"))
+        #expect(run.stdout.hasPrefix("AC-10 = Plutôt pas satisfaisant (before: no answer)\n1 answer(s) recorded for visit 2026-001 (inspecteur-b's independent scoring) from b-rempli.xlsx"))
+        #expect(try f.run("answer", "2026-001", "AC-10", "3").stdout == "AC-10 = Plutôt satisfaisant (before: Plutôt satisfaisant)\n", "the visit's answer is untouched")
+        #expect(try f.run("answer", "2026-001", "AC-10", "2", "--scorer", "inspecteur-b").stdout.contains("(before: Plutôt pas satisfaisant)"))
 
         let other = try f.run("answer", "2026-001", "--from", grid, "--scorer", "inspectrice-a")
         #expect(other.status == 65)
@@ -81,7 +81,7 @@ import RegardsTestSupport
 
         let run = try f.run("reconcile", "2026-001", "AC-04", "2", "--reason", "relu ensemble")
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout == "AC-04 = Plutôt pas satisfaisant (consensus de inspecteur-b : Plutôt satisfaisant · inspectrice-a : Plutôt pas satisfaisant)\n")
+        #expect(run.stdout == "AC-04 = Plutôt pas satisfaisant (consensus of inspecteur-b: Plutôt satisfaisant · inspectrice-a: Plutôt pas satisfaisant)\n")
         #expect(try f.run("reconcile", "2026-001").lines.contains("  AC-04  inspecteur-b : Plutôt satisfaisant · inspectrice-a : Plutôt pas satisfaisant   réconcilié : Plutôt pas satisfaisant"))
         let consensus = try #require(try f.run("visit", "log", "2026-001", "--criterion", "AC-04").lines.last)
         #expect(consensus.contains("AC-04  2 → 2  « ") && consensus.hasSuffix("consensus de inspecteur-b : 3 · inspectrice-a : 2  motif : relu ensemble"),

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import RegardsCore
+import RegardsTestSupport
 @testable import RegardsCLI
 
 /// Every kind of error has its exit code, and the README's table says the same.
@@ -27,26 +28,33 @@ import RegardsCore
         return out
     }
 
-    @Test func readmeTableMatches() throws {
+    @Test(.messages(.en)) func readmeTableMatches() throws {
         var expected: [Int32: String] = [ExitStatus.success: "success"]
         for kind in RegardsError.Kind.allCases { expected[ExitStatus.code(for: kind)] = ExitStatus.meaning(of: kind).name }
         #expect(try Self.readmeTable() == expected)
     }
 
-    @Test func theHelpLineSaysWhatTheTableSays() {
-        #expect(ExitStatus.summary == ExitStatus.summaryFromTable)
+    @Test(arguments: Language.allCases) func theHelpLineSaysWhatTheTableSays(language: Language) {
+        Language.$current.withValue(language) {
+            #expect(ExitStatus.summary == ExitStatus.summaryFromTable)
+        }
     }
 
     @Test func helpListsTheCodes() throws {
         // The help wraps lines at the terminal's width.
         let help = try Run(["--help"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(help.contains("Exit codes: 0 ok, 1 problems found, 64 usage error, 65 bad data (an invalid protocol or input), 66 missing input (file, folder or protocol not found), 74 I/O error."))
+        let french = try Run(["--help"], environment: ["REGARDS_LANG": "fr"]).stdout.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+        #expect(french.contains("Codes de sortie\u{A0}: 0 succès, 1 problèmes trouvés, 64 erreur d'utilisation, 65 données invalides (un protocole ou une saisie invalide), 66 entrée introuvable (fichier, dossier ou protocole introuvable), 74 erreur d'entrée-sortie."))
     }
 
     /// An error is printed once, at the top: detail lines, then the message; nothing when it was already reported.
-    @Test func errorsArePrintedOnce() {
+    @Test(.messages(.en)) func errorsArePrintedOnce() {
         #expect(ExitStatus.lines(.badData("f.csv: 2 bad row(s); nothing was written", details: ["f.csv:2: error: x", "f.csv:3: error: y"]))
             == ["f.csv:2: error: x", "f.csv:3: error: y", "regards: error: f.csv: 2 bad row(s); nothing was written"])
         #expect(ExitStatus.lines(.problemsFound).isEmpty)
+        Language.$current.withValue(.fr) {
+            #expect(ExitStatus.lines(.usage("x")) == ["regards\u{A0}: erreur\u{A0}: x"])
+        }
     }
 }

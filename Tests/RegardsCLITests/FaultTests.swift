@@ -65,13 +65,13 @@ import ZIPFoundation
         let target = f.directory.appendingPathComponent("comparaison.xlsx").path
         // A file-size limit (bash counts KiB) above the workspace's shared-memory file but below the
         // workbook's size: the write fails (EFBIG), as on a full disk.
-        let limited = try Clients.run("/bin/bash", ["-c", "ulimit -f 40; exec \"$0\" compare 2026-001 --db \"$1\" --xlsx \"$2\"", Run.binary.path, db, target])
+        let limited = try Clients.run("/bin/bash", ["-c", "ulimit -f 40; REGARDS_LANG=en exec \"$0\" compare 2026-001 --db \"$1\" --xlsx \"$2\"", Run.binary.path, db, target])
         #expect(limited.status == 74)
         #expect(limited.stderr.contains("regards: error: workbook_close failed"))
         #expect(!FileManager.default.fileExists(atPath: target))
         #expect(try FileManager.default.contentsOfDirectory(atPath: f.directory.path).allSatisfy { !$0.hasSuffix(".tmp") })
         let bundle = f.directory.appendingPathComponent("visite.json").path
-        let limitedBundle = try Clients.run("/bin/bash", ["-c", "ulimit -f 40; exec \"$0\" visit export 2026-001 --db \"$1\" --out \"$2\"", Run.binary.path, db, bundle])
+        let limitedBundle = try Clients.run("/bin/bash", ["-c", "ulimit -f 40; REGARDS_LANG=en exec \"$0\" visit export 2026-001 --db \"$1\" --out \"$2\"", Run.binary.path, db, bundle])
         #expect(limitedBundle.status == 74)
         #expect(!FileManager.default.fileExists(atPath: bundle))
         // Not a regular file: refused before anything is written (as root, renaming over /dev/full would replace it).

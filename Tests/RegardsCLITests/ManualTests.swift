@@ -5,9 +5,9 @@ import RegardsTestSupport
 /// regards(1), generated from the command definitions (`Tools/manpage.py`), and the shell
 /// completions `make install` puts in place.
 @Suite struct ManualTests {
-    func manPage() throws -> String {
+    func manPage(_ language: String = "en") throws -> String {
         let python = try #require(Clients.python, "python3 is needed to write the man page")
-        let run = try Clients.run(python, [Run.root.appendingPathComponent("Tools/manpage.py").path, Run.binary.path])
+        let run = try Clients.run(python, [Run.root.appendingPathComponent("Tools/manpage.py").path, Run.binary.path, language])
         #expect(run.status == 0, "\(run.stderr)")
         return run.stdout
     }
@@ -21,21 +21,33 @@ import RegardsTestSupport
         for option in ["--db <PATH|URL>", "--from <URL>", "--scorer <NAME>", "--allow-personal-data"] {
             #expect(page.contains(".B \(option)\n"), "\(option)")
         }
-        #expect(page.contains("grille de contrôle et évaluation centrée sur les personnes accueillies"))
         #expect(page.contains("Exit codes: 0 ok, 1 problems found, 64 usage error"))
+        #expect(page.contains(".SH EXIT STATUS") && page.contains(".SH ENVIRONMENT") && page.contains(".B REGARDS_LANG"))
         #expect(!page.contains(".SS help"))
+    }
+
+    /// The French page (the default, installed in man1): the help in French, the page's own words too.
+    @Test func theFrenchPageIsFrench() throws {
+        let page = try manPage("fr")
+        #expect(page.contains(".SH NOM") && page.contains(".SH COMMANDES") && page.contains(".SH CODE DE RETOUR"))
+        #expect(page.contains("grille de contrôle et évaluation centrée sur les personnes accueillies"))
+        #expect(page.contains("Codes de sortie\u{A0}: 0 succès, 1 problèmes trouvés"))
+        #expect(page.contains(".SS visit pull") && page.contains(".B --db <PATH|URL>"))
+        #expect(!page.contains("Exit codes"))
     }
 
     /// man renders it without a warning.
     @Test(.enabled(if: Clients.which("man") != nil || Clients.required, "man is not installed")) func manRendersThePage() throws {
         let man = try #require(Clients.which("man"), "man is required (REGARDS_REQUIRE_CLIENTS=1); run `make setup-tests`")
-        let file = temporaryDirectory().appendingPathComponent("regards.1")
-        try manPage().write(to: file, atomically: true, encoding: .utf8)
-        let shell = try #require(Clients.which("sh"))
-        let rendered = try Clients.run(shell, ["-c", "LC_ALL=C.UTF-8 MANWIDTH=100 MAN_KEEP_STDERR=1 \(man) --warnings -l \(file.path)"])
-        #expect(rendered.status == 0)
-        #expect(rendered.stderr.isEmpty, "\(rendered.stderr)")
-        #expect(rendered.stdout.contains("REGARDS(1)") && rendered.stdout.contains("visit pull"))
+        for language in ["fr", "en"] {
+            let file = temporaryDirectory().appendingPathComponent("regards.1")
+            try manPage(language).write(to: file, atomically: true, encoding: .utf8)
+            let shell = try #require(Clients.which("sh"))
+            let rendered = try Clients.run(shell, ["-c", "LC_ALL=C.UTF-8 MANWIDTH=100 MAN_KEEP_STDERR=1 \(man) --warnings -l \(file.path)"])
+            #expect(rendered.status == 0)
+            #expect(rendered.stderr.isEmpty, "\(rendered.stderr)")
+            #expect(rendered.stdout.contains("REGARDS(1)") && rendered.stdout.contains("visit pull"))
+        }
     }
 
     /// The bash completion offers the commands, then a command's subcommands.

@@ -357,6 +357,7 @@ struct PostgresStoreTests {
         let writer = Process()
         writer.executableURL = Run.binary
         writer.arguments = ["answer", "2026-001", "--from", csv, "--db", db]
+        writer.environment = ProcessInfo.processInfo.environment.merging(["REGARDS_LANG": "en"]) { $1 }
         writer.standardOutput = out
         writer.standardError = err
         try writer.run()

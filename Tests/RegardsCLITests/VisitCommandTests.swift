@@ -73,7 +73,7 @@ final class Field {
             == "regards: error: VC-07 does not apply to this visit: its condition `hebergement in ['diffus', 'mixte']` is false (hebergement = collectif)\n")
         #expect(try f.run("answer", "2026-001", "AC-99", "2").status == 65)
         let again = try f.run("answer", "2026-001", "AC-10", "tout à fait satisfaisant", "--reason", "revu", inspector: "inspecteur-b")
-        #expect(again.stdout == "AC-10 = Tout à fait satisfaisant (avant : Plutôt satisfaisant)\n")
+        #expect(again.stdout == "AC-10 = Tout à fait satisfaisant (before: Plutôt satisfaisant)\n")
         let log = try f.run("visit", "log", "2026-001", "--criterion", "AC-10").lines
         #expect(log.count == 2)
         #expect(log[0].hasSuffix("inspectrice-a  AC-10  — → 3  « =livret lu »"))
@@ -112,7 +112,7 @@ final class Field {
         #expect(run.stderr.contains("[AC-10] (1/9)"))
         #expect(!run.stderr.contains("[AC-02]"))
         #expect(run.stderr.contains("✘ `7` is not an answer for AC-11"))
-        #expect(run.stderr.contains("3 réponse(s) enregistrée(s)."))
+        #expect(run.stderr.contains("3 answer(s) saved."))
         let log = try f.run("visit", "log", "2026-001").lines
         #expect(log.count == 4)
         #expect(log[1].hasSuffix("AC-10  — → 3  « bien accueilli »  preuve : livret"))
@@ -126,11 +126,11 @@ final class Field {
     @Test func observationsJourneysActionsAndPhases() throws {
         let f = Field()
         try f.newVisit()
-        #expect(try f.run("visit", "advance", "2026-001").stdout == "Visite 2026-001 : Préparation → Immersion\n")
+        #expect(try f.run("visit", "advance", "2026-001").stdout == "Visit 2026-001: Préparation → Immersion\n")
         let blocked = try f.run("visit", "advance", "2026-001")
         #expect(blocked.status == 1)
         #expect(blocked.lines == [
-            "Passage à « Animation » bloqué :",
+            "Move to « Animation » blocked:",
             "  ✘ au moins 1 observation(s) « visite-guidee » — 0 sur 1 observation(s) « visite-guidee »",
             "  ✘ au moins 3 observation(s) « entretien » — 0 sur 3 observation(s) « entretien »",
             "  ✘ au moins 3 parcours usager — 0 sur 3 parcours",
@@ -156,7 +156,7 @@ final class Field {
         #expect(journeys.contains("! contrat-remis                  fait 2026-03-25  échéance 2026-03-17  retard 8 j"))
         #expect(journeys.contains("✘ bilan                          fait —  échéance 2026-09-02  dépassé de 79 j"))
         #expect(try f.run("journey", "add", "2026-001", "--resident", "R07", "--step", "contrat", "--date", "2026-03-02").stderr.contains("is not a journey step"))
-        #expect(try f.run("visit", "advance", "2026-001").stdout == "Visite 2026-001 : Immersion → Animation\n")
+        #expect(try f.run("visit", "advance", "2026-001").stdout == "Visit 2026-001: Immersion → Animation\n")
         #expect(try f.run("action", "add", "2026-001", "--title", "Ouvrir la cuisine le soir", "--owner", "direction", "--due", "2027-03-01", "--criteria", "VC-04").stdout
             == "#1 Ouvrir la cuisine le soir\n")
         #expect(try f.run("action", "set", "2026-001", "#1", "--status", "in-progress").stdout == "#1 in-progress\n")

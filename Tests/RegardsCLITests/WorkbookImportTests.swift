@@ -53,10 +53,10 @@ struct FilledGrid {
         let filled = try g.typed("rempli.xlsx", [("F5", "partiellement CONFORME"), ("G6", "arrêté absent ; relance faite"), ("F7", "2"), ("F8", "sans objet")])
         let dry = try g.answers(filled, "--dry-run")
         #expect(dry.stdout == """
-            CTL-AU-01 = Partiellement conforme (avant : Conforme)
-            CTL-AU-02 = Non conforme (commentaire modifié)
-            CTL-AU-03 = Conforme (avant : sans réponse)
-            CTL-AU-04 = Sans objet (avant : sans réponse)
+            CTL-AU-01 = Partiellement conforme (before: Conforme)
+            CTL-AU-02 = Non conforme (comment changed)
+            CTL-AU-03 = Conforme (before: no answer)
+            CTL-AU-04 = Sans objet (before: no answer)
             4 answer(s) would be recorded for visit 2026-001 (73 row(s) unchanged); nothing was written (--dry-run)
 
             """)
@@ -74,7 +74,7 @@ struct FilledGrid {
     @Test func anAnswerClearedInTheWorkbookIsWithdrawn() throws {
         let g = try FilledGrid()
         let cleared = try g.edited("vide.xlsx") { WorkbookParts.setting($0, "F5", to: nil) }
-        #expect(try g.answers(cleared).stdout.hasPrefix("CTL-AU-01 = réponse retirée (avant : Conforme)\n"))
+        #expect(try g.answers(cleared).stdout.hasPrefix("CTL-AU-01 = answer withdrawn (before: Conforme)\n"))
         #expect(try g.f.run("visit", "log", "2026-001").stdout.contains("CTL-AU-01  2 → retiré  motif : import de vide.xlsx"))
     }
 
@@ -97,9 +97,9 @@ struct FilledGrid {
         let workspace = try g.answers(filled, "--prefer", "workspace")
         #expect(workspace.status == 0)
         #expect(workspace.stderr.hasSuffix("; kept: the workspace\n"))
-        #expect(workspace.stdout == "CTL-AU-03 = Conforme (avant : sans réponse)\n1 answer(s) recorded for visit 2026-001 from rempli.xlsx (75 row(s) unchanged, 1 conflict(s) kept from the workspace)\n")
+        #expect(workspace.stdout == "CTL-AU-03 = Conforme (before: no answer)\n1 answer(s) recorded for visit 2026-001 from rempli.xlsx (75 row(s) unchanged, 1 conflict(s) kept from the workspace)\n")
         let workbook = try g.answers(filled, "--prefer", "workbook")
-        #expect(workbook.stdout == "CTL-AU-01 = Non conforme (avant : Partiellement conforme)\n1 answer(s) recorded for visit 2026-001 from rempli.xlsx (76 row(s) unchanged, 1 conflict(s) kept from the workbook)\n")
+        #expect(workbook.stdout == "CTL-AU-01 = Non conforme (before: Partiellement conforme)\n1 answer(s) recorded for visit 2026-001 from rempli.xlsx (76 row(s) unchanged, 1 conflict(s) kept from the workbook)\n")
     }
 
     @Test func sortedRowsAreMatchedByTheirCriterion() throws {
@@ -228,10 +228,10 @@ struct FilledGrid {
 @Suite(.serialized) struct WorkbookImportClientTests {
     static let filling = ["CTL-AU-01=Partiellement conforme|arrêté vu le 20 novembre", "CTL-AU-03=non conforme", "CTL-DU-08=Sans objet", "CTL-AU-04=2"]
     static let expected = """
-        CTL-AU-01 = Partiellement conforme (avant : sans réponse ; commentaire modifié)
-        CTL-AU-03 = Non conforme (avant : sans réponse)
-        CTL-AU-04 = Conforme (avant : sans réponse)
-        CTL-DU-08 = Sans objet (avant : sans réponse)
+        CTL-AU-01 = Partiellement conforme (before: no answer; comment changed)
+        CTL-AU-03 = Non conforme (before: no answer)
+        CTL-AU-04 = Conforme (before: no answer)
+        CTL-DU-08 = Sans objet (before: no answer)
         4 answer(s) would be recorded for visit 2026-001 (73 row(s) unchanged); nothing was written (--dry-run)
 
         """

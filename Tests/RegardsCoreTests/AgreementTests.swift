@@ -5,7 +5,7 @@ import Testing
 
 /// Agreement figures: published worked examples, the reference fixture written by
 /// Tests/Support/agreement_reference.py (scikit-learn, statsmodels, krippendorff), and the edge cases.
-@Suite struct AgreementTests {
+@Suite(.messages(.en)) struct AgreementTests {
     typealias Ratings = Agreement.Ratings
 
     // MARK: Published worked examples

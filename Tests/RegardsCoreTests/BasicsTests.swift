@@ -1,3 +1,4 @@
+import RegardsTestSupport
 import Testing
 @testable import RegardsCore
 
@@ -28,7 +29,7 @@ import Testing
     }
 }
 
-@Suite struct SuggestionTests {
+@Suite(.messages(.en)) struct SuggestionTests {
     @Test(arguments: [("qualite", "qualte", 1), ("kitten", "sitting", 3), ("", "abc", 3), ("é", "e", 1), ("same", "same", 0), ("titel", "title", 1)])
     func distance(a: String, b: String, expected: Int) {
         #expect(Suggestion.distance(a, b) == expected)
@@ -56,7 +57,7 @@ import Testing
     }
 }
 
-@Suite struct DiagnosticTests {
+@Suite(.messages(.en)) struct DiagnosticTests {
     @Test func rendersAndSorts() {
         let a = Diagnostic(.warning, "w", at: SourceLocation(file: "b.yaml", line: 1, column: 1))
         let b = Diagnostic(.error, "e2", at: SourceLocation(file: "a.yaml", line: 3, column: 2), hint: "did you mean `x`?")

@@ -1,7 +1,8 @@
+import RegardsTestSupport
 import Testing
 @testable import RegardsCore
 
-@Suite struct ConditionTests {
+@Suite(.messages(.en)) struct ConditionTests {
     static let context: [String: Condition.Value] = ["public": .text("jeunes"), "diffus": .boolean(false), "places": .number(40)]
 
     @Test(arguments: [

@@ -1,5 +1,6 @@
 import Testing
 @testable import RegardsCore
+import RegardsTestSupport
 
 @Suite struct CalendarDateTests {
     func d(_ s: String) -> CalendarDate { CalendarDate(iso: s)! }
@@ -37,7 +38,7 @@ import Testing
     }
 }
 
-@Suite struct FinessTests {
+@Suite(.messages(.en)) struct FinessTests {
     @Test(arguments: ["750712184", "310781406", "75 071 218 4"])
     func acceptsPublicNumbers(text: String) {
         guard case .valid(let f) = Finess.check(text) else { Issue.record("\(text) refused"); return }

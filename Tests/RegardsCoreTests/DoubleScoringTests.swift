@@ -1,3 +1,4 @@
+import RegardsTestSupport
 import Testing
 @testable import RegardsCore
 
@@ -14,7 +15,7 @@ import Testing
 /// Theme T over both visits: 8 items, 1 off the scale (T-4 of visit 1), 7 compared, 5 alike;
 /// quadratic kappa 0.8939393939393939 (scikit-learn `cohen_kappa_score`, labels 1–4) and ordinal
 /// alpha 0.8902397838568051 (PyPI `krippendorff`, the off-scale answer missing).
-@Suite struct DoubleScoringTests {
+@Suite(.messages(.en)) struct DoubleScoringTests {
     static let answers: [[String: (AnswerValue?, AnswerValue?)]] = [
         ["T-1": (.level(4), .level(4)), "T-2": (.level(1), .level(2)), "T-3": (.level(3), .level(3)), "T-4": (.notAssessed, .level(2)), "S-1": (nil, .notApplicable)],
         ["T-1": (.level(4), .level(3)), "T-2": (.level(2), .level(2)), "T-3": (.level(4), .level(4)), "T-4": (.level(1), .level(1))],

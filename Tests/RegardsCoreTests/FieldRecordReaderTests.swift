@@ -1,7 +1,8 @@
 import Testing
 @testable import RegardsCore
+import RegardsTestSupport
 
-@Suite struct FieldRecordReaderTests {
+@Suite(.messages(.en)) struct FieldRecordReaderTests {
     let stamp = FieldRecordReader.Stamp(author: "a", at: "2026-11-26T10:00:00.000Z", today: CalendarDate(iso: "2026-11-26")!, makeID: { "id" })
 
     @Test func readsObservationsOrListsEveryProblem() throws {

@@ -1,9 +1,10 @@
 import Testing
 @testable import RegardsCore
+import RegardsTestSupport
 
 /// The three-way rule of reading a fill-in grid back: as written (the stamped history point), the
 /// workspace now, the workbook. A workbook is built here as the reader returns it.
-@Suite struct FillInImportTests {
+@Suite(.messages(.en)) struct FillInImportTests {
     /// The control grid of `Sample.record` as a workbook: stamps, header on row 4, one row per
     /// criterion (criterion in B, answer in F, comment in G, evidence in H).
     func workbook(_ rows: [(String, String?, String?)], point: String?, stamps: [String: String] = [:]) -> Workbook {

@@ -1,10 +1,11 @@
 import Testing
 @testable import RegardsCore
+import RegardsTestSupport
 
 /// Deterministic mutation fuzzing: random byte edits of valid inputs never crash the readers.
 /// Fixed seeds keep CI bounded and reproducible. (The protocol loader has its own mutator in
 /// RegardsProtocolsTests.MalformedFileTests.)
-@Suite struct FuzzTests {
+@Suite(.messages(.en)) struct FuzzTests {
     struct Mutator {
         var seed: UInt64
         mutating func next() -> UInt64 {

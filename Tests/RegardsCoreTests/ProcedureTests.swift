@@ -1,10 +1,11 @@
 import Foundation
+import RegardsTestSupport
 import Testing
 @testable import RegardsCore
 
 /// The inspection's procedure (DOMAIN.md §9) in the core: numbering and its freeze, what each stage
 /// allows, the guards of the workflow, measure statuses, and how a period is typed.
-@Suite struct ProcedureTests {
+@Suite(.messages(.en)) struct ProcedureTests {
     final class IDs: @unchecked Sendable {
         var n = 0
         func next() -> String { n += 1; return "id-\(n)" }

@@ -4,7 +4,7 @@ import RegardsTestSupport
 @testable import RegardsCore
 
 /// The rules moved into the core, each in one place, checked as tables.
-@Suite struct AnswerChoicesTests {
+@Suite(.messages(.en)) struct AnswerChoicesTests {
     /// The order of every list: levels as declared, « non concerné » (never on an imperative), « non évalué ».
     @Test func choicesFollowTheProtocolAndTheImperativeRule() {
         #expect(Sample.conformity.choices(imperative: false).map(\.code) == ["2", "1", "0", "nc", "nv"])
@@ -33,7 +33,7 @@ import RegardsTestSupport
     }
 }
 
-@Suite struct DateInputTests {
+@Suite(.messages(.en)) struct DateInputTests {
     @Test(arguments: [
         ("2026-02-28", "2026-02-28"), (" 2026-02-28 ", "2026-02-28"),
         ("", "--start is empty; write YYYY-MM-DD (e.g. 2026-12-31)"),
@@ -51,7 +51,7 @@ import RegardsTestSupport
     }
 }
 
-@Suite struct NewVisitTests {
+@Suite(.messages(.en)) struct NewVisitTests {
     @Test func idsAreNumberedByYear() {
         #expect(Visit.nextID(year: 2026, taken: []) == "2026-001")
         #expect(Visit.nextID(year: 2026, taken: ["2026-001", "2026-009", "2025-040", "2026-x"]) == "2026-010")
@@ -81,7 +81,7 @@ import RegardsTestSupport
     }
 }
 
-@Suite struct SingleRecordTests {
+@Suite(.messages(.en)) struct SingleRecordTests {
     let stamp = FieldRecordReader.Stamp(author: "a", at: "t", today: CalendarDate(iso: "2026-11-26")!, makeID: { "id" })
 
     /// One record typed on the command line is checked by the rules of a file's row; only the field's name differs.
@@ -111,7 +111,7 @@ import RegardsTestSupport
     }
 }
 
-@Suite struct VisitRulesTests {
+@Suite(.messages(.en)) struct VisitRulesTests {
     @Test func imperativesBelowTheTopAndWithoutAnAction() {
         var r = Sample.record(history: [Sample.event("VC-02", .level(3)), Sample.event("AC-01", .level(1)), Sample.event("CTL-DU-01", .level(1), grid: .control)])
         #expect(r.imperativesBelowTop == ["VC-02"] && r.imperativesWithoutAction == ["VC-02"])
@@ -148,7 +148,7 @@ import RegardsTestSupport
     }
 }
 
-@Suite struct VisitBundleReaderTests {
+@Suite(.messages(.en)) struct VisitBundleReaderTests {
     func bundle() -> VisitBundle {
         VisitBundle(exportedAt: "t", exportedBy: "a", visit: Sample.visit(), snapshots: [ProtocolSnapshot(hash: "h", id: "eval", version: "1.0.0", kind: "evaluation", file: "e.yaml", source: "x"),
                                                                                          ProtocolSnapshot(hash: "k", id: "ctl", version: "1.0.0", kind: "control", file: "c.yaml", source: "y")],

@@ -1,7 +1,8 @@
+import RegardsTestSupport
 import Testing
 @testable import RegardsCore
 
-@Suite struct ProtocolValidatorTests {
+@Suite(.messages(.en)) struct ProtocolValidatorTests {
     func messages(_ p: AuditProtocol) -> [String] {
         ProtocolValidator().validate(p, sourceMap: Sample.map).map { $0.message + ($0.hint.map { "; " + $0 } ?? "") }
     }
@@ -90,7 +91,7 @@ import Testing
     }
 }
 
-@Suite struct WorkflowValidatorTests {
+@Suite(.messages(.en)) struct WorkflowValidatorTests {
     func workflow(_ transitions: [(String, String)], finals: Set<String> = ["z"], initial: String = "a") -> Workflow {
         Workflow(id: "w", version: SemanticVersion(1, 0, 0), title: "W", initial: initial,
                  states: ["a", "b", "c", "z"].map { WorkflowState(id: $0, title: $0, final: finals.contains($0)) },
@@ -128,7 +129,7 @@ import Testing
     }
 }
 
-@Suite struct CrossFileValidatorTests {
+@Suite(.messages(.en)) struct CrossFileValidatorTests {
     func messages(_ grids: [AuditProtocol], workflows: [Workflow] = []) -> [String] {
         CrossFileValidator().validate(grids: grids.map { grid in Located(grid, Sample.map, contentHash: { grid.contentHash }) },
                                       workflows: workflows.map { workflow in Located(workflow, Sample.map, contentHash: { workflow.contentHash }) })

@@ -1,5 +1,6 @@
 import Testing
 @testable import RegardsCore
+import RegardsTestSupport
 
 extension Sample {
     static let pin = ProtocolPin(id: "eval", version: "1.0.0", hash: "h")
@@ -22,7 +23,7 @@ extension Sample {
     }
 }
 
-@Suite struct AnswerInterpretationTests {
+@Suite(.messages(.en)) struct AnswerInterpretationTests {
     let context: [String: Condition.Value] = ["public": .text("jeunes")]
 
     func interpret(_ text: String, _ criterion: String, grid: ProtocolKind? = nil, context: [String: Condition.Value]? = nil) -> String {
@@ -61,7 +62,7 @@ extension Sample {
     }
 }
 
-@Suite struct CSVTableTests {
+@Suite(.messages(.en)) struct CSVTableTests {
     @Test func readsQuotedFieldsCommasAndLineBreaks() throws {
         let table = try CSVTable.parse("\u{FEFF}criterion,value,comment\r\nAC-01,3,\"a, b\"\r\nAC-02,4,\"deux\nlignes\"\nAC-03,1,\"il a dit \"\"non\"\"\"\n\n")
         #expect(table.header == ["criterion", "value", "comment"])
@@ -85,7 +86,7 @@ extension Sample {
     }
 }
 
-@Suite struct AnswerBatchTests {
+@Suite(.messages(.en)) struct AnswerBatchTests {
     func read(_ text: String) throws -> Result<[AnswerBatch.Row], RowProblems> {
         AnswerBatch.read(try CSVTable.parse(text), grids: Sample.grids, context: ["public": .text("jeunes")])
     }
@@ -184,7 +185,7 @@ enum UUIDish {
     }
 }
 
-@Suite struct MergePlanTests {
+@Suite(.messages(.en)) struct MergePlanTests {
     func bundle(_ answers: [AnswerEvent], states: [StateEvent] = []) -> VisitBundle {
         VisitBundle(exportedAt: "t", exportedBy: "a", visit: Sample.visit(), snapshots: [], answers: answers, observations: [], journeys: [],
                     actions: [], actionEvents: [], stateEvents: states)

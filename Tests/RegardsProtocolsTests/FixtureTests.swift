@@ -10,7 +10,7 @@ func validationOutput(of directory: URL) throws -> [String] {
     return repository.allDiagnostics().map { $0.rendered.replacingOccurrences(of: directory.path + "/", with: "") }
 }
 
-@Suite struct DocumentationExamplesTests {
+@Suite(.messages(.en)) struct DocumentationExamplesTests {
     static let documentation = Paths.read(Paths.root.appendingPathComponent("docs/protocol-format.md"))
 
     static var examples: [(path: String, body: String)] {
@@ -52,7 +52,7 @@ func validationOutput(of directory: URL) throws -> [String] {
     }
 }
 
-@Suite struct InvalidFixtureTests {
+@Suite(.messages(.en)) struct InvalidFixtureTests {
     static let cases = Paths.subdirectories(of: Paths.fixtures.appendingPathComponent("invalid"))
 
     @Test func corpusIsThereAndComplete() {
@@ -71,7 +71,7 @@ func validationOutput(of directory: URL) throws -> [String] {
     }
 }
 
-@Suite struct DiffFixtureTests {
+@Suite(.messages(.en)) struct DiffFixtureTests {
     static let directory = Paths.fixtures.appendingPathComponent("diff")
 
     func diff() throws -> ProtocolDiff {

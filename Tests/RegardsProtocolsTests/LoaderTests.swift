@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import RegardsCore
+import RegardsTestSupport
 @testable import RegardsProtocols
 
 func load(_ text: String, file: String = "t.yaml") -> LoadedFile {
@@ -27,7 +28,7 @@ sections:
 
 """
 
-@Suite struct LoaderTests {
+@Suite(.messages(.en)) struct LoaderTests {
     @Test func validBase() {
         #expect(rendered(load(base)) == [])
     }
@@ -100,7 +101,7 @@ sections:
     }
 }
 
-@Suite struct MalformedFileTests {
+@Suite(.messages(.en)) struct MalformedFileTests {
     @Test func hugeFileIsRefusedBeforeReading() throws {
         let directory = Paths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -1,10 +1,11 @@
 import Foundation
 import RegardsCore
+import RegardsTestSupport
 @testable import RegardsProtocols
 import Testing
 
 /// The protocols shipped in `Protocols/` and the documents generated from them.
-@Suite struct ShippedProtocolTests {
+@Suite(.messages(.en)) struct ShippedProtocolTests {
     func repository() throws -> ProtocolRepository { try ProtocolRepository(directories: [Paths.protocols.path]) }
 
     @Test func validateWithoutErrorOrWarning() throws {

@@ -6,7 +6,7 @@ import RegardsTestSupport
 
 /// Hand-made packages for what the writers at hand do not produce on demand: inline strings, runs,
 /// phonetic runs, missing `r`, absolute targets and odd rIds, prefixed elements, every cell type.
-@Suite struct PackageTests {
+@Suite(.messages(.en)) struct PackageTests {
     func sheet(_ sheetData: String, sharedStrings: String? = nil, styles: String? = nil, date1904: Bool = false, extra: String = "") throws -> WorksheetData {
         let workbook = try TinyPackage.read(TinyPackage.workbook(sheetData: sheetData, sharedStrings: sharedStrings, styles: styles, date1904: date1904, sheetExtra: extra))
         return try #require(workbook.sheets.first)

@@ -6,7 +6,7 @@ import ZIPFoundation
 @testable import RegardsWorkbookReader
 
 /// Every file the reader refuses, with its exact one-line message (the message is the contract).
-@Suite struct RefusalTests {
+@Suite(.messages(.en)) struct RefusalTests {
     /// Reads `bytes` written to a file and returns the refusal's message.
     func refusal(_ bytes: Data, limits: WorkbookReader.Limits = .init()) throws -> String? {
         let folder = temporaryFolder()

@@ -5,10 +5,10 @@ enum CampaignExport {
     static func report(_ campaign: String, workspace options: WorkspaceOptions, allowPersonalData: Bool, command: String) throws -> StreamedReport {
         let ws = try options.open()
         let visits = try ws.visits(campaign: campaign)
-        guard let first = visits.first else { throw RegardsError.missingInput("no visit of campaign `\(campaign)` in \(options.path)") }
+        guard let first = visits.first else { throw RegardsError.missingInput(Messages.noVisitOfCampaign(campaign, in: options.path)) }
         let evaluationIDs = Set(visits.map(\.evaluation.id))
         guard evaluationIDs.count == 1 else {
-            throw RegardsError.badData("the visits of `\(campaign)` use different evaluation protocols (\(evaluationIDs.sorted().joined(separator: ", "))); they cannot be compared side by side")
+            throw RegardsError.badData(Messages.campaignMixesProtocols(campaign, evaluationIDs.sorted().joined(separator: ", ")))
         }
         let location = options.location, author = options.author
         // Unreviewed personal-data findings, gathered by the producing thread, read once it has finished.

@@ -5,15 +5,15 @@ import RegardsCore
 /// missing input (66), a file that exists but cannot be read an I/O error (74), text that is not
 /// UTF-8 bad data (65).
 enum InputFile {
-    static func bytes(_ path: String, kind: String = "file") throws -> Data {
+    static func bytes(_ path: String, kind: String = Messages.fileNoun) throws -> Data {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
-            if errno == ENOENT || errno == ENOTDIR { throw RegardsError.missingInput("\(path): no such file") }
-            throw RegardsError.ioError("\(path): cannot read: \(String(cString: strerror(errno)))")
+            if errno == ENOENT || errno == ENOTDIR { throw RegardsError.missingInput(Messages.noSuchFile(path)) }
+            throw RegardsError.ioError(Messages.cannotRead(path, String(cString: strerror(errno))))
         }
         defer { close(fd) }
         var info = stat()
-        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { throw RegardsError.usage("\(path): is a folder, not a \(kind)") }
+        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { throw RegardsError.usage(Messages.isAFolder(path, notA: kind)) }
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
@@ -21,23 +21,23 @@ enum InputFile {
             if count == 0 { return data }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw RegardsError.ioError("\(path): cannot read: \(String(cString: strerror(errno)))")
+                throw RegardsError.ioError(Messages.cannotRead(path, String(cString: strerror(errno))))
             }
             data.append(contentsOf: buffer[0..<count])
         }
     }
 
-    static func text(_ path: String, kind: String = "file", hint: String = "") throws -> String {
+    static func text(_ path: String, kind: String = Messages.fileNoun, hint: String = "") throws -> String {
         let data = try bytes(path, kind: kind)
         guard let text = data.withUnsafeBytes({ String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self) }) else {
-            throw RegardsError.badData("\(path): not UTF-8 text" + hint)
+            throw RegardsError.badData(Messages.notUTF8(path) + hint)
         }
         return text
     }
 
     /// A CSV file: UTF-8 (a spreadsheet's « CSV UTF-8 »), RFC 4180.
     static func csv(_ path: String) throws -> CSVTable {
-        let text = try self.text(path, kind: "CSV file", hint: "; save the file as UTF-8 (CSV UTF-8 in a spreadsheet)")
+        let text = try self.text(path, kind: Messages.csvFileNoun, hint: Messages.saveAsUTF8)
         do {
             return try CSVTable.parse(text)
         } catch {
@@ -52,7 +52,7 @@ enum OutputFile {
     static func write(_ data: Data, to path: String) throws {
         var info = stat()
         if lstat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
-            throw RegardsError.ioError("\(path): not a regular file; nothing was written")
+            throw RegardsError.ioError(Messages.notARegularFile(path))
         }
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UID.make()).tmp")
@@ -69,7 +69,7 @@ enum OutputFile {
             }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw RegardsError.ioError("\(path): cannot write: \((error as NSError).localizedDescription)")
+            throw RegardsError.ioError(Messages.cannotWrite(path, (error as NSError).localizedDescription))
         }
     }
 }

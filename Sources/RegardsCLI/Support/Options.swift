@@ -5,10 +5,7 @@ import RegardsProtocols
 
 /// `--protocols DIR`, shared by every command that reads protocol files.
 struct ProtocolFolderOptions: ParsableArguments {
-    @Option(name: .customLong("protocols"), help: ArgumentHelp(
-        "A protocol folder (repeatable, searched in order).",
-        discussion: "Default: ./Protocols, then <bin>/../share/regards/Protocols, then the Protocols folder of the source tree the binary was built from.",
-        valueName: "DIR"))
+    @Option(name: .customLong("protocols"), help: Messages.protocolsHelp)
     var directories: [String] = []
 
     var searchPath: [String] { directories.isEmpty ? ProtocolRepository.defaultDirectories() : directories }
@@ -22,23 +19,22 @@ struct ProtocolFolderOptions: ParsableArguments {
 /// `--scorer NAME`: double scoring — the answers go into NAME's independent scoring of the visit,
 /// kept apart from the visit's own answers, and only NAME's answers are shown.
 struct ScorerOption: ParsableArguments {
-    @Option(help: ArgumentHelp("Score independently as NAME (double scoring): your answers are kept apart from the visit's and from any other scorer's.",
-                               valueName: "NAME"))
+    @Option(help: Messages.scorerHelp)
     var scorer: String?
 
     func validate() throws {
         guard let scorer else { return }
         if scorer.trimmingCharacters(in: .whitespaces).isEmpty || scorer.contains(where: \.isNewline) || scorer != scorer.trimmingCharacters(in: .whitespaces) {
-            throw ValidationError("--scorer is a name on one line, without spaces around it, not `\(scorer)`")
+            throw ValidationError(Messages.scorerNotAName(scorer))
         }
     }
 }
 
 struct WorkspaceOptions: ParsableArguments {
-    @Option(name: .customLong("db"), help: ArgumentHelp("The workspace: a file, or a PostgreSQL server (postgres://… or a libpq keyword string) (default: $REGARDS_DB, else ./regards.sqlite).", valueName: "PATH|URL"))
+    @Option(name: .customLong("db"), help: Messages.dbHelp)
     var db: String?
 
-    @Option(help: ArgumentHelp("Who records (default: $REGARDS_INSPECTOR, else the system user).", valueName: "NAME"))
+    @Option(help: Messages.inspectorHelp)
     var inspector: String?
 
     /// As given (a server's password included): only `location` reads it.
@@ -66,7 +62,7 @@ struct WorkspaceOptions: ParsableArguments {
     func visit(_ id: String, in workspace: any Workspace) throws -> Visit {
         guard let visit = try workspace.visit(id) else {
             let known = (try? workspace.visits(campaign: nil).map(\.id)) ?? []
-            throw RegardsError.missingInput("no visit `\(id)` in \(path)" + .hint(Suggestion.hint(for: id, in: known)))
+            throw RegardsError.missingInput(Messages.noVisit(id, in: path) + .hint(Suggestion.hint(for: id, in: known)))
         }
         return visit
     }

@@ -23,7 +23,7 @@ enum ReportOutput {
 
     private static func announce(_ path: String, _ sheets: [String]) {
         Console.out(path)
-        Console.note("\(sheets.count) sheet\(sheets.count == 1 ? "" : "s"): " + sheets.joined(separator: ", "))
+        Console.note(Messages.sheetsWritten(sheets))
     }
 
     /// CSV (one sheet: the report's long table unless `sheet` names another), JSON or Markdown.

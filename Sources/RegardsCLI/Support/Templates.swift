@@ -5,7 +5,7 @@ import RegardsProtocols
 enum Templates {
     static func directory() throws -> String {
         guard let directory = ProtocolRepository.templatesDirectory else {
-            throw RegardsError.missingInput("no Templates folder found (looked in ./Templates and beside the binary)")
+            throw RegardsError.missingInput(Messages.noTemplatesFolder)
         }
         return directory
     }

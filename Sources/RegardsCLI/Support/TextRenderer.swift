@@ -81,22 +81,22 @@ enum TextRenderer {
 
     static func diff(_ d: ProtocolDiff) -> [String] {
         var out = ["\(d.old) → \(d.new)"]
-        if d.changes.isEmpty { out.append("  no change") }
+        if d.changes.isEmpty { out.append("  " + Messages.diffNoChange) }
         for c in d.changes {
             var line = "  " + c.impact.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0) + "\(c.subject) "
             switch c.kind {
-            case .added: line += "\(c.id) added" + (c.new.map { " in \($0)" } ?? "")
-            case .removed: line += "\(c.id) removed"
-            case .renamed: line += "\(c.old ?? "?") renamed \(c.id)"
-            case .split: line += "\(c.id) split into \(c.new ?? "?")"
-            case .merged: line += "\(c.old ?? "?") merged into \(c.id)"
+            case .added: line += Messages.diffAdded(c.id, in: c.new)
+            case .removed: line += Messages.diffRemoved(c.id)
+            case .renamed: line += Messages.diffRenamed(c.old ?? "?", c.id)
+            case .split: line += Messages.diffSplit(c.id, c.new ?? "?")
+            case .merged: line += Messages.diffMerged(c.old ?? "?", c.id)
             case .changed: line += c.id + (c.field.map { " \($0)" } ?? "") + ": \(c.old ?? "—") → \(c.new ?? "—")"
             }
             out.append(line)
         }
         let counts = ProtocolDiff.Impact.allCases.map { impact in "\(d.changes.filter { $0.impact == impact }.count) \(impact.rawValue)" }
-        out.append("impact: \(d.impact.rawValue) (\(counts.joined(separator: ", ")))")
-        d.warnings.forEach { out.append("warning: \($0)") }
+        out.append(Messages.diffImpact(d.impact.rawValue, counts.joined(separator: ", ")))
+        d.warnings.forEach { out.append(Messages.diffWarning($0)) }
         return out
     }
 
@@ -141,5 +141,85 @@ enum TextRenderer {
         return rows.map { row in
             row.enumerated().map { i, cell in i == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - cell.count) }.joined(separator: "  ")
         }
+    }
+}
+
+// MARK: - A visit's field records and procedure
+
+/// The visit's own content as the terminal lists it, in French whatever the language of the
+/// messages: the same words as the reports and the tableau de suivi.
+extension TextRenderer {
+    /// An improvement path (`action list`).
+    static func line(_ a: ImprovementAction) -> String {
+        "#\(a.number)  [\(a.status.rawValue)]  \(a.title)  — \(a.owner ?? "sans responsable"), \(a.due.map { "échéance \($0)" } ?? "sans échéance")"
+            + (a.criteria.isEmpty ? "" : "  → \(a.criteria.joined(separator: ", "))")
+    }
+
+    /// Each resident's steps against their deadlines, then the totals (`journey show`).
+    static func journeys(_ all: [(resident: String, checks: [StepCheck])], of r: VisitRecord) -> [String] {
+        var out: [String] = []
+        let titles = Dictionary(uniqueKeysWithValues: (r.grids.evaluation.journey?.steps ?? []).map { ($0.id, $0.title) })
+        var totals: [StepCheck.State: Int] = [:]
+        let exit = r.grids.evaluation.journey?.exit
+        for (person, checks) in all {
+            if let left = checks.first(where: { $0.step == exit })?.done, left <= r.asOf {
+                out.append("\(person)  (sortie le \(left) : rien n'est dû après)")
+            } else {
+                out.append("\(person)  (au \(r.asOf))")
+            }
+            for c in checks {
+                totals[c.state, default: 0] += 1
+                let label = c.occurrence > 1 ? "\(c.step) n°\(c.occurrence)" : c.step
+                var line = "  " + mark(c.state) + " " + label.padding(toLength: 30, withPad: " ", startingAt: 0)
+                line += " fait \(c.done?.description ?? "—")  échéance \(c.due?.description ?? "—")"
+                if c.daysLate > 0 { line += "  \(c.state == .late ? "retard" : "dépassé de") \(c.daysLate) j" }
+                if let note = c.note { line += "  « \(note) »" }
+                out.append(line + "  \(titles[c.step] ?? "")")
+            }
+        }
+        let order: [StepCheck.State] = [.onTime, .late, .missing, .notDone, .pending, .undetermined, .notRecorded]
+        out.append("Total : " + order.map { "\(totals[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", "))
+        return out
+    }
+
+    static func mark(_ state: StepCheck.State) -> String {
+        switch state {
+        case .onTime: "✔"
+        case .late: "!"
+        case .missing: "✘"
+        case .pending: "…"
+        case .undetermined: "?"
+        case .notRecorded: "·"
+        case .notDone: "–"
+        }
+    }
+
+    /// A proposed finding, and why (`finding suggest`).
+    static func lines(_ s: FindingSuggestion) -> [String] {
+        ["\(s.criterion)  \(s.kind.label)  \(s.fact)",
+         "    \(s.why)" + (s.references.isEmpty ? "" : " ; références : \(s.references.joined(separator: " ; "))")]
+    }
+
+    /// A row of the tableau de suivi read back as a follow-up « en cours » (`measure follow --from`).
+    static func line(_ row: FollowUpImport.Row) -> String {
+        let follow = row.event.measure?.followUp
+        return "\(row.label) : en cours" + (follow.map { " au \($0.on)" } ?? "") + (follow?.evidence.map { " — pièces : \($0)" } ?? "")
+    }
+
+    /// Where each measure stands, the overdue first, then those of the visit followed (`measure status`).
+    static func measureStatus(_ r: VisitRecord) -> [String] {
+        let p = r.procedure
+        var out = p.followUpOrder(today: r.today).map { m in
+            "\(m.label)  \(p.status(of: m, today: r.today).label)  échéance \(p.due(m)?.description ?? m.deadline.description)  \(m.kind.label) → \(p.findingLabels(m).joined(separator: ", "))  \(m.text)"
+        }
+        if let (earlier, q) = r.followed {
+            let carried = q.followUpOrder(today: r.today)
+            out.append("Mesures de la visite suivie \(earlier) (regards measure follow \(earlier) M…) :")
+            for m in carried {
+                out.append("  \(m.label)  \(q.status(of: m, today: r.today).label)  échéance \(q.due(m)?.description ?? m.deadline.description)  \(m.kind.label)  \(m.text)")
+            }
+            if carried.isEmpty { out.append("  aucune") }
+        }
+        return out
     }
 }

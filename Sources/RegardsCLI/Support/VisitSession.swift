@@ -42,7 +42,7 @@ struct VisitSession {
     static func warnDrift(_ visit: Visit, folders: ProtocolFolderOptions) {
         guard let repository = try? ProtocolRepository(directories: folders.searchPath) else { return }
         for (pin, file) in repository.drifted(from: visit.pins) {
-            Console.warning("\(file) changed since visit \(visit.id) started, without a new version of `\(pin)`; the visit keeps the text it started with")
+            Console.warning(Messages.protocolDrifted(file, visit: visit.id, pin: pin.description))
         }
     }
 
@@ -51,7 +51,7 @@ struct VisitSession {
     mutating func score(as scorer: String?, grid: ProtocolKind?) throws {
         guard let scorer else { return }
         if let grid, record.grids.grid(grid) == nil {
-            throw RegardsError.badData("visit \(visit.id) has no \(grid.rawValue) grid (it was started with \(visit.evaluation) only): there is nothing for \(scorer) to score")
+            throw RegardsError.badData(Messages.nothingToScore(Messages.noGrid(visit: visit.id, grid.rawValue, startedWith: visit.evaluation.description), scorer: scorer))
         }
         record = record.scoring(by: scorer)
     }
@@ -67,7 +67,7 @@ struct VisitSession {
 
     /// The visit's workflow and the transition it takes next (to `target`, or the forward one), its guards checked.
     func nextPhase(to target: String?) throws -> (Workflow, WorkflowEngine.Option) {
-        guard let workflow = record.workflow else { throw RegardsError.badData("visit \(visit.id) follows no workflow") }
+        guard let workflow = record.workflow else { throw RegardsError.badData(Messages.noWorkflow(visit: visit.id)) }
         return (workflow, try WorkflowEngine(workflow: workflow).next(for: record, to: target).get())
     }
 
@@ -77,7 +77,7 @@ struct VisitSession {
         let event = StateEvent(uid: UID.make(), visit: visit.id, from: visit.state, to: option.transition.to, author: author, at: Clock.now(), reason: reason)
         let report = record.workflow?.state(option.transition.to)?.report.map { ProcedureDesk(record: record, stamp: stamp).issue($0, on: date ?? Clock.today()) }
         guard try workspace.recordTransition(event, with: report.map { [$0] } ?? []) else {
-            throw RegardsError.ioError("visit \(visit.id) changed phase meanwhile; run the command again")
+            throw RegardsError.ioError(Messages.phaseChangedMeanwhile(visit: visit.id))
         }
     }
 
@@ -103,11 +103,11 @@ final class PinnedProtocols: @unchecked Sendable {
     static func load(_ pin: ProtocolPin, _ workspace: any Workspace) throws -> LoadedFile {
         if let loaded = shared.cached({ $0.files[pin.hash] }) { return loaded }
         guard let snapshot = try workspace.snapshot(hash: pin.hash) else {
-            throw RegardsError.badData("the snapshot of `\(pin)` is missing from the workspace")
+            throw RegardsError.badData(Messages.snapshotMissing(pin.description))
         }
         let loaded = ProtocolLoader().load(bytes: Array(snapshot.source.utf8), file: snapshot.file)
         guard loaded.content != nil, !loaded.diagnostics.hasErrors, loaded.contentHash == pin.hash else {
-            throw RegardsError.badData("the stored snapshot of `\(pin)` does not read back as recorded (hash mismatch)")
+            throw RegardsError.badData(Messages.snapshotMismatch(pin.description))
         }
         shared.cached { $0.files[pin.hash] = loaded }
         return loaded
@@ -123,7 +123,7 @@ final class PinnedProtocols: @unchecked Sendable {
     }
 
     static func grid(_ pin: ProtocolPin, _ workspace: any Workspace) throws -> AuditProtocol {
-        guard let grid = try load(pin, workspace).grid else { throw RegardsError.badData("`\(pin)` is not a grid") }
+        guard let grid = try load(pin, workspace).grid else { throw RegardsError.badData(Messages.notAGrid(pin.description)) }
         return grid
     }
 }

@@ -49,14 +49,8 @@ public struct CriterionReview: Sendable {
         /// The rest of the theme (or the other criterion) has the same figure on every visit counted.
         case otherConstant
 
-        public var description: String {
-            switch self {
-            case let .tooFewVisits(count, needed): "\(count) visit\(count == 1 ? "" : "s") with both figures, at least \(needed) needed"
-            case .noOtherCriterion: "no other criterion in its theme"
-            case let .constant(level): "every level given is \(level): no variance"
-            case .otherConstant: "the rest of the theme has the same figure on every visit: no variance"
-            }
-        }
+        /// As an English report says it (the review workbook's note, beside its French).
+        public var description: String { ReviewReport.undefined(self, .english) }
     }
 
     /// How often one level of the scale was given.
@@ -318,16 +312,16 @@ public struct CriterionReview: Sendable {
         let groups = versions(of: id, in: visits)
         guard !groups.isEmpty else {
             let pinned = Set(visits.flatMap { [$0.evaluation.id] + ($0.control.map { [$0.id] } ?? []) })
-            throw RegardsError.missingInput("no visit of campaign `\(campaign)` is pinned to protocol `\(id)`; its visits use \(pinned.sorted().joined(separator: ", "))"
-                                            + .hint(Suggestion.hint(for: id, in: pinned)))
+            throw RegardsError.missingInput(Messages.noVisitPinnedTo(id, campaign: campaign, uses: pinned.sorted().joined(separator: ", "),
+                                                                     hint: Suggestion.hint(for: id, in: pinned)))
         }
-        let described = groups.map { "\($0.pin) (\($0.visits.count) visit\($0.visits.count == 1 ? "" : "s"))" }.joined(separator: ", ")
+        let described = groups.map { Messages.pinnedVisits("\($0.pin)", count: $0.visits.count) }.joined(separator: ", ")
         let chosen = version.map { v in groups.filter { $0.pin.version == v } } ?? groups
         guard !chosen.isEmpty else {
-            throw RegardsError.missingInput("no visit of campaign `\(campaign)` is pinned to \(id)@\(version ?? ""); its visits are pinned to \(described)")
+            throw RegardsError.missingInput(Messages.noVisitPinnedToVersion("\(id)@\(version ?? "")", campaign: campaign, pinned: described))
         }
         let note = chosen.count > 1
-            ? "the visits of `\(campaign)` are pinned to \(chosen.count) versions of `\(id)`: \(described); each version is \(verb) on its own (--version V takes one)" : nil
+            ? Messages.severalVersions(id, campaign: campaign, count: chosen.count, pinned: described, verb: verb) : nil
         return (chosen, note)
     }
 }

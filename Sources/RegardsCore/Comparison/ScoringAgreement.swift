@@ -112,16 +112,12 @@ public struct ScoringAgreement: Sendable {
     public func rows(_ level: Level) -> [Row] { rows.filter { $0.level == level } }
 
     /// How « non concerné », « non évalué » and unanswered criteria are handled, in one sentence.
-    public static let handling = "« Non concerné », « non évalué » et l'absence de réponse ne sont pas des niveaux de l'échelle : "
-        + "ils sont traités comme des réponses manquantes, comptés à part et exclus des coefficients (voir docs/agreement.md)."
+    public static var handling: String { Messages.agreementHandling }
 
     /// A campaign's double-scored visits: at least two are needed for figures over visits.
     public static func checkCampaign(_ scorings: [DoubleScoring], campaign: String, kind: ProtocolKind) -> RegardsError? {
         let scored = scorings.filter(\.isDoubleScored)
         guard scored.count < 2 else { return nil }
-        let which = scored.isEmpty ? "no visit" : "1 visit (\(scored[0].visit))"
-        return .badData("campaign `\(campaign)` has \(which) double-scored on the \(kind.rawValue) grid; agreement over a campaign needs at least two "
-                        + "(a second inspector scores a visit with `regards answer VISIT CRITERION VALUE --scorer NAME`, `regards fill VISIT --scorer NAME` "
-                        + "or `regards sheet VISIT --xlsx FILE --scorer NAME`; `regards agreement VISIT` measures a single visit)")
+        return .badData(Messages.campaignNotDoubleScored(campaign, scored: scored.map(\.visit), grid: kind))
     }
 }

@@ -14,6 +14,10 @@ public struct AnswerBatch: Sendable {
     /// `visit` is read by campaign files (several visits in one file); a single visit's file may carry it too.
     public static let columns = ["criterion", "value", "comment", "evidence", "grid", "reason", "visit"]
 
+    /// The columns a message names as expected (`visit` is a campaign file's).
+    static let expectedColumns = "criterion,value,comment,evidence[,grid,reason]"
+    static let requiredColumns = "criterion,value,comment,evidence"
+
     /// Every row, or every problem (all of them, by line).
     public static func read(_ table: CSVTable, grids: VisitGrids, context: [String: Condition.Value]) -> Result<[Row], RowProblems> {
         var problems: [RowProblem] = []
@@ -21,23 +25,22 @@ public struct AnswerBatch: Sendable {
         for (i, name) in table.header.enumerated() {
             let key = name.lowercased()
             if !columns.contains(key) {
-                problems.append(RowProblem(line: 1, message: "unknown column `\(name)`" + (Suggestion.hint(for: key, in: columns).map { "; \($0)" } ?? "")
-                                        + " (expected: criterion,value,comment,evidence[,grid,reason])"))
+                problems.append(RowProblem(line: 1, message: Messages.unknownColumn(name, hint: Suggestion.hint(for: key, in: columns), expected: expectedColumns)))
             } else if index[key] != nil {
-                problems.append(RowProblem(line: 1, message: "column `\(name)` appears twice"))
+                problems.append(RowProblem(line: 1, message: Messages.duplicateColumn(name)))
             } else {
                 index[key] = i
             }
         }
         for required in ["criterion", "value"] where index[required] == nil {
-            problems.append(RowProblem(line: 1, message: "missing column `\(required)` (expected: criterion,value,comment,evidence)"))
+            problems.append(RowProblem(line: 1, message: Messages.missingColumn(required, expected: requiredColumns)))
         }
         guard problems.isEmpty, let ci = index["criterion"], let vi = index["value"] else { return .failure(RowProblems(problems)) }
         var rows: [Row] = []
         var seen: [String: Int] = [:]
         for row in table.rows {
             guard row.fields.count == table.header.count else {
-                problems.append(RowProblem(line: row.line, message: "\(row.fields.count) field(s) where the header has \(table.header.count)"))
+                problems.append(RowProblem(line: row.line, message: Messages.fieldCount(row.fields.count, header: table.header.count)))
                 continue
             }
             func field(_ name: String) -> String? {
@@ -49,18 +52,18 @@ public struct AnswerBatch: Sendable {
             var grid: ProtocolKind?
             if let g = field("grid") {
                 guard let parsed = ProtocolKind(rawValue: g.trimmedSpaces.lowercased()) else {
-                    problems.append(RowProblem(line: row.line, message: "grid `\(g)` is neither `evaluation` nor `control`"))
+                    problems.append(RowProblem(line: row.line, message: Messages.gridIsNeither(g)))
                     continue
                 }
                 grid = parsed
             }
             if criterion.isEmpty {
-                problems.append(RowProblem(line: row.line, message: "empty criterion"))
+                problems.append(RowProblem(line: row.line, message: Messages.emptyCriterion))
                 continue
             }
             let text = row.fields[vi].trimmedSpaces
             if text.isEmpty {
-                problems.append(RowProblem(line: row.line, message: "empty value for \(criterion)"))
+                problems.append(RowProblem(line: row.line, message: Messages.emptyValue(criterion)))
                 continue
             }
             switch grids.interpret(text, criterion: criterion, grid: grid, context: context) {
@@ -69,7 +72,7 @@ public struct AnswerBatch: Sendable {
             case .success(let (kind, c, value)):
                 let key = "\(kind.rawValue)/\(c.id)"
                 if let earlier = seen[key] {
-                    problems.append(RowProblem(line: row.line, message: "\(c.id) is already answered on line \(earlier)"))
+                    problems.append(RowProblem(line: row.line, message: Messages.alreadyAnswered(c.id, line: earlier)))
                     continue
                 }
                 seen[key] = row.line
@@ -84,7 +87,8 @@ public struct AnswerBatch: Sendable {
     /// appear, or every problem (prefixed with the visit's id), by line.
     public static func readCampaign(_ table: CSVTable, visit lookup: (String) throws -> (visit: Visit, grids: VisitGrids)?,
                                     unknownVisit: (String) -> String) rethrows -> Result<[(visit: String, rows: [Row])], RowProblems> {
-        guard let visitColumn = table.header.firstIndex(of: "visit") else { return .failure(RowProblems([RowProblem(line: 1, message: "missing column `visit`")])) }
+        let visitName = "visit"
+        guard let visitColumn = table.header.firstIndex(of: visitName) else { return .failure(RowProblems([RowProblem(line: 1, message: Messages.missingColumn(visitName))])) }
         var order: [String] = []
         var byVisit: [String: [CSVTable.Row]] = [:]
         for row in table.rows {
@@ -97,12 +101,12 @@ public struct AnswerBatch: Sendable {
         for id in order {
             let rows = byVisit[id] ?? []
             guard let (visit, grids) = try lookup(id) else {
-                rows.forEach { problems.append(RowProblem(line: $0.line, message: id.isEmpty ? "empty visit" : unknownVisit(id))) }
+                rows.forEach { problems.append(RowProblem(line: $0.line, message: id.isEmpty ? Messages.emptyVisit : unknownVisit(id))) }
                 continue
             }
             // Answers are checked against the visit's pinned grids and context; nothing else of the visit is needed.
             switch read(CSVTable(header: table.header, rows: rows), grids: grids, context: visit.conditionContext) {
-            case .failure(let refused): problems += refused.list.map { RowProblem(line: $0.line, message: "\(id): \($0.message)") }
+            case .failure(let refused): problems += refused.list.map { RowProblem(line: $0.line, message: Messages.fieldLabelled(id, $0.message)) }
             case .success(let answers): batches.append((id, answers))
             }
         }

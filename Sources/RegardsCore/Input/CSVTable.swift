@@ -80,18 +80,18 @@ public struct CSVTable: Equatable, Sendable {
                 line += 1
                 recordLine = line
             case 0x22:
-                guard !fieldStarted else { throw SyntaxError(line: line, message: "a quote inside an unquoted field; quote the whole field and double the quote") }
+                guard !fieldStarted else { throw SyntaxError(line: line, message: Messages.csvQuoteInsideField) }
                 quoted = true
                 fieldStarted = true
             default:
-                if afterQuote { throw SyntaxError(line: line, message: "text after a closing quote; a quoted field must end at a comma or the end of the line") }
+                if afterQuote { throw SyntaxError(line: line, message: Messages.csvTextAfterQuote) }
                 field.append(c)
                 fieldStarted = true
             }
         }
-        if quoted { throw SyntaxError(line: recordLine, message: "a quoted field is not closed before the end of the file") }
+        if quoted { throw SyntaxError(line: recordLine, message: Messages.csvUnclosedQuote) }
         if fieldStarted || !fields.isEmpty || afterQuote { endRecord() }
-        guard let first = records.first else { throw SyntaxError(line: 1, message: "the file is empty; expected a header row") }
+        guard let first = records.first else { throw SyntaxError(line: 1, message: Messages.csvEmpty) }
         return CSVTable(header: first.fields.map(\.trimmedSpaces), rows: Array(records.dropFirst()))
     }
 }

@@ -1,22 +1,20 @@
 /// Dates typed by a person (an option, a cell of a CSV file): strict `YYYY-MM-DD`, and a message
 /// that says what is wrong when it is not — a day that does not exist, a French day-first date.
 public enum DateInput {
-    private static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-
     /// The date, or the reason it is refused, naming the field (`--start`, `date`).
     public static func read(_ typed: String, field label: String) -> Result<CalendarDate, InputRefusal> {
         let text = typed.trimmedSpaces
         if let date = CalendarDate(iso: text) { return .success(date) }
-        if text.isEmpty { return .failure(InputRefusal("\(label) is empty; write YYYY-MM-DD (e.g. 2026-12-31)")) }
+        if text.isEmpty { return .failure(InputRefusal(Messages.dateEmpty(label))) }
         let iso = text.split(separator: "-", omittingEmptySubsequences: false)
         if iso.count == 3, iso[0].count == 4, iso[1].count == 2, iso[2].count == 2, let y = Int(iso[0]), let m = Int(iso[1]), let d = Int(iso[2]), (1...12).contains(m), d > 0 {
-            return .failure(InputRefusal("\(label): `\(text)` does not exist: \(months[m - 1]) \(y) has \(CalendarDate.daysIn(month: m, year: y)) days"))
+            return .failure(InputRefusal(Messages.dayDoesNotExist(label, text, month: m, year: y, days: CalendarDate.daysIn(month: m, year: y))))
         }
         let parts = text.split(separator: "/")
         if parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]), let date = CalendarDate(year: y, month: m, day: d) {
-            return .failure(InputRefusal("\(label): `\(text)` is not a date in the YYYY-MM-DD form; did you mean `\(date)`?"))
+            return .failure(InputRefusal(Messages.dayFirstDate(label, text, meant: date)))
         }
-        return .failure(InputRefusal("\(label): `\(text)` is not a date; write YYYY-MM-DD (e.g. 2026-12-31)"))
+        return .failure(InputRefusal(Messages.notADate(label, text)))
     }
 }
 

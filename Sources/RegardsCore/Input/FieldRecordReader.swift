@@ -2,7 +2,8 @@ import Foundation
 
 /// Participants and residents are codes such as R07 or S02, never names: a code is short and holds a digit.
 public enum PseudonymCode {
-    public static let rule = "use a code with at least one digit (R07, S02; letters, digits, `-`, `_`, at most 16), never a name"
+    /// What a code must be, said when one is refused.
+    public static var rule: String { Messages.pseudonymRule }
 
     public static func isValid(_ code: String) -> Bool {
         code.count <= 16 && code.contains(where: \.isNumber)
@@ -50,8 +51,7 @@ public enum FieldRecordReader {
     public static func method(_ typed: String?, _ r: VisitRecord) -> Result<String, InputRefusal> {
         let methods = r.grids.methods
         guard let typed, methods.contains(typed) else {
-            return .failure(InputRefusal("`\(typed ?? "")` is not an observation method of this visit (\(methods.joined(separator: ", ")))"
-                                         + .hint(Suggestion.hint(for: typed ?? "", in: methods))))
+            return .failure(InputRefusal(Messages.notAMethod(typed ?? "", methods: methods, hint: Suggestion.hint(for: typed ?? "", in: methods))))
         }
         return .success(typed)
     }
@@ -62,12 +62,16 @@ public enum FieldRecordReader {
         case .success(let m): method = m
         case .failure(let refusal): return .failure(refusal)
         }
-        guard let text = f["text"]?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return .failure(InputRefusal("the observation is empty")) }
-        if let p = f["participant"], !PseudonymCode.isValid(p) { return .failure(InputRefusal("\(source.label("participant")) `\(p)`: \(PseudonymCode.rule)")) }
+        guard let text = f["text"]?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return .failure(InputRefusal(Messages.emptyObservation)) }
+        if let p = f["participant"], !PseudonymCode.isValid(p) {
+            let field = source.label("participant")
+            return .failure(InputRefusal(Messages.notAPseudonym(field, p)))
+        }
         var role: ParticipantRole?
         if let typed = f["role"] {
             guard let parsed = ParticipantRole(rawValue: typed) else {
-                return .failure(InputRefusal("\(source.label("role")) `\(typed)` is not resident, staff, partner or other"))
+                let field = source.label("role")
+                return .failure(InputRefusal(Messages.notARole(field, typed)))
             }
             role = parsed
         }
@@ -82,15 +86,16 @@ public enum FieldRecordReader {
     public static func journey(_ f: Fields, _ r: VisitRecord, _ stamp: Stamp, source: InputSource) -> Result<JourneyRecord, InputRefusal> {
         let steps = r.grids.evaluation.journey?.steps.map(\.id) ?? []
         guard let resident = f["resident"], PseudonymCode.isValid(resident) else {
-            return .failure(InputRefusal("\(source.label("resident")) `\(f["resident"] ?? "")`: \(PseudonymCode.rule)"))
+            let (field, typed) = (source.label("resident"), f["resident"] ?? "")
+            return .failure(InputRefusal(Messages.notAPseudonym(field, typed)))
         }
         guard let step = f["step"], steps.contains(step) else {
             let typed = f["step"] ?? ""
-            return .failure(InputRefusal("`\(typed)` is not a journey step (\(steps.joined(separator: ", ")))" + .hint(Suggestion.hint(for: typed, in: steps))))
+            return .failure(InputRefusal(Messages.notAStep(typed, steps: steps, hint: Suggestion.hint(for: typed, in: steps))))
         }
         return date(f["date"], "date", source).flatMap { day in
             if day == nil && (f["note"] ?? "").isEmpty {
-                return .failure(InputRefusal(source == .commandLine ? "--not-done needs --note to say why" : "a step without a date (not done) needs a note saying why"))
+                return .failure(InputRefusal(source == .commandLine ? Messages.notDoneNeedsNoteOption : Messages.notDoneNeedsNoteColumn))
             }
             return .success(JourneyRecord(uid: stamp.makeID(), visit: r.visit.id, entry: JourneyEntry(resident: resident, step: step, date: day, note: f["note"]),
                                           author: stamp.author, at: stamp.at))
@@ -98,11 +103,12 @@ public enum FieldRecordReader {
     }
 
     public static func action(_ f: Fields, _ r: VisitRecord, _ stamp: Stamp, source: InputSource) -> Result<ImprovementAction, InputRefusal> {
-        guard let title = f["title"] else { return .failure(InputRefusal("empty title")) }
+        guard let title = f["title"] else { return .failure(InputRefusal(Messages.emptyTitle)) }
         var status = ActionStatus.open
         if let typed = f["status"] {
             guard let parsed = ActionStatus(rawValue: typed) else {
-                return .failure(InputRefusal("\(source.label("status")) `\(typed)` is not open, in-progress, done or dropped"))
+                let field = source.label("status")
+                return .failure(InputRefusal(Messages.notAnActionStatus(field, typed)))
             }
             status = parsed
         }
@@ -131,8 +137,9 @@ public enum FieldRecordReader {
     /// Criteria ids separated by `;` or `,`, each one of the visit's grids.
     static func criteria(_ text: String?, _ grids: VisitGrids, _ source: InputSource) -> Result<[String], InputRefusal> {
         let ids = (text ?? "").split(whereSeparator: { $0 == ";" || $0 == "," }).map { String($0).trimmedSpaces }.filter { !$0.isEmpty }
+        let field = source.label("criteria")
         for id in ids {
-            if case .failure(let refusal) = grids.locate(id) { return .failure(InputRefusal("\(source.label("criteria")): \(refusal.description)")) }
+            if case .failure(let refusal) = grids.locate(id) { return .failure(InputRefusal(Messages.fieldLabelled(field, refusal.description))) }
         }
         return .success(ids)
     }
@@ -155,17 +162,16 @@ public enum FieldRecordReader {
     static func each<T>(_ table: CSVTable, columns: [String], required: [String], _ read: (Fields) -> Result<T, InputRefusal>) -> Result<[T], RowProblems> {
         var problems: [RowProblem] = []
         for name in table.header where !columns.contains(name) {
-            problems.append(RowProblem(line: 1, message: "unknown column `\(name)`" + .hint(Suggestion.hint(for: name, in: columns))
-                                       + " (expected: \(columns.joined(separator: ",")))"))
+            problems.append(RowProblem(line: 1, message: Messages.unknownColumn(name, hint: Suggestion.hint(for: name, in: columns), expected: columns.joined(separator: ","))))
         }
         for name in required where !table.header.contains(name) {
-            problems.append(RowProblem(line: 1, message: "missing column `\(name)` (expected: \(columns.joined(separator: ",")))"))
+            problems.append(RowProblem(line: 1, message: Messages.missingColumn(name, expected: columns.joined(separator: ","))))
         }
         guard problems.isEmpty else { return .failure(RowProblems(problems)) }
         var out: [T] = []
         for row in table.rows {
             guard row.fields.count == table.header.count else {
-                problems.append(RowProblem(line: row.line, message: "\(row.fields.count) field(s) where the header has \(table.header.count)"))
+                problems.append(RowProblem(line: row.line, message: Messages.fieldCount(row.fields.count, header: table.header.count)))
                 continue
             }
             switch read(fields(Array(zip(table.header, row.fields.map(Optional.some))))) {

@@ -69,19 +69,20 @@ public struct FillInImport: Sendable {
                             reason: String, makeID: () -> String) throws -> FillInImport {
         let visit = r.visit
         guard let stamps = WorkbookStamps(workbook) else {
-            throw WorkbookStamps.missing(path, what: "a fill-in grid", writtenBy: "regards sheet \(visit.id) --xlsx FILE.xlsx")
+            throw WorkbookStamps.missing(path, .fillInGrid, writtenBy: "regards sheet \(visit.id) --xlsx FILE.xlsx")
         }
         if stamps["document"] == "tableau-de-suivi" {
-            throw RegardsError.badData("\(path): this is a tableau de suivi, not a grid: read it with `regards measure follow \(visit.id) --from \(path)`")
+            throw RegardsError.badData(Messages.tableauNotGrid(path, visit: visit.id))
         }
         try stamps.check(visit: visit, path: path)
         guard try stamps.scoring(wanted: r.scorer, path: path) == r.scorer else {
-            throw RegardsError.badData("\(path): this workbook holds \(stamps.scorer ?? "?")'s independent scoring: read it back into that scoring (--scorer \(stamps.scorer ?? "?"))")
+            throw RegardsError.badData(Messages.readBackIntoScoring(path, stamps.scorer ?? "?"))
         }
         let kind = try checkGrid(stamps, visit: visit, path: path, wanted: wanted)
         let base = try basePoint(stamps, r, grid: kind, path: path)
-        guard let grid = r.grids.grid(kind) else { throw RegardsError.badData("visit \(visit.id) has no \(kind.rawValue) grid") }
+        guard let grid = r.grids.grid(kind) else { throw RegardsError.badData(Messages.visitHasNoGrid(visit.id, kind)) }
         let table = try GridTable.locate(in: workbook, path: path)
+        let criterionColumn = table.columns["criterion"]!, answerColumn = table.columns["answer"]!
         var plan = FillInImport(grid: kind, sheet: table.sheet.name)
         var problems: [CellProblem] = []
         let context = visit.conditionContext
@@ -106,42 +107,41 @@ public struct FillInImport: Sendable {
             let (answer, comment, evidence) = (fields["answer"] ?? nil, fields["comment"] ?? nil, fields["evidence"] ?? nil)
             guard let id = fields["criterion"] ?? nil else {
                 if answer != nil || comment != nil || evidence != nil {
-                    problem(table.columns["criterion"]!, "an answer on a row without a criterion: rows cannot be added to a grid")
+                    problem(criterionColumn, Messages.answerWithoutCriterion)
                 }
                 continue
             }
-            let criterionColumn = table.columns["criterion"]!
             guard let criterion = grid.criterion(id) else {
                 let ids = grid.allCriteria.map(\.criterion.id)
-                problem(criterionColumn, "unknown criterion `\(id)` in \(grid.id)" + .hint(Suggestion.hint(for: id, in: ids)) + ": rows cannot be added to a grid")
+                problem(criterionColumn, Messages.unknownGridCriterion(id, in: grid.id, hint: Suggestion.hint(for: id, in: ids)))
                 continue
             }
             if let earlier = seen[id] {
-                problem(criterionColumn, "\(id) is already on row \(earlier): a criterion has one row")
+                problem(criterionColumn, Messages.criterionOnTwoRows(id, row: earlier))
                 continue
             }
             seen[id] = row.number
             order.append(id)
             if let titleColumn = table.columns["title"], let title = fields["title"] ?? nil, !title.hasPrefix(criterion.title.trimmedSpaces) {
-                problem(titleColumn, "this is not the title of \(id): were the columns sorted separately, or the row edited?")
+                problem(titleColumn, Messages.notTheTitle(id))
                 continue
             }
             var value: AnswerValue?
             if let answer {
                 switch r.grids.interpret(answer, criterion: id, grid: kind, context: context) {
                 case .success(let (_, _, v)): value = v
-                case .failure(let refusal): problem(table.columns["answer"]!, refusal.description); continue
+                case .failure(let refusal): problem(answerColumn, refusal.description); continue
                 }
             } else if !criterion.applies(in: context) {
-                problem(criterionColumn, "\(id) does not apply to this visit: rows cannot be added to a grid")
+                problem(criterionColumn, Messages.criterionDoesNotApply(id))
                 continue
             } else if comment != nil || evidence != nil {
-                problem(table.columns["answer"]!, "a comment or evidence without an answer: choose one (« non évalué » when it was not assessed)")
+                problem(answerColumn, Messages.commentWithoutAnswer)
                 continue
             }
             let workbook = Entry(value: value, comment: comment, evidence: evidence)
             let before = Entry(base[id]), now = Entry(r.current[kind]?[id])
-            let location = "\(table.sheet.name)!\(WorksheetData.reference(row: row.number, column: table.columns["answer"]!))"
+            let location = "\(table.sheet.name)!\(WorksheetData.reference(row: row.number, column: answerColumn))"
             if workbook == before || workbook == now {
                 plan.unchanged += 1
                 continue
@@ -156,14 +156,13 @@ public struct FillInImport: Sendable {
                                        before: r.current[kind]?[id]))
         }
         let missing = grid.allCriteria.map(\.criterion).filter { $0.applies(in: context) && seen[$0.id] == nil }.map(\.id)
-        problems += table.deletedRows(missing, what: "a grid")
+        problems += table.deletedRows(missing, .fillInGrid)
         if !problems.isEmpty { throw RegardsError.refused(path, problems) }
         let rank = Dictionary(uniqueKeysWithValues: grid.allCriteria.enumerated().map { ($1.criterion.id, $0) })
         plan.sorted = zip(order, order.dropFirst()).contains { rank[$0]! > rank[$1]! }
         if prefer == nil, !plan.conflicts.isEmpty {
-            throw RegardsError.badData("\(path): \(plan.conflicts.count) answer(s) changed both in the workspace and in the workbook; nothing was written: "
-                                       + "keep one side with --prefer workbook or --prefer workspace",
-                                       details: plan.conflicts.map { "\(path):\($0.location): conflict: \(describe($0, r.grids))" })
+            throw RegardsError.badData(Messages.conflictsRefused(path, plan.conflicts.count),
+                                       details: plan.conflicts.map { Messages.conflictDetail("\(path):\($0.location)", describe($0, r.grids)) })
         }
         return plan
     }
@@ -171,33 +170,32 @@ public struct FillInImport: Sendable {
     /// `CTL-AU-03 is `non conforme` in the workspace (by X, 2026-11-20) and `conforme` in the workbook`.
     public static func describe(_ c: Conflict, _ grids: VisitGrids) -> String {
         let scale = grids.criterion(c.criterion, in: c.grid).flatMap { grids.scale($0.scale, in: c.grid) }
-        func label(_ v: AnswerValue?) -> String { v.map { "`\($0.label(in: scale))`" } ?? "no answer" }
-        let who = c.workspace.map { " (by \($0.author), \($0.at.prefix(10)))" } ?? ""
-        return "\(c.criterion) changed since the workbook was written: \(label(c.workspace?.value)) in the workspace\(who), \(label(c.workbook)) in the workbook"
+        func label(_ v: AnswerValue?) -> String { v.map { "`\($0.label(in: scale))`" } ?? Messages.noAnswer }
+        let who = c.workspace.map { Messages.answeredBy($0.author, on: $0.at.prefix(10)) } ?? ""
+        return Messages.conflict(c.criterion, workspace: label(c.workspace?.value), by: who, workbook: label(c.workbook))
     }
 
     /// The grid the workbook holds, checked against the visit's pinned protocol (id, version, hash).
     static func checkGrid(_ stamps: WorkbookStamps, visit: Visit, path: String, wanted: ProtocolKind?) throws -> ProtocolKind {
         guard let kind = stamps["grille"].flatMap(ProtocolKind.init(rawValue:)) else {
-            throw RegardsError.badData("\(path): the stamp `grille` is missing or edited: write the grid again with `regards sheet \(visit.id)`")
+            throw RegardsError.badData(Messages.stampGridMissing(path, visit: visit.id))
         }
         if let wanted, wanted != kind {
-            throw RegardsError.badData("\(path): this workbook holds the \(kind.rawValue) grid, not the \(wanted.rawValue) grid")
+            throw RegardsError.badData(Messages.workbookHoldsOtherGrid(path, kind, wanted: wanted))
         }
         guard let pin = kind == .evaluation ? visit.evaluation : visit.control else {
-            throw RegardsError.badData("\(path): this workbook holds a \(kind.rawValue) grid, and visit \(visit.id) has none")
+            throw RegardsError.badData(Messages.visitLacksWorkbookGrid(path, kind, visit: visit.id))
         }
-        let again = "write the grid again with `regards sheet \(visit.id) --grid \(kind.rawValue) --xlsx FILE.xlsx`"
+        let again = Messages.writeGridAgain(visit: visit.id, kind)
         let (id, version, hash) = (stamps["protocole"] ?? "?", stamps["version"] ?? "?", stamps["empreinte"] ?? "?")
         if id != pin.id {
-            throw RegardsError.badData("\(path): this workbook holds protocol \(id); visit \(visit.id)'s \(kind.rawValue) grid is \(pin.id)")
+            throw RegardsError.badData(Messages.workbookOfOtherProtocol(path, id, visit: visit.id, kind, pinned: pin.id))
         }
         if version != pin.version {
-            throw RegardsError.badData("\(path): this workbook was written from \(id)@\(version); visit \(visit.id) is pinned to \(pin): \(again)")
+            throw RegardsError.badData(Messages.workbookOfOtherVersion(path, "\(id)@\(version)", visit: visit.id, pinned: "\(pin)", again: again))
         }
         if hash != pin.hash {
-            throw RegardsError.badData("\(path): protocol \(pin) differs from the one this workbook was written from (hash \(hash.prefix(12))…, "
-                                       + "the visit's \(pin.hash.prefix(12))…): \(again)")
+            throw RegardsError.badData(Messages.workbookOfOtherHash(path, "\(pin)", written: String(hash.prefix(12)), visits: String(pin.hash.prefix(12)), again: again))
         }
         return kind
     }
@@ -205,11 +203,11 @@ public struct FillInImport: Sendable {
     /// The answers as they stood when the workbook was written (its stamp `historique`).
     static func basePoint(_ stamps: WorkbookStamps, _ r: VisitRecord, grid kind: ProtocolKind, path: String) throws -> [String: AnswerEvent] {
         guard let point = stamps["historique"] else {
-            throw RegardsError.badData("\(path): the stamp `historique` is missing (a grid written by an older Regards): write the grid again with `regards sheet \(r.visit.id)`")
+            throw RegardsError.badData(Messages.stampHistoryMissing(path, visit: r.visit.id))
         }
         if point.isEmpty { return [:] }
         guard let end = r.history.firstIndex(where: { $0.uid == point }) else {
-            throw RegardsError.badData("\(path): the history point this workbook was written from is not in visit \(r.visit.id)'s history (written from another copy of the visit?)")
+            throw RegardsError.badData(Messages.historyPointUnknown(path, visit: r.visit.id))
         }
         return VisitRecord.latest(Array(r.history[...end]))[kind] ?? [:]
     }
@@ -220,13 +218,9 @@ extension FillInImport {
     public static func lines(_ plan: FillInImport, _ grids: VisitGrids) -> [String] {
         plan.changes.map { c in
             let scale = grids.criterion(c.change.criterion, in: plan.grid).flatMap { grids.scale($0.scale, in: plan.grid) }
-            let now = c.change.value.map { $0.label(in: scale) } ?? "réponse retirée"
             let old = Entry(c.before), new = Entry(value: c.change.value, comment: c.change.comment, evidence: c.change.evidence)
-            var what: [String] = []
-            if old.value != new.value { what.append("avant : " + (old.value.map { $0.label(in: scale) } ?? "sans réponse")) }
-            if old.comment != new.comment { what.append("commentaire modifié") }
-            if old.evidence != new.evidence { what.append("preuve modifiée") }
-            return "\(c.change.criterion) = \(now) (\(what.joined(separator: " ; ")))"
+            return AnswerChangeLine.line(c.change.criterion, now: c.change.value?.label(in: scale), before: old.value != new.value ? .some(old.value?.label(in: scale)) : nil,
+                                         comment: old.comment != new.comment, evidence: old.evidence != new.evidence)
         }
     }
 

@@ -20,27 +20,27 @@ public struct Finess: Hashable, Sendable, Codable, CustomStringConvertible {
     /// Checks a number typed by an inspector (spaces are ignored).
     public static func check(_ input: String) -> Verdict {
         let text = input.filter { $0 != " " }.uppercased()
-        if text.isEmpty { return .invalid("the FINESS number is empty") }
+        if text.isEmpty { return .invalid(Messages.finessEmpty) }
         guard text.count == 9 else {
-            return .invalid("a FINESS number has 9 characters, `\(input)` has \(text.count)")
+            return .invalid(Messages.finessLength(input, text.count))
         }
         let chars = Array(text)
         let corsica = chars[0] == "2" && (chars[1] == "A" || chars[1] == "B")
         let rest = corsica ? chars.dropFirst(2) : chars[...]
         guard rest.allSatisfy({ $0.isASCII && $0.isNumber }) else {
             let bad = chars.enumerated().first { i, c in !(c.isASCII && c.isNumber) && !(corsica && i == 1) }
-            return .invalid("`\(input)` has `\(bad.map { String($0.element) } ?? "?")` where a digit is expected (only Corsican numbers start with 2A or 2B)")
+            return .invalid(Messages.finessNotADigit(input, bad.map { String($0.element) } ?? "?"))
         }
         if corsica {
             // How the key is computed for 2A/2B is not confirmed: try the common conventions, warn when none fits.
             let tail = String(chars.dropFirst(2))
             let conventions = chars[1] == "A" ? ["20", "21"] : ["20", "22"]
             if conventions.contains(where: { luhn($0 + tail) }) { return .valid(Finess(text)) }
-            return .unverified(Finess(text), "the check key of a Corsican FINESS number could not be verified")
+            return .unverified(Finess(text), Messages.finessCorsicanKey)
         }
         guard luhn(text) else {
             let expected = (0...9).first { luhn(String(chars.dropLast()) + String($0)) }.map(String.init) ?? "?"
-            return .invalid("the check key of `\(input)` is wrong: the last digit should be \(expected) (Luhn)")
+            return .invalid(Messages.finessWrongKey(input, expected: expected))
         }
         return .valid(Finess(text))
     }

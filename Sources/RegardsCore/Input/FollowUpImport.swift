@@ -23,33 +23,33 @@ public enum FollowUpImport {
     public static func read(_ workbook: Workbook, path: String, record r: VisitRecord, desk: ProcedureDesk) throws -> Plan {
         let visit = r.visit
         guard let stamps = WorkbookStamps(workbook) else {
-            throw WorkbookStamps.missing(path, what: "a tableau de suivi", writtenBy: "regards measure sheet \(visit.id) --xlsx FILE.xlsx")
+            throw WorkbookStamps.missing(path, .followUpTable, writtenBy: "regards measure sheet \(visit.id) --xlsx FILE.xlsx")
         }
         guard stamps["document"] == "tableau-de-suivi" else {
-            throw RegardsError.badData("\(path): this is a fill-in grid, not a tableau de suivi: read it with `regards answer \(visit.id) --from \(path)`")
+            throw RegardsError.badData(Messages.gridNotTableau(path, visit: visit.id))
         }
         try stamps.check(visit: visit, path: path)
         let p = r.procedure
         let listed = (stamps["mesures"] ?? "").split(separator: ",").map { p.measure(uid: String($0)) }
         let measures = listed.compactMap { $0 }
         if measures.count != listed.count || FollowUpReport.hash(r, measures) != stamps["empreinte"] {
-            throw RegardsError.badData("\(path): the measures changed since this tableau de suivi was written: write it again with `regards measure sheet \(visit.id) --xlsx FILE.xlsx`")
+            throw RegardsError.badData(Messages.measuresChanged(path, visit: visit.id))
         }
         let table = try GridTable.locate(in: workbook, path: path, titles: FollowUpReport.titles, required: ["measure", "org_answer", "org_evidence", "org_date"],
-                                         what: "tableau de suivi")
+                                         document: .followUpTable)
         let byLabel = Dictionary(uniqueKeysWithValues: measures.map { ($0.label, $0) })
         var plan = Plan()
         var problems: [CellProblem] = []
         var seen: [String: Int] = [:]
         for row in table.sheet.rows where row.number > table.header {
             func place(_ key: String) -> String { WorksheetData.reference(row: row.number, column: table.columns[key]!) }
-            func problem(_ key: String, _ message: String) { problems.append(CellProblem(sheet: table.sheet.name, reference: place(key), message: message)) }
+            func problem(at key: String, _ message: String) { problems.append(CellProblem(sheet: table.sheet.name, reference: place(key), message: message)) }
             var text: [String: String] = [:]
             var bad = false
             for key in ["measure", "org_answer", "org_evidence"] {
                 switch GridTable.text(row[column: table.columns[key]!]) {
                 case .success(let t): if let t { text[key] = t }
-                case .failure(let refusal): problem(key, refusal.message); bad = true
+                case .failure(let refusal): problem(at: key, refusal.message); bad = true
                 }
             }
             var date: CalendarDate?
@@ -57,26 +57,26 @@ public enum FollowUpImport {
             case nil: break
             case .date(let d)?: date = CalendarDate(year: d.year, month: d.month, day: d.day)
             case .text(let t)?:
-                switch DateInput.read(t, field: "the date") {
+                switch DateInput.read(t, field: Messages.theDate) {
                 case .success(let d): date = d
-                case .failure(let refusal): problem("org_date", refusal.description); bad = true
+                case .failure(let refusal): problem(at: "org_date", refusal.description); bad = true
                 }
-            case let other?: problem("org_date", "`\(other)` is not a date: type it as 2027-03-01"); bad = true
+            case let other?: problem(at: "org_date", Messages.cellNotADate(other.description)); bad = true
             }
             if bad {
                 if let label = text["measure"], seen[label] == nil { seen[label] = row.number }
                 continue
             }
             guard let label = text["measure"] else {
-                if text["org_answer"] != nil || text["org_evidence"] != nil || date != nil { problem("measure", "an answer on a row without a measure: rows cannot be added") }
+                if text["org_answer"] != nil || text["org_evidence"] != nil || date != nil { problem(at: "measure", Messages.answerWithoutMeasure) }
                 continue
             }
             guard let measure = byLabel[label] else {
-                problem("measure", "`\(label)` is not a measure of this tableau (\(measures.map(\.label).joined(separator: ", "))): rows cannot be added")
+                problem(at: "measure", Messages.notAMeasureOfTableau(label, measures: measures.map(\.label)))
                 continue
             }
             if let earlier = seen[label] {
-                problem("measure", "\(label) is already on row \(earlier)")
+                problem(at: "measure", Messages.measureOnTwoRows(label, row: earlier))
                 continue
             }
             seen[label] = row.number
@@ -95,10 +95,11 @@ public enum FollowUpImport {
                 let event = try desk.follow(label, status: .inProgress, on: date?.description, evidence: evidence, note: note, source: .file)
                 plan.rows.append(Row(location: "\(table.sheet.name)!\(place("org_answer"))", label: label, event: event))
             } catch let error as RegardsError {
-                problem(date == nil ? "org_answer" : "org_date", error.description)
+                let key = date == nil ? "org_answer" : "org_date"
+                problem(at: key, error.description)
             }
         }
-        problems += table.deletedRows(measures.map(\.label).filter { seen[$0] == nil }, what: "a tableau")
+        problems += table.deletedRows(measures.map(\.label).filter { seen[$0] == nil }, .followUpTable)
         if !problems.isEmpty { throw RegardsError.refused(path, problems) }
         return plan
     }

@@ -8,8 +8,13 @@ public struct MergePlan: Equatable, Sendable {
 
         public var description: String {
             let kept = max(here.at, there.at) == there.at ? there : here
-            return "\(criterion)\(here.scorer.map { " (scored by \($0))" } ?? ""): \(here.value?.code ?? "retiré") here (\(here.author), \(here.at)), \(there.value?.code ?? "retiré") in the bundle "
-                + "(\(there.author), \(there.at)); both kept in the history, the later one (\(kept.value?.code ?? "retiré")) is current"
+            return Messages.mergeConflict(criterion + (here.scorer.map(Messages.scoredBy) ?? ""), here: Self.code(here), hereBy: here.author, hereAt: here.at,
+                                          there: Self.code(there), thereBy: there.author, thereAt: there.at, kept: Self.code(kept))
+        }
+
+        /// An answer's code, `retiré` when the answer was withdrawn (a code, in both languages).
+        static func code(_ event: AnswerEvent) -> String {
+            event.value?.code ?? "retiré"
         }
     }
 

@@ -6,14 +6,14 @@ public enum PeriodInput {
         let digits = text.prefix { $0.isASCII && $0.isNumber }
         let unit = String(text.dropFirst(digits.count)).trimmedSpaces
         guard let n = Int(digits), n >= 1 else {
-            return .failure(InputRefusal("\(label): `\(typed)` is not a period; write a number and a unit, e.g. `3 mois` or `15 jours`"))
+            return .failure(InputRefusal(Messages.notAPeriod(label, typed)))
         }
         switch unit {
         case "mois", "month", "months", "m": return .success(Period(months: n))
         case "jour", "jours", "day", "days", "j", "d": return .success(Period(days: n))
         case "semaine", "semaines", "week", "weeks", "s", "w": return .success(Period(days: 7 * n))
         default:
-            return .failure(InputRefusal("\(label): `\(typed)` has no known unit; write `mois`, `semaines` or `jours`, e.g. `3 mois`"))
+            return .failure(InputRefusal(Messages.unknownPeriodUnit(label, typed)))
         }
     }
 }

@@ -15,7 +15,7 @@ public struct RowProblem: LocatedProblem, Equatable, Sendable, CustomStringConve
         self.message = message
     }
 
-    public var description: String { "line \(line): \(message)" }
+    public var description: String { Messages.rowProblem(line: line, message) }
     public var location: String { String(line) }
 }
 
@@ -51,8 +51,8 @@ extension RegardsError {
 
     /// A file refused whole: every bad row as `FILE:LINE: error: …` (up to a hundred), then the count.
     public static func refused(_ path: String, _ problems: [some LocatedProblem]) -> RegardsError {
-        var details = problems.prefix(listedRows).map { "\(path):\($0.location): error: \($0.message)" }
-        if problems.count > listedRows { details.append("\(path): … and \(problems.count - listedRows) more bad row(s)") }
-        return .badData("\(path): \(problems.count) bad row(s); nothing was written", details: details)
+        var details = problems.prefix(listedRows).map { Messages.badRow("\(path):\($0.location)", $0.message) }
+        if problems.count > listedRows { details.append(Messages.moreBadRows(path, problems.count - listedRows)) }
+        return .badData(Messages.fileRefused(path, badRows: problems.count), details: details)
     }
 }

@@ -9,36 +9,37 @@ public enum VisitBundleReader {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         guard let header = try? decoder.decode(Header.self, from: data) else {
-            return .failure(.badData("\(path): not a JSON visit bundle (truncated or damaged JSON)"))
+            return .failure(.badData(Messages.bundleNotJSON(path)))
         }
-        guard header.format == VisitBundle.format else { return .failure(.badData("\(path): not a Regards visit bundle")) }
+        guard header.format == VisitBundle.format else { return .failure(.badData(Messages.bundleNotRegards(path))) }
         guard let version = header.schemaVersion, version <= VisitBundle.schemaVersion else {
-            return .failure(.badData("\(path): bundle schema \(header.schemaVersion.map(String.init) ?? "?") was written by a newer Regards (this one reads up to \(VisitBundle.schemaVersion))"))
+            return .failure(.badData(Messages.bundleNewerSchema(path, header.schemaVersion.map(String.init) ?? "?", readsUpTo: VisitBundle.schemaVersion)))
         }
         let bundle: VisitBundle
         do {
             bundle = try decoder.decode(VisitBundle.self, from: data)
         } catch let DecodingError.keyNotFound(key, context) {
-            return .failure(.badData("\(path): missing `\(keyPath(context.codingPath + [key]))`"))
+            return .failure(.badData(Messages.bundleMissingKey(path, keyPath(context.codingPath + [key]))))
         } catch let DecodingError.dataCorrupted(context) {
-            return .failure(.badData("\(path): \(context.debugDescription) at `\(keyPath(context.codingPath))`"))
+            return .failure(.badData(Messages.bundleCorrupt(path, context.debugDescription, at: keyPath(context.codingPath))))
         } catch let DecodingError.typeMismatch(_, context) {
-            return .failure(.badData("\(path): wrong type at `\(keyPath(context.codingPath))`"))
+            return .failure(.badData(Messages.bundleWrongType(path, at: keyPath(context.codingPath))))
         } catch {
-            return .failure(.badData("\(path): not a valid visit bundle"))
+            return .failure(.badData(Messages.bundleInvalid(path)))
         }
         for snapshot in bundle.snapshots where contentHash(snapshot) != snapshot.hash {
-            return .failure(.badData("\(path): the protocol snapshot `\(snapshot.id)@\(snapshot.version)` does not match its hash (edited after export?)"))
+            return .failure(.badData(Messages.bundleSnapshotEdited(path, "\(snapshot.id)@\(snapshot.version)")))
         }
         if let i = bundle.scorings.firstIndex(where: { ($0.scorer ?? "").isEmpty }) {
-            return .failure(.badData("\(path): missing `scorings[\(i)].scorer`"))
+            let key = "scorings[\(i)].scorer"
+            return .failure(.badData(Messages.bundleMissingKey(path, key)))
         }
         if let i = bundle.answers.firstIndex(where: { $0.scorer != nil }) {
-            return .failure(.badData("\(path): `answers[\(i)]` has a scorer: a scorer's answers belong in `scorings`"))
+            return .failure(.badData(Messages.bundleScorerInAnswers(path, index: i)))
         }
         let hashes = Set(bundle.snapshots.map(\.hash))
         for pin in bundle.visit.pins where !hashes.contains(pin.hash) {
-            return .failure(.badData("\(path): the snapshot of `\(pin)` is missing"))
+            return .failure(.badData(Messages.bundleSnapshotMissing(path, "\(pin)")))
         }
         return .success(bundle)
     }

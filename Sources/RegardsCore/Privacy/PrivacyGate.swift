@@ -10,7 +10,7 @@ public enum PrivacyGate {
 
         public var regardsError: RegardsError {
             let named = open.prefix(8).joined(separator: ", ") + (count > 8 ? " …" : "")
-            return .badData("\(command) refused: \(count) personal-data finding(s) not reviewed: \(named); run `regards privacy scan VISIT`, or pass --allow-personal-data")
+            return .badData(Messages.personalDataRefused(command, count: count, named: named))
         }
     }
 
@@ -21,7 +21,7 @@ public enum PrivacyGate {
 
         /// What to tell the user when an export goes on despite findings.
         public var warning: String? {
-            unreviewed > 0 ? "exporting with \(unreviewed) unreviewed personal-data finding(s) (--allow-personal-data)" : nil
+            unreviewed > 0 ? Messages.exportingWithPersonalData(unreviewed) : nil
         }
     }
 

@@ -43,8 +43,10 @@ public enum FindingEvidence: Hashable, Sendable, Codable, CustomStringConvertibl
     case observation(String)
     case journeyStep(resident: String, step: String)
 
+    public var description: String { stored }
+
     /// The stored form: `control:CTL-DU-08`, `evaluation:AD-12`, `observation:UID`, `journey:R07/admission`.
-    public var description: String {
+    public var stored: String {
         switch self {
         case .answer(let grid, let criterion): "\(grid.rawValue):\(criterion)"
         case .observation(let uid): "observation:\(uid)"
@@ -70,7 +72,7 @@ public enum FindingEvidence: Hashable, Sendable, Codable, CustomStringConvertibl
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let value = FindingEvidence(stored: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "`\(text)` is not evidence"))
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: Messages.unreadableEvidence(text)))
         }
         self = value
     }

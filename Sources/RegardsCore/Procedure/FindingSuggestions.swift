@@ -7,7 +7,7 @@ public struct FindingSuggestion: Equatable, Sendable {
     public var fact: String
     public var references: [String]
     public var evidence: [FindingEvidence]
-    /// Why it is proposed, in French.
+    /// Why it is proposed, a note to the inspector (in the language of the messages).
     public var why: String
 }
 
@@ -24,8 +24,7 @@ extension VisitRecord {
             let comment = f.comment.map { " — \($0)" } ?? ""
             out.append(FindingSuggestion(criterion: f.criterion, kind: kind, fact: "\(f.title) : \(f.answer.lowercased())\(comment)",
                                          references: f.references, evidence: [.answer(.control, criterion: f.criterion)],
-                                         why: f.kind == nil ? "contrôle : \(f.answer.lowercased()) ; la grille ne dit pas son fondement, à qualifier"
-                                                            : "contrôle : \(f.answer.lowercased()), fondement \(kind == .ecart ? "opposable" : "de bonne pratique")"))
+                                         why: Messages.proposedFromControl(f.answer.lowercased(), basis: f.kind)))
         }
         let comparison = VisitComparison(self)
         var seen = Set<String>()
@@ -36,7 +35,7 @@ extension VisitRecord {
             out.append(FindingSuggestion(criterion: e.criterion, kind: .remarque,
                                          fact: "\(e.title) : jugé « \(e.label ?? "\(level)") » par les personnes accueillies, alors que le contrôle (\(c.criterion)) le trouve conforme",
                                          references: [], evidence: [.answer(.evaluation, criterion: e.criterion), .answer(.control, criterion: c.criterion)],
-                                         why: "divergence : \(Divergence.conformButUnsatisfying.label), niveau le plus bas de l'échelle"))
+                                         why: Messages.proposedFromDivergence(Divergence.conformButUnsatisfying.label)))
         }
         return out
     }
@@ -48,7 +47,7 @@ extension ProcedureDesk {
     public func accept(_ criteria: [String]) throws -> [ProcedureEvent] {
         let proposals = record.findingSuggestions
         for id in criteria where !proposals.contains(where: { $0.criterion.lowercased() == id.lowercased() }) {
-            throw RegardsError.usage("no proposal `\(id)` for visit \(visitID)" + .hint(Suggestion.hint(for: id, in: proposals.map(\.criterion))))
+            throw RegardsError.usage(Messages.noProposal(id, visit: visitID, hint: Suggestion.hint(for: id, in: proposals.map(\.criterion))))
         }
         var events: [ProcedureEvent] = []
         var draft = record

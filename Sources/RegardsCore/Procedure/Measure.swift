@@ -31,8 +31,10 @@ public struct MeasureDeadline: Codable, Equatable, Sendable, CustomStringConvert
         return decision.adding(within)
     }
 
-    /// « 2027-03-31 », « 3 mois après la décision ».
-    public var description: String {
+    public var description: String { french }
+
+    /// « 2027-03-31 », « 3 mois après la décision »: as the documents write it, in French.
+    public var french: String {
         if let date { return date.description }
         return "\(within?.description ?? "-") après la décision"
     }

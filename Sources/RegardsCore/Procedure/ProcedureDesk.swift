@@ -54,7 +54,7 @@ public struct ProcedureDesk {
 
     public func addFinding(_ input: FindingInput) throws -> ProcedureEvent {
         try findingsOpen()
-        guard let kind = input.kind else { throw RegardsError.usage("a finding needs a kind: --kind ecart, remarque or bonne-pratique") }
+        guard let kind = input.kind else { throw RegardsError.usage(Messages.findingNeedsKind) }
         var finding = Finding(uid: stamp.makeID(), kind: kind, fact: "")
         try apply(input, to: &finding)
         return event(.added, finding: finding)
@@ -65,11 +65,11 @@ public struct ProcedureDesk {
         try reasoned(reason)
         var finding = try activeFinding(label)
         if let kind = input.kind, kind != finding.kind, let issued = procedure.provisionalReport {
-            throw RegardsError.badData("\(finding.label) keeps its kind since the provisional report (\(issued)); drop it and add a new finding")
+            throw RegardsError.badData(Messages.findingKeepsKind(finding.label, since: issued))
         }
         try apply(input, to: &finding)
         if let kind = input.kind, kind == .bonnePratique, let m = procedure.measures(answering: finding).first {
-            throw RegardsError.badData("\(m.label) answers \(finding.label): a good practice is not answered by a measure; edit \(m.label) first")
+            throw RegardsError.badData(Messages.goodPracticeAnswered(finding.label, by: m.label))
         }
         return event(.edited, finding: finding, reason: reason)
     }
@@ -79,7 +79,7 @@ public struct ProcedureDesk {
         try reasoned(reason)
         var finding = try activeFinding(label)
         if let m = procedure.measures(answering: finding).first(where: { $0.findings.filter { procedure.finding(uid: $0)?.withdrawn == false }.count == 1 }) {
-            throw RegardsError.badData("\(m.label) answers only \(finding.label): edit or drop \(m.label) first")
+            throw RegardsError.badData(Messages.measureAnswersOnly(m.label, finding.label))
         }
         finding.withdrawn = true
         return event(.withdrawn, finding: finding, reason: reason)
@@ -98,9 +98,9 @@ public struct ProcedureDesk {
         if let fact = input.fact { finding.fact = fact.trimmedSpaces }
         if let references = input.references { finding.references = references.map(\.trimmedSpaces).filter { !$0.isEmpty } }
         if let evidence = input.evidence { finding.evidence = try evidence.map(readEvidence) }
-        if finding.fact.isEmpty { throw RegardsError.usage("a finding states the fact observed: give --fact") }
+        if finding.fact.isEmpty { throw RegardsError.usage(Messages.findingNeedsFact) }
         if finding.kind == .ecart, finding.references.isEmpty {
-            throw RegardsError.usage("an écart cites the text it breaches: give --criterion (a control item) or --reference")
+            throw RegardsError.usage(Messages.ecartNeedsReference)
         }
     }
 
@@ -110,25 +110,25 @@ public struct ProcedureDesk {
         let number = text.hasPrefix("#") ? text.dropFirst() : text.lowercased().hasPrefix("obs:") ? text.dropFirst(4) : nil
         if let number {
             guard let n = Int(number), n >= 1, n <= record.observations.count else {
-                throw RegardsError.usage("evidence `\(text)`: visit \(visitID) has \(record.observations.count) observation(s) (regards observation list \(visitID))")
+                throw RegardsError.usage(Messages.evidenceObservation(text, visit: visitID, count: record.observations.count))
             }
             return .observation(record.observations[n - 1].uid)
         }
         if let slash = text.firstIndex(of: "/") {
             let resident = String(text[..<slash]), step = String(text[text.index(after: slash)...])
             guard record.residents.contains(resident) else {
-                throw RegardsError.usage("evidence `\(text)`: no journey of `\(resident)` in visit \(visitID)" + .hint(Suggestion.hint(for: resident, in: record.residents)))
+                throw RegardsError.usage(Messages.evidenceNoJourney(text, resident: resident, visit: visitID, hint: Suggestion.hint(for: resident, in: record.residents)))
             }
             let steps = (record.grids.evaluation.journey?.steps.map(\.id) ?? []) + record.journeys.filter { $0.entry.resident == resident }.map(\.entry.step)
             guard steps.contains(step) else {
-                throw RegardsError.usage("evidence `\(text)`: `\(step)` is not a journey step" + .hint(Suggestion.hint(for: step, in: steps)))
+                throw RegardsError.usage(Messages.evidenceNotAStep(text, step: step, hint: Suggestion.hint(for: step, in: steps)))
             }
             return .journeyStep(resident: resident, step: step)
         }
         let (grid, _, item) = try record.grids.locate(text).mapError { refusal in
-            RegardsError.usage("evidence `\(text)`: \(refusal.description); write a criterion id (CTL-DU-08), an observation number (#3) or RESIDENT/STEP (R07/admission)")
+            RegardsError.usage(Messages.evidenceUnreadable(text, refusal.description))
         }.get()
-        guard record.current[grid]?[item.id] != nil else { throw RegardsError.usage("evidence `\(text)`: \(item.id) has no answer in visit \(visitID)") }
+        guard record.current[grid]?[item.id] != nil else { throw RegardsError.usage(Messages.evidenceNotAnswered(text, criterion: item.id, visit: visitID)) }
         return .answer(grid, criterion: item.id)
     }
 
@@ -136,10 +136,10 @@ public struct ProcedureDesk {
 
     public func addMeasure(_ input: MeasureInput) throws -> ProcedureEvent {
         try measuresOpen()
-        guard let kind = input.kind else { throw RegardsError.usage("a measure needs a kind: --kind prescription, recommandation or injonction") }
-        guard input.findings?.isEmpty == false else { throw RegardsError.usage("a measure answers at least one finding: give --findings E1,R2") }
+        guard let kind = input.kind else { throw RegardsError.usage(Messages.measureNeedsKind) }
+        guard input.findings?.isEmpty == false else { throw RegardsError.usage(Messages.measureNeedsFindings) }
         guard input.due != nil || input.within != nil else {
-            throw RegardsError.usage("a measure needs a deadline: give --due YYYY-MM-DD or --within \"3 mois\" (counted from the decision)")
+            throw RegardsError.usage(Messages.measureNeedsDeadline)
         }
         var measure = Measure(uid: stamp.makeID(), kind: kind, text: "", findings: [], deadline: MeasureDeadline(within: Period(months: 1)))
         try apply(input, to: &measure)
@@ -165,26 +165,25 @@ public struct ProcedureDesk {
     private func apply(_ input: MeasureInput, to measure: inout Measure) throws {
         if let kind = input.kind { measure.kind = kind }
         if let text = input.text { measure.text = text.trimmedSpaces }
-        if measure.text.isEmpty { throw RegardsError.usage("a measure says what is asked: give --text") }
+        if measure.text.isEmpty { throw RegardsError.usage(Messages.measureNeedsText) }
         if let labels = input.findings {
-            guard !labels.isEmpty else { throw RegardsError.usage("a measure answers at least one finding: give --findings E1,R2") }
+            guard !labels.isEmpty else { throw RegardsError.usage(Messages.measureNeedsFindings) }
             measure.findings = try labels.map { label in
                 let f = try activeFinding(label)
-                if f.kind == .bonnePratique { throw RegardsError.usage("\(f.label) is a good practice: no measure answers it") }
+                if f.kind == .bonnePratique { throw RegardsError.usage(Messages.goodPracticeHasNoMeasure(f.label)) }
                 return f.uid
             }
         }
         let answered = measure.findings.compactMap { procedure.finding(uid: $0) }
         if measure.kind != .recommandation, !answered.contains(where: { $0.kind == .ecart }) {
-            throw RegardsError.usage("a\(measure.kind == .injonction ? "n" : "") \(measure.kind.label) answers an écart (\(answered.map(\.label).joined(separator: ", ")) "
-                                     + "\(answered.count == 1 ? "is a remarque" : "are remarques")); a remarque leads to a recommandation")
+            throw RegardsError.usage(Messages.measureAnswersAnEcart(measure.kind, remarques: answered.map(\.label)))
         }
         switch (input.due, input.within) {
-        case (_?, _?): throw RegardsError.usage("give --due or --within, not both")
+        case (_?, _?): throw RegardsError.usage(Messages.dueOrWithin)
         case (let due?, nil):
             let date = try DateInput.read(due, field: "--due").get()
             if let start = record.visit.startDate, date < start {
-                throw RegardsError.usage("--due \(date) is before the visit (\(start))")
+                throw RegardsError.usage(Messages.dueBeforeVisit(date, start: start))
             }
             measure.deadline = MeasureDeadline(date: date)
         case (nil, let within?): measure.deadline = MeasureDeadline(within: try PeriodInput.read(within, field: "--within").get())
@@ -198,15 +197,15 @@ public struct ProcedureDesk {
     public func answer(_ label: String, position: OrganisationAnswer.Position, arguments: String?, plan: String?, evidence: String?,
                        received: String?) throws -> ProcedureEvent {
         guard let issued = procedure.provisionalReport else {
-            throw RegardsError.badData("the provisional report of visit \(visitID) is not issued yet: the organisation answers it (regards visit advance \(visitID))")
+            throw RegardsError.badData(Messages.provisionalNotIssuedToAnswer(visitID))
         }
-        try decisionPending("the organisation's answers are closed; record the follow-up (regards measure follow)")
+        try decisionPending(Messages.answersClosed)
         var measure = try activeMeasure(label)
         if position == .contested, (arguments ?? "").trimmedSpaces.isEmpty {
-            throw RegardsError.usage("a contested measure comes with the organisation's arguments: give --arguments")
+            throw RegardsError.usage(Messages.contestedNeedsArguments)
         }
         let date = try received.map { try DateInput.read($0, field: "--received").get() } ?? stamp.today
-        if date < issued { throw RegardsError.usage("--received \(date) is before the provisional report (\(issued))") }
+        if date < issued { throw RegardsError.usage(Messages.receivedBeforeProvisional(date, issued: issued)) }
         measure.answer = OrganisationAnswer(position: position, arguments: arguments?.trimmedSpaces, plan: plan?.trimmedSpaces,
                                             evidence: evidence?.trimmedSpaces, received: date)
         return event(.answered, measure: measure)
@@ -215,20 +214,20 @@ public struct ProcedureDesk {
     /// The inspectors' response to a contested measure; `changes` rewrite it when the decision is `changed`.
     public func respond(_ label: String, decision: InspectorsResponse.Decision, reason: String, changes: MeasureInput) throws -> ProcedureEvent {
         guard procedure.provisionalReport != nil else {
-            throw RegardsError.badData("the provisional report of visit \(visitID) is not issued yet: nothing is contested")
+            throw RegardsError.badData(Messages.provisionalNotIssuedToContest(visitID))
         }
-        try decisionPending("the inspectors' responses are closed")
+        try decisionPending(Messages.responsesClosed)
         var measure = try activeMeasure(label)
         guard measure.answer?.position == .contested else {
-            throw RegardsError.badData("\(measure.label) is not contested: only a contested measure needs the inspectors' response")
+            throw RegardsError.badData(Messages.notContested(measure.label))
         }
-        if reason.trimmedSpaces.isEmpty { throw RegardsError.usage("the response gives its reason: --reason") }
+        if reason.trimmedSpaces.isEmpty { throw RegardsError.usage(Messages.responseNeedsReason) }
         switch decision {
         case .changed:
-            if changes.isEmpty { throw RegardsError.usage("a changed measure says what changes: --text, --kind, --findings, --due or --within") }
+            if changes.isEmpty { throw RegardsError.usage(Messages.changedNeedsChanges) }
             try apply(changes, to: &measure)
         case .kept, .withdrawn:
-            if !changes.isEmpty { throw RegardsError.usage("--text, --kind, --findings, --due and --within go with --decision changed") }
+            if !changes.isEmpty { throw RegardsError.usage(Messages.changesNeedChanged) }
         }
         measure.response = InspectorsResponse(decision: decision, reason: reason.trimmedSpaces)
         if decision == .withdrawn { measure.withdrawn = true }
@@ -240,12 +239,12 @@ public struct ProcedureDesk {
     public func follow(_ label: String, status: FollowUp.Status, on: String?, evidence: String?, note: String?,
                        source: InputSource = .commandLine) throws -> ProcedureEvent {
         guard let decided = procedure.definitiveReport else {
-            throw RegardsError.badData("the decision of visit \(visitID) is not issued yet: measures are followed up after the definitive report")
+            throw RegardsError.badData(Messages.decisionNotIssued(visitID))
         }
         var measure = try activeMeasure(label)
-        let field = source == .commandLine ? "--on" : "the date"
+        let field = source == .commandLine ? "--on" : Messages.theDate
         let date = try on.map { try DateInput.read($0, field: field).get() } ?? stamp.today
-        if date < decided { throw RegardsError.usage("\(field) \(date) is before the decision (\(decided))") }
+        if date < decided { throw RegardsError.usage(Messages.followUpBeforeDecision(field, date, decided: decided)) }
         measure.followUp = FollowUp(status: status, on: date, evidence: evidence?.trimmedSpaces, note: note?.trimmedSpaces)
         return event(.followedUp, measure: measure)
     }
@@ -259,24 +258,24 @@ public struct ProcedureDesk {
 
     private func findingsOpen() throws {
         if let decided = procedure.definitiveReport {
-            throw RegardsError.badData("the definitive report of visit \(visitID) was issued on \(decided): its findings are final")
+            throw RegardsError.badData(Messages.definitiveIssued(visitID, on: decided, Messages.findingsFinal))
         }
     }
 
     private func measuresOpen() throws {
-        try decisionPending("its measures are final; record their follow-up (regards measure follow)")
+        try decisionPending(Messages.measuresFinal)
     }
 
     /// Once the provisional report is out, what it said changes only with a reason in the history.
     private func reasoned(_ reason: String?) throws {
         if let issued = procedure.provisionalReport, (reason ?? "").trimmedSpaces.isEmpty {
-            throw RegardsError.usage("the provisional report was issued on \(issued): a change to it gives its reason (--reason)")
+            throw RegardsError.usage(Messages.reasonNeeded(since: issued))
         }
     }
 
     private func decisionPending(_ consequence: String) throws {
         if let decided = procedure.definitiveReport {
-            throw RegardsError.badData("the definitive report of visit \(visitID) was issued on \(decided): \(consequence)")
+            throw RegardsError.badData(Messages.definitiveIssued(visitID, on: decided, consequence))
         }
     }
 
@@ -284,9 +283,9 @@ public struct ProcedureDesk {
         let typed = label.trimmedSpaces
         guard let f = procedure.finding(label: typed) else {
             let known = procedure.findings.filter { $0.number != nil }.map(\.label)
-            throw RegardsError.missingInput("no finding `\(typed)` in visit \(visitID)" + .hint(Suggestion.hint(for: typed.uppercased(), in: known)))
+            throw RegardsError.missingInput(Messages.noFinding(typed, visit: visitID, hint: Suggestion.hint(for: typed.uppercased(), in: known)))
         }
-        if f.withdrawn { throw RegardsError.badData("\(f.label) is withdrawn") }
+        if f.withdrawn { throw RegardsError.badData(Messages.findingWithdrawn(f.label)) }
         return f
     }
 
@@ -294,9 +293,9 @@ public struct ProcedureDesk {
         let typed = label.trimmedSpaces
         guard let m = procedure.measure(label: typed) else {
             let known = procedure.measures.filter { $0.number != nil }.map(\.label)
-            throw RegardsError.missingInput("no measure `\(typed)` in visit \(visitID)" + .hint(Suggestion.hint(for: typed.uppercased(), in: known)))
+            throw RegardsError.missingInput(Messages.noMeasure(typed, visit: visitID, hint: Suggestion.hint(for: typed.uppercased(), in: known)))
         }
-        if m.withdrawn { throw RegardsError.badData("\(m.label) is withdrawn") }
+        if m.withdrawn { throw RegardsError.badData(Messages.measureWithdrawn(m.label)) }
         return m
     }
 

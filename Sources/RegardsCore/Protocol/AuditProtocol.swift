@@ -38,7 +38,7 @@ public struct ProtocolReference: Hashable, Sendable, Codable, CustomStringConver
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let parsed = ProtocolReference(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a protocol reference: \(text)"))
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: Messages.notAProtocolReference(text)))
         }
         self = parsed
     }

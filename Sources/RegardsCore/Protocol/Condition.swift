@@ -129,9 +129,9 @@ private struct ConditionParser {
 
     mutating func parseAll() throws(Condition.SyntaxError) -> Condition {
         try advance()
-        if token == .end { throw .init(message: "empty condition", offset: 0) }
+        if token == .end { throw .init(message: Messages.emptyCondition, offset: 0) }
         let result = try parseOr()
-        if token != .end { throw .init(message: "unexpected \(describe(token))", offset: tokenOffset) }
+        if token != .end { throw .init(message: Messages.unexpectedToken(describe(token)), offset: tokenOffset) }
         return result
     }
 
@@ -161,7 +161,7 @@ private struct ConditionParser {
         case .open:
             try advance()
             let inner = try parseOr()
-            guard token == .close else { throw .init(message: "expected `)` but found \(describe(token))", offset: tokenOffset) }
+            guard token == .close else { throw .init(message: Messages.expectedInstead("`)`", found: describe(token)), offset: tokenOffset) }
             try advance()
             return inner
         case .name(let name) where !["and", "or", "in", "true", "false"].contains(name):
@@ -173,20 +173,20 @@ private struct ConditionParser {
             }
             if token == .name("in") {
                 try advance()
-                guard token == .openBracket else { throw .init(message: "expected `[` after `in` but found \(describe(token))", offset: tokenOffset) }
+                guard token == .openBracket else { throw .init(message: Messages.expectedBracketAfterIn(found: describe(token)), offset: tokenOffset) }
                 try advance()
                 var literals = [try parseLiteral()]
                 while token == .comma {
                     try advance()
                     literals.append(try parseLiteral())
                 }
-                guard token == .closeBracket else { throw .init(message: "expected `]` but found \(describe(token))", offset: tokenOffset) }
+                guard token == .closeBracket else { throw .init(message: Messages.expectedInstead("`]`", found: describe(token)), offset: tokenOffset) }
                 try advance()
                 return .membership(variable, literals)
             }
             return .truthy(variable)
         default:
-            throw .init(message: "expected a variable name but found \(describe(token))", offset: tokenOffset)
+            throw .init(message: Messages.expectedVariableName(found: describe(token)), offset: tokenOffset)
         }
     }
 
@@ -199,7 +199,7 @@ private struct ConditionParser {
         case .name("true"): value = .boolean(true)
         case .name("false"): value = .boolean(false)
         case .name(let s) where !["and", "or", "not", "in"].contains(s): value = .text(s)
-        default: throw .init(message: "expected a value but found \(describe(token))", offset: tokenOffset)
+        default: throw .init(message: Messages.expectedValue(found: describe(token)), offset: tokenOffset)
         }
         try advance()
         return .init(value: value, offset: offset)
@@ -216,7 +216,7 @@ private struct ConditionParser {
         case .openBracket: "`[`"
         case .closeBracket: "`]`"
         case .comma: "`,`"
-        case .end: "end of condition"
+        case .end: Messages.endOfCondition
         }
     }
 
@@ -238,7 +238,7 @@ private struct ConditionParser {
         case "'", "\"":
             var end = position + 1
             while end < scalars.count, scalars[end] != c { end += 1 }
-            guard end < scalars.count else { throw .init(message: "unterminated quoted value", offset: position) }
+            guard end < scalars.count else { throw .init(message: Messages.unterminatedQuote, offset: position) }
             var s = String.UnicodeScalarView()
             s.append(contentsOf: scalars[(position + 1)..<end])
             token = .text(String(s))
@@ -246,11 +246,11 @@ private struct ConditionParser {
         case "=", "!", "<", ">":
             var symbol = String(Character(c))
             if position + 1 < scalars.count, scalars[position + 1] == "=" { symbol += "=" }
-            guard Condition.Operator(rawValue: symbol) != nil else { throw .init(message: "unknown operator `\(symbol)`", offset: position) }
+            guard Condition.Operator(rawValue: symbol) != nil else { throw .init(message: Messages.unknownOperator(symbol), offset: position) }
             token = .op(symbol)
             position += symbol.unicodeScalars.count
         default:
-            guard Self.isNameScalar(c) else { throw .init(message: "unexpected character `\(Character(c))`", offset: position) }
+            guard Self.isNameScalar(c) else { throw .init(message: Messages.unexpectedCharacter(Character(c)), offset: position) }
             var end = position
             while end < scalars.count, Self.isNameScalar(scalars[end]) { end += 1 }
             var s = String.UnicodeScalarView()

@@ -22,7 +22,10 @@ public struct Period: Codable, Equatable, Sendable, CustomStringConvertible {
         self.months = months
     }
 
-    public var description: String {
+    public var description: String { french }
+
+    /// « 1 jour », « 15 jours », « 3 mois »: as the protocol and the documents write it, in French.
+    public var french: String {
         if let days { return days == 1 ? "1 jour" : "\(days) jours" }
         if let months { return "\(months) mois" }
         return "-"
@@ -51,9 +54,11 @@ public struct Deadline: Codable, Equatable, Sendable, CustomStringConvertible {
         self.monthsFrom = monthsFrom
     }
 
+    public var description: String { french }
+
     /// « au plus 15 jours après admission », « au moins 1 mois avant fin-decision », with the
-    /// context variable that can set the months.
-    public var description: String {
+    /// context variable that can set the months: the protocol's French, as the documents write it.
+    public var french: String {
         let period = monthsFrom.map { "\(within) (ou \($0) mois)" } ?? within.description
         if let before { return "au moins \(period) avant \(before)" }
         return "au plus \(period) après \(anchor)"

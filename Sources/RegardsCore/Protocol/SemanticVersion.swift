@@ -52,7 +52,7 @@ public struct SemanticVersion: Hashable, Sendable, Comparable, CustomStringConve
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let parsed = SemanticVersion(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a semantic version: \(text)"))
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: Messages.notASemanticVersion(text)))
         }
         self = parsed
     }

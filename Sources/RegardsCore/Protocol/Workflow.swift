@@ -162,7 +162,7 @@ public enum Guard: Equatable, Sendable, Codable {
         case "min_actions": self = .minActions(try c.decode(Int.self, forKey: .count))
         default:
             if let flag = Guard.flags.first(where: { $0.name == name }) { self = flag; return }
-            throw DecodingError.dataCorruptedError(forKey: .guardName, in: c, debugDescription: "unknown guard \(name)")
+            throw DecodingError.dataCorruptedError(forKey: .guardName, in: c, debugDescription: Messages.unknownGuard(name))
         }
     }
 

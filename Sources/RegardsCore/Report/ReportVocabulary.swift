@@ -7,6 +7,9 @@ struct ReportVocabulary {
         french = language.lowercased().hasPrefix("fr")
     }
 
+    /// The English of a document, whatever the messages' language.
+    static let english = ReportVocabulary(language: "en")
+
     func t(_ fr: String, _ en: String) -> String { french ? fr : en }
 
     /// A column whose heading follows the language; the description is the data dictionary's.

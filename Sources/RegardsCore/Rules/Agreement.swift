@@ -20,16 +20,8 @@ public enum Agreement {
         /// the coefficient is 0/0. The raters may well agree; the data cannot tell it from chance.
         case singleCategory(Int)
 
-        public var description: String {
-            switch self {
-            case let .tooFewItems(count, needed):
-                "\(count) item\(count == 1 ? "" : "s") scored by both raters, at least \(needed) needed"
-            case let .tooFewPairableValues(count):
-                "\(count) pairable value\(count == 1 ? "" : "s"): no item was scored by two raters or more"
-            case let .singleCategory(level):
-                "every value is level \(level): no variation, agreement cannot be told from chance"
-            }
-        }
+        /// As an English report says it (the agreement workbook's note, beside its French).
+        public var description: String { AgreementReport.undefined(self, .english) }
     }
 
     /// Ratings that cannot be read on the scale given: a mistake in the data handed over, said once.
@@ -41,10 +33,10 @@ public enum Agreement {
 
         public var description: String {
             switch self {
-            case let .tooFewCategories(count): "a scale needs at least 2 levels to measure agreement, it has \(count)"
-            case let .duplicateCategory(level): "level \(level) appears twice in the scale"
-            case let .unequalItemCounts(rater, items, expected): "rater \(rater + 1) has \(items) items, rater 1 has \(expected)"
-            case let .valueOutsideScale(value, rater, item): "rater \(rater + 1) gave item \(item + 1) the value \(value), not a level of the scale"
+            case let .tooFewCategories(count): Messages.tooFewCategories(count)
+            case let .duplicateCategory(level): Messages.duplicateCategory(level)
+            case let .unequalItemCounts(rater, items, expected): Messages.unequalItemCounts(rater: rater + 1, items: items, expected: expected)
+            case let .valueOutsideScale(value, rater, item): Messages.valueOutsideScale(value, rater: rater + 1, item: item + 1)
             }
         }
     }

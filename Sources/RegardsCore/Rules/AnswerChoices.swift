@@ -91,12 +91,12 @@ public enum AnswerRefusal: Error, Equatable, Sendable, CustomStringConvertible, 
 
     public var description: String {
         switch self {
-        case let .unknownCriterion(id, hint): "unknown criterion `\(id)`" + .hint(hint)
-        case let .ambiguous(id): "`\(id)` exists in both grids; say which with --grid evaluation|control"
-        case let .outOfScale(text, criterion, allowed): "`\(text)` is not an answer for \(criterion); expected one of: \(allowed)"
-        case let .notAllowed(label, criterion, scale): "« \(label) » is not allowed for \(criterion) (scale `\(scale)`)"
-        case let .notApplicableOnImperative(id): "« non concerné » is never allowed on an imperative criterion (\(id))"
-        case let .irrelevant(id, condition, values): "\(id) does not apply to this visit: its condition `\(condition)` is false (\(values))"
+        case let .unknownCriterion(id, hint): Messages.unknownCriterion(id, hint: hint)
+        case let .ambiguous(id): Messages.criterionInBothGrids(id)
+        case let .outOfScale(text, criterion, allowed): Messages.notAnAnswer(text, criterion: criterion, allowed: allowed)
+        case let .notAllowed(label, criterion, scale): Messages.answerNotAllowed(label, criterion: criterion, scale: scale)
+        case let .notApplicableOnImperative(id): Messages.notApplicableOnImperative(id)
+        case let .irrelevant(id, condition, values): Messages.criterionIrrelevant(id, condition: condition, values: values)
         }
     }
 

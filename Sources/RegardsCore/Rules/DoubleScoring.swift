@@ -66,19 +66,11 @@ public struct DoubleScoring: Sendable {
     public func item(_ criterion: String) -> Item? { items.first { $0.criterion == criterion } }
 
     /// Who scored the grid, said in a message: `inspectrice-a and inspecteur-b`, or `nobody`.
-    public var scorersSaid: String {
-        switch scorers.count {
-        case 0: "nobody"
-        case 1: "\(scorers[0]) only"
-        default: scorers.dropLast().joined(separator: ", ") + " and " + scorers[scorers.count - 1]
-        }
-    }
+    public var scorersSaid: String { Messages.scorersSaid(scorers) }
 
     /// Why this visit's grid cannot be reconciled or measured yet (nil when it can).
     public var notDoubleScored: RegardsError? {
-        isDoubleScored ? nil
-            : .badData("visit \(visit): its \(grid.rawValue) grid is scored by \(scorersSaid); double scoring needs two scorers "
-                       + "(each records with `regards answer \(visit) CRITERION VALUE --scorer NAME`, `regards fill \(visit) --scorer NAME` or a fill-in workbook `regards sheet \(visit) --xlsx FILE --scorer NAME`)")
+        isDoubleScored ? nil : .badData(Messages.notDoubleScored(visit, grid: grid, scorers: scorers))
     }
 
     /// The consensus answer to record for `criterion`: every scorer must have answered it. Without
@@ -86,13 +78,12 @@ public struct DoubleScoring: Sendable {
     public func reconcile(_ criterion: String, value: AnswerValue, comment: String?, reason: String, uid: String) -> Result<AnswerChange, RegardsError> {
         if let refusal = notDoubleScored { return .failure(refusal) }
         guard let item = item(criterion) else {
-            return .failure(.badData("visit \(visit): \(criterion) does not apply to this visit; there is nothing to reconcile"))
+            return .failure(.badData(Messages.nothingToReconcile(visit, criterion: criterion)))
         }
         let missing = scorers.indices.filter { item.answers[$0] == nil }.map { scorers[$0] }
         guard missing.isEmpty else {
             let answered = scorers.indices.filter { item.answers[$0] != nil }.map { scorers[$0] }
-            let who = answered.isEmpty ? "no scorer has answered \(criterion) yet" : "\(criterion) was scored by \(answered.joined(separator: ", ")) only, not by \(missing.joined(separator: ", "))"
-            return .failure(.badData("visit \(visit): \(who); every scorer (\(scorers.joined(separator: ", "))) answers it before it is reconciled"))
+            return .failure(.badData(Messages.notScoredByAll(visit, criterion: criterion, answered: answered, missing: missing, scorers: scorers)))
         }
         return .success(AnswerChange(uid: uid, grid: grid, criterion: criterion, value: value, comment: comment ?? item.comment, evidence: item.evidence,
                                      reason: reason, reconciles: settled(item)))

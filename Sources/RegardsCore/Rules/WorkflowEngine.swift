@@ -33,12 +33,12 @@ public struct WorkflowEngine: Sendable {
     /// transition reaches.
     public func next(for r: VisitRecord, to target: String?) -> Result<Option, InputRefusal> {
         let options = options(for: r)
-        guard let first = options.first else { return .failure(InputRefusal("visit \(r.visit.id) is in its final phase `\(r.visit.state)`")) }
+        guard let first = options.first else { return .failure(InputRefusal(Messages.finalPhase(r.visit.id, state: r.visit.state))) }
         guard let target else { return .success(first) }
         guard let option = options.first(where: { $0.transition.to == target }) else {
             let targets = options.map(\.transition.to)
-            return .failure(InputRefusal("no transition from `\(r.visit.state)` to `\(target)`; possible: \(targets.joined(separator: ", "))"
-                                         + .hint(Suggestion.hint(for: target, in: targets))))
+            return .failure(InputRefusal(Messages.noTransition(from: r.visit.state, to: target, possible: targets.joined(separator: ", "),
+                                                               hint: Suggestion.hint(for: target, in: targets))))
         }
         return .success(option)
     }

@@ -52,5 +52,5 @@ extension RegardsError: RegardsErrorConvertible {
 
 extension String {
     /// `; did you mean `x`?` or nothing: how a hint follows a message.
-    public static func hint(_ hint: String?) -> String { hint.map { "; \($0)" } ?? "" }
+    public static func hint(_ hint: String?) -> String { Messages.hintSuffix(hint) }
 }

@@ -29,7 +29,7 @@ public struct CrossFileValidator: Sendable {
                     for (i, section) in p.sections.enumerated() {
                         for (j, criterion) in section.criteria.enumerated() {
                             for (k, mapping) in criterion.mapsTo.enumerated() where control.criterion(mapping.control) == nil {
-                                out.append(map.error("unknown control item `\(mapping.control)` in `\(control.reference)`",
+                                out.append(map.error(Messages.unknownControlItem(mapping.control, in: control.reference),
                                                      at: "sections[\(i)].criteria[\(j)].maps_to[\(k)].control",
                                                      hint: Suggestion.hint(for: mapping.control, in: control.allCriteria.map(\.criterion.id))))
                             }
@@ -45,14 +45,14 @@ public struct CrossFileValidator: Sendable {
                     for (i, transition) in workflow.value.transitions.enumerated() {
                         for (j, g) in transition.guards.enumerated() {
                             if case .minObservations(let method?, _) = g, !methods.contains(method) {
-                                out.append(workflow.sourceMap.error("method `\(method)` is not an observation method of `\(p.reference)`, which uses this workflow",
+                                out.append(workflow.sourceMap.error(Messages.notAMethodOfProtocol(method, p.reference),
                                                                     at: "transitions[\(i)].guards[\(j)].min_observations.method",
                                                                     hint: Suggestion.hint(for: method, in: methods)))
                             }
                         }
                     }
                 } else {
-                    out.append(map.error("unknown workflow `\(workflowID)`", at: "workflow", hint: Suggestion.hint(for: workflowID, in: workflows.map(\.value.id))))
+                    out.append(map.error(Messages.unknownWorkflow(workflowID), at: "workflow", hint: Suggestion.hint(for: workflowID, in: workflows.map(\.value.id))))
                 }
             }
         }
@@ -67,7 +67,7 @@ public struct CrossFileValidator: Sendable {
         for entry in entries {
             if let earlier = first[entry.reference] {
                 if earlier.file != entry.map.file && earlier.hash() != entry.hash() {
-                    out.append(entry.map.warning("`\(entry.reference)` is also defined in \(earlier.file) with different content; that file comes first in the search order and is used", at: "version"))
+                    out.append(entry.map.warning(Messages.definedTwice(entry.reference, alsoIn: earlier.file), at: "version"))
                 }
             } else {
                 first[entry.reference] = (entry.hash, entry.map.file)
@@ -85,15 +85,15 @@ public struct CrossFileValidator: Sendable {
     public static func control(for reference: ProtocolReference, in grids: [AuditProtocol]) -> Result<AuditProtocol, Problem> {
         let sameID = grids.filter { $0.id == reference.id }
         if sameID.isEmpty {
-            return .failure(Problem(message: "control protocol `\(reference.id)` not found in the protocol folders",
+            return .failure(Problem(message: Messages.controlProtocolNotFound(reference.id),
                                     hint: Suggestion.hint(for: reference.id, in: grids.filter { $0.kind == .control }.map(\.id))))
         }
         guard let best = sameID.filter({ $0.version.major == reference.major }).max(by: { $0.version < $1.version }) else {
             let found = sameID.map(\.version.description).sorted().joined(separator: ", ")
-            return .failure(Problem(message: "control protocol `\(reference)` not found (versions present: \(found))"))
+            return .failure(Problem(message: Messages.controlVersionNotFound(reference.description, present: found)))
         }
         guard best.kind == .control else {
-            return .failure(Problem(message: "`\(best.reference)` is a \(best.kind.rawValue) protocol, not a control protocol"))
+            return .failure(Problem(message: Messages.notAControlProtocol(best.reference, kind: best.kind)))
         }
         return .success(best)
     }

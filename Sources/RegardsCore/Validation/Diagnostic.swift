@@ -40,9 +40,7 @@ public struct Diagnostic: Hashable, Sendable, Codable {
 
     /// The one-line rendering used by every command.
     public var rendered: String {
-        var line = "\(location.file):\(location.line):\(location.column): \(severity.rawValue): \(message)"
-        if let hint { line += "; \(hint)" }
-        return line
+        Messages.diagnostic("\(location.file):\(location.line):\(location.column):", severity, message) + .hint(hint)
     }
 }
 

@@ -36,7 +36,7 @@ public enum AnswerValue: Equatable, Hashable, Sendable, Codable, CustomStringCon
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let value = AnswerValue(code: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an answer: \(text)"))
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: Messages.unreadableAnswer(text)))
         }
         self = value
     }

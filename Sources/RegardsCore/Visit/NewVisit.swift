@@ -23,14 +23,14 @@ extension Visit {
         var out: [String: ContextValue] = [:]
         for item in assignments {
             let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2 else { return .failure(InputRefusal("--context `\(item)`: write NAME=VALUE")) }
+            guard parts.count == 2 else { return .failure(InputRefusal(Messages.contextNotAnAssignment(item))) }
             guard let variable = variables.first(where: { $0.id == parts[0] }) else {
-                return .failure(InputRefusal("--context: `\(parts[0])` is not a context variable of `\(reference)` (\(variables.map(\.id).joined(separator: ", ")))"
-                                             + .hint(Suggestion.hint(for: parts[0], in: variables.map(\.id)))))
+                return .failure(InputRefusal(Messages.notAContextVariable(parts[0], of: reference, variables: variables.map(\.id).joined(separator: ", "),
+                                                                          hint: Suggestion.hint(for: parts[0], in: variables.map(\.id)))))
             }
             switch ContextValue.parse(parts[1], for: variable) {
             case .success(let value): out[variable.id] = value
-            case .failure(let error): return .failure(InputRefusal("--context: \(error.message)" + .hint(error.hint)))
+            case .failure(let error): return .failure(InputRefusal(Messages.contextRefused(error.message, hint: error.hint)))
             }
         }
         return .success(out)
@@ -42,8 +42,7 @@ extension Visit {
     /// any, must be the earlier visit's.
     public static func checkFollowUp(of earlier: Visit, finess: String?) -> Result<Void, RegardsError> {
         if let finess, finess != earlier.finess {
-            return .failure(.badData("--follows \(earlier.id): visit \(earlier.id) is of another establishment (FINESS \(earlier.finess), not \(finess)); "
-                                     + "a follow-up visit is of the same one"))
+            return .failure(.badData(Messages.followsOtherEstablishment(earlier.id, finess: earlier.finess, not: finess)))
         }
         return .success(())
     }

@@ -83,7 +83,7 @@ public enum ContextValue: Codable, Equatable, Hashable, Sendable, CustomStringCo
         switch self {
         case .text(let s): s
         case .number(let n): n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
-        case .boolean(let b): b ? "oui" : "non"
+        case .boolean: VisitGrids.describe(conditionValue)
         }
     }
 
@@ -106,7 +106,7 @@ public enum ContextValue: Codable, Equatable, Hashable, Sendable, CustomStringCo
         switch variable.type {
         case .choice:
             guard variable.values.contains(text) else {
-                return .failure(ContextError(message: "`\(text)` is not a value of `\(variable.id)` (\(variable.values.joined(separator: ", ")))",
+                return .failure(ContextError(message: Messages.notAChoice(text, variable: variable.id, values: variable.values.joined(separator: ", ")),
                                              hint: Suggestion.hint(for: text, in: variable.values)))
             }
             return .success(.text(text))
@@ -114,11 +114,11 @@ public enum ContextValue: Codable, Equatable, Hashable, Sendable, CustomStringCo
             switch text.lowercased() {
             case "true", "oui", "yes", "1": return .success(.boolean(true))
             case "false", "non", "no", "0": return .success(.boolean(false))
-            default: return .failure(ContextError(message: "`\(variable.id)` is yes or no (oui/non), not `\(text)`", hint: nil))
+            default: return .failure(ContextError(message: Messages.notYesOrNo(variable.id, text), hint: nil))
             }
         case .number:
             guard let n = Double(text.replacingOccurrences(of: ",", with: ".")), n.isFinite else {
-                return .failure(ContextError(message: "`\(variable.id)` is a number, not `\(text)`", hint: nil))
+                return .failure(ContextError(message: Messages.notANumber(variable.id, text), hint: nil))
             }
             return .success(.number(n))
         }

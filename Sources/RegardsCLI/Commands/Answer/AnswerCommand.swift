@@ -6,40 +6,28 @@ import RegardsProtocols
 struct AnswerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "answer",
-        abstract: "Record one answer, or a whole CSV file of answers in one transaction.",
-        discussion: """
-        VALUE is a level's number or label, `nc` (non concerné) or `nv` (non évalué). \
-        With --from, the file has a header row `criterion,value,comment,evidence` (optional columns `grid`, `reason`); \
-        it is checked completely first, then written in one transaction: one bad row refuses the whole file, every bad row listed.
-
-        With --from FILE.xlsx, the file is a fill-in grid written by `regards sheet` and filled in a spreadsheet: its stamps must be \
-        this visit's and its protocol's; only the rows changed since it was written are recorded (reason « import de FILE.xlsx »); \
-        an answer changed both in the workspace and in the workbook is a conflict, refused unless --prefer says which side to keep.
-
-        With --scorer NAME (double scoring), the answers go into NAME's independent scoring of the visit: kept apart from the \
-        visit's own answers and from any other scorer's, until `regards reconcile` records the consensus. A fill-in workbook \
-        written with `regards sheet --scorer NAME` goes back into NAME's scoring by itself.
-        """)
+        abstract: Messages.answerAbstract,
+        discussion: Messages.answerDiscussion)
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var folders: ProtocolFolderOptions
     @OptionGroup var scoring: ScorerOption
-    @Argument(help: "The visit id (omit it with a campaign file whose `visit` column names each row's visit).") var visit: String?
-    @Argument(help: "The criterion id.") var criterion: String?
-    @Argument(help: "The answer.") var value: String?
-    @Option(help: "evaluation or control (needed only if both grids have the criterion).") var grid: ProtocolKind?
-    @Option(help: "A comment.") var comment: String?
-    @Option(help: "The evidence seen (document, observation …).") var evidence: String?
-    @Option(help: "Why the answer changes (kept in the history).") var reason: String?
-    @Option(name: .customLong("from"), help: ArgumentHelp("A CSV file of answers, or a fill-in grid filled in a spreadsheet.", valueName: "FILE.csv|FILE.xlsx")) var csv: String?
-    @Option(help: ArgumentHelp("With a workbook: the side kept for an answer changed in both (workbook or workspace).", valueName: "side")) var prefer: FillInImport.Preference?
-    @Flag(help: "With a workbook: print what would change, write nothing.") var dryRun = false
+    @Argument(help: Messages.answerVisitHelp) var visit: String?
+    @Argument(help: Messages.answerCriterionHelp) var criterion: String?
+    @Argument(help: Messages.answerValueHelp) var value: String?
+    @Option(help: Messages.answerGridHelp) var grid: ProtocolKind?
+    @Option(help: Messages.answerCommentHelp) var comment: String?
+    @Option(help: Messages.answerEvidenceHelp) var evidence: String?
+    @Option(help: Messages.answerReasonHelp) var reason: String?
+    @Option(name: .customLong("from"), help: Messages.answerFromHelp) var csv: String?
+    @Option(help: Messages.answerPreferHelp) var prefer: FillInImport.Preference?
+    @Flag(help: Messages.answerDryRunHelp) var dryRun = false
 
     func validate() throws {
-        if csv == nil && (visit == nil || criterion == nil || value == nil) { throw ValidationError("give VISIT, CRITERION and VALUE, or --from FILE.csv") }
-        if csv != nil && (criterion != nil || value != nil) { throw ValidationError("--from replaces CRITERION and VALUE; give one or the other") }
-        if (prefer != nil || dryRun) && !(csv.map(InputFile.isWorkbook) ?? false) { throw ValidationError("--prefer and --dry-run go with --from FILE.xlsx") }
-        if visit == nil && scoring.scorer != nil { throw ValidationError("--scorer goes with one VISIT, not a campaign file") }
+        if csv == nil && (visit == nil || criterion == nil || value == nil) { throw ValidationError(Messages.answerNeedsValue) }
+        if csv != nil && (criterion != nil || value != nil) { throw ValidationError(Messages.answerFromReplacesValue) }
+        if (prefer != nil || dryRun) && !(csv.map(InputFile.isWorkbook) ?? false) { throw ValidationError(Messages.answerPreferNeedsWorkbook) }
+        if visit == nil && scoring.scorer != nil { throw ValidationError(Messages.answerScorerNeedsVisit) }
     }
 
     func run() throws {
@@ -57,8 +45,7 @@ struct AnswerCommand: ParsableCommand {
         let (kind, c, answer) = try session.record.grids.interpret(value, criterion: criterion, grid: grid, context: session.visit.conditionContext).get()
         let event = try session.record([AnswerChange(uid: UID.make(), grid: kind, criterion: c.id, value: answer, comment: comment, evidence: evidence, reason: reason)])[0]
         let scale = session.record.grids.scale(c.scale, in: kind)
-        Console.out("\(c.id) = \(answer.label(in: scale))" + (event.previous.map { " (avant : \($0.label(in: scale)))" } ?? "")
-                    + (event.scorer.map { " — évaluation indépendante de \($0)" } ?? ""))
+        Console.out(AnswerChangeLine.line(c.id, now: answer.label(in: scale), before: event.previous.map { .some($0.label(in: scale)) }, scorer: event.scorer))
     }
 
     func changes(_ rows: [AnswerBatch.Row]) -> [AnswerChange] {
@@ -69,25 +56,25 @@ struct AnswerCommand: ParsableCommand {
     func runCampaign(_ path: String) throws {
         let table = try InputFile.csv(path)
         guard table.header.contains("visit") else {
-            throw RegardsError.usage("\(path): without VISIT, the file needs a `visit` column naming each row's visit")
+            throw RegardsError.usage(Messages.campaignFileNeedsVisitColumn(path))
         }
         let ws = try workspace.open()
         let batches = try AnswerBatch.readCampaign(table, visit: { id in
             try ws.visit(id).map { (visit: $0, grids: try PinnedProtocols.grids($0, ws)) }
-        }, unknownVisit: { "no visit `\($0)` in \(workspace.path)" }).mapError { RegardsError.refused(path, $0.list) }.get()
+        }, unknownVisit: { Messages.noVisit($0, in: workspace.path) }).mapError { RegardsError.refused(path, $0.list) }.get()
         let count = try ws.recordAnswers(batches.map { ($0.visit, changes($0.rows)) }, author: workspace.author, at: Clock.now())
-        Console.out("\(count) answer(s) recorded for \(batches.count) visit(s)")
+        Console.out(Messages.answersRecorded(count, visits: batches.count))
     }
 
     func runBatch(_ path: String, _ session: inout VisitSession) throws {
         if let head = try? InputFile.bytes(path).prefix(4096), FillInImport.isSavedGrid(Array(head)) {
-            throw RegardsError.badData("\(path): a fill-in grid saved as CSV, which loses its stamps: import the .xlsx workbook itself (--from FILE.xlsx)")
+            throw RegardsError.badData(Messages.fillInGridSavedAsCSV(path))
         }
         let table = try InputFile.csv(path)
         try session.score(as: scoring.scorer, grid: grid)
         let rows = try AnswerBatch.read(table, grids: session.record.grids, context: session.visit.conditionContext).mapError { RegardsError.refused(path, $0.list) }.get()
         _ = try session.record(changes(rows))
-        Console.out("\(rows.count) answer(s) recorded for visit \(session.visit.id)" + (session.record.scorer.map { " (\($0)'s independent scoring)" } ?? ""))
+        Console.out(Messages.answersRecorded(rows.count, visit: session.visit.id) + (session.record.scorer.map(Messages.intoScoring) ?? ""))
     }
 
     /// A fill-in grid filled in a spreadsheet: its changes only, in one transaction.
@@ -97,18 +84,18 @@ struct AnswerCommand: ParsableCommand {
         try session.score(as: try WorkbookStamps(workbook)?.scoring(wanted: scoring.scorer, path: path), grid: nil)
         let plan = try FillInImport.read(workbook, path: path, record: session.record, grid: grid, prefer: prefer,
                                          reason: reason ?? "import de \(name)", makeID: UID.make)
-        if plan.sorted { Console.warning("\(path): the rows are not in the grid's order (sorted?); each was matched by its criterion") }
+        if plan.sorted { Console.warning(Messages.rowsNotInGridOrder(path)) }
         for conflict in plan.conflicts {
-            Console.note("\(path):\(conflict.location): conflict: \(FillInImport.describe(conflict, session.record.grids)); kept: the \(conflict.kept?.rawValue ?? "?")")
+            Console.note(Messages.importConflict(path, conflict.location, FillInImport.describe(conflict, session.record.grids), kept: conflict.kept?.rawValue ?? "?"))
         }
         for line in FillInImport.lines(plan, session.record.grids) { Console.out(line) }
-        let unchanged = "\(plan.unchanged) row(s) unchanged" + (plan.conflicts.isEmpty ? "" : ", \(plan.conflicts.count) conflict(s) kept from the \(prefer?.rawValue ?? "?")")
+        let unchanged = Messages.unchangedRows(plan.unchanged) + (plan.conflicts.isEmpty ? "" : Messages.conflictsKept(plan.conflicts.count, from: prefer?.rawValue ?? "?"))
         if dryRun {
-            Console.out("\(plan.changes.count) answer(s) would be recorded for visit \(session.visit.id) (\(unchanged)); nothing was written (--dry-run)")
+            Console.out(Messages.answersWouldBeRecorded(plan.changes.count, visit: session.visit.id, unchanged))
             return
         }
         if !plan.changes.isEmpty { _ = try session.record(plan.changes.map(\.change)) }
-        Console.out("\(plan.changes.count) answer(s) recorded for visit \(session.visit.id)" + (session.record.scorer.map { " (\($0)'s independent scoring)" } ?? "")
-                    + " from \(name) (\(unchanged))")
+        Console.out(Messages.answersRecorded(plan.changes.count, visit: session.visit.id) + (session.record.scorer.map(Messages.intoScoring) ?? "")
+                    + Messages.fromWorkbook(name, unchanged))
     }
 }

@@ -5,36 +5,36 @@ import RegardsCore
 struct FillCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fill",
-        abstract: "Walk the unanswered criteria of a grid and answer them one by one.",
-        discussion: """
-        Each answer is saved as soon as it is given. At the prompt: a number or a label, `?` help, `s` skip, `b` back, `q` quit. \
-        Prompts go to stderr, so answers can be piped on stdin; the command fails clearly if piped input runs out.
-        """)
+        abstract: Messages.fillAbstract,
+        discussion: Messages.fillDiscussion)
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var folders: ProtocolFolderOptions
     @OptionGroup var scoring: ScorerOption
-    @Argument(help: "The visit id.") var visit: String
-    @Option(help: "evaluation or control") var grid: ProtocolKind = .evaluation
-    @Option(help: "Only this section.") var section: String?
+    @Argument(help: Messages.visitHelp) var visit: String
+    @Option(help: Messages.gridKindHelp) var grid: ProtocolKind = .evaluation
+    @Option(help: Messages.fillSectionHelp) var section: String?
+
+    /// The command that takes the filling up where it stopped.
+    var resumeCommand: String { "regards fill \(visit)" + (scoring.scorer.map { " --scorer \($0)" } ?? "") }
 
     func run() throws {
         var session = try VisitSession.open(visit, workspace: workspace, folders: folders)
         try session.score(as: scoring.scorer, grid: grid)
-        guard let protocolGrid = session.record.grids.grid(grid) else { throw RegardsError.usage("visit \(visit) has no \(grid.rawValue) grid") }
+        guard let protocolGrid = session.record.grids.grid(grid) else { throw RegardsError.usage(Messages.noGrid(visit: visit, grid.rawValue)) }
         if let section, !protocolGrid.sections.contains(where: { $0.id == section }) {
-            throw RegardsError.usage("no section `\(section)` in \(protocolGrid.reference)" + .hint(Suggestion.hint(for: section, in: protocolGrid.sections.map(\.id))))
+            throw RegardsError.usage(Messages.noSection(section, in: protocolGrid.reference.description) + .hint(Suggestion.hint(for: section, in: protocolGrid.sections.map(\.id))))
         }
         let queue = session.record.unanswered(grid, section: section)
         if queue.isEmpty {
-            Console.note("Rien à remplir : chaque critère applicable de la grille a une réponse.")
+            Console.note(Messages.nothingToFill)
             return
         }
         let interactive = isatty(0) != 0
         var index = 0, saved = 0
         func ask(_ prompt: String) throws -> String {
             guard let line = askOptional(prompt) else {
-                throw RegardsError.missingInput("input ended before the grid was complete (\(saved) answer(s) saved; run `regards fill \(visit)\(scoring.scorer.map { " --scorer \($0)" } ?? "")` again to go on)")
+                throw RegardsError.missingInput(Messages.fillInputEnded(saved: saved, resume: resumeCommand))
             }
             return line
         }
@@ -52,16 +52,16 @@ struct FillCommand: ParsableCommand {
             let c = queue[index]
             let scale = session.record.grids.scale(c.scale, in: grid)
             Console.note("")
-            Console.note("[\(c.id)] (\(index + 1)/\(queue.count)) \(c.title)" + (c.imperative ? "  — impératif" : ""))
+            Console.note("[\(c.id)] (\(index + 1)/\(queue.count)) \(c.title)" + (c.imperative ? Messages.imperativeMark : ""))
             if let guidance = c.guidance { Console.note("  \(guidance)") }
-            if !c.references.isEmpty { Console.note("  Réf. : \(c.references.joined(separator: " ; "))") }
+            if !c.references.isEmpty { Console.note(Messages.criterionReferences(c.references.joined(separator: " ; "))) }
             for choice in scale?.choices(imperative: c.imperative) ?? [] {
                 if case .level = choice.value { Console.note("  \(choice.code)  \(choice.label)") } else { Console.note("  \(choice.code) \(choice.label)") }
             }
-            let typed = try ask("Réponse (numéro ou libellé ; ? aide, s passer, b retour, q quitter) : ").trimmingCharacters(in: .whitespaces)
+            let typed = try ask(Messages.answerPrompt).trimmingCharacters(in: .whitespaces)
             switch typed.lowercased() {
             case "q":
-                Console.note("\(saved) réponse(s) enregistrée(s). Reprise avec `regards fill \(visit)\(scoring.scorer.map { " --scorer \($0)" } ?? "")`.")
+                Console.note(Messages.fillQuit(saved, resume: resumeCommand))
                 return
             case "s", "":
                 index += 1
@@ -70,7 +70,7 @@ struct FillCommand: ParsableCommand {
                 index = max(0, index - 1)
                 continue
             case "?":
-                Console.note("Tapez le numéro d'un niveau ou son libellé, nc (non concerné) ou nv (non évalué) quand l'échelle le permet ; s passe, b revient au critère précédent, q quitte (tout ce qui est saisi est déjà enregistré).")
+                Console.note(Messages.fillKeysHelp)
                 continue
             default: break
             }
@@ -79,8 +79,8 @@ struct FillCommand: ParsableCommand {
                 Console.note("  ✘ \(refusal.description)")
                 continue
             case .success(let (kind, criterion, value)):
-                let comment = askOptional("Commentaire (Entrée : aucun) : ") ?? ""
-                let evidence = askOptional("Preuve (Entrée : aucune) : ") ?? ""
+                let comment = askOptional(Messages.commentPrompt) ?? ""
+                let evidence = askOptional(Messages.evidencePrompt) ?? ""
                 _ = try session.record([AnswerChange(uid: UID.make(), grid: kind, criterion: criterion.id, value: value,
                                                      comment: comment.isEmpty ? nil : comment, evidence: evidence.isEmpty ? nil : evidence)])
                 saved += 1
@@ -88,6 +88,6 @@ struct FillCommand: ParsableCommand {
                 index += 1
             }
         }
-        Console.note("\(saved) réponse(s) enregistrée(s).")
+        Console.note(Messages.fillSaved(saved))
     }
 }

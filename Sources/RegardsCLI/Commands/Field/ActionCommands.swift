@@ -3,25 +3,25 @@ import Foundation
 import RegardsCore
 
 struct ActionCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "action", abstract: "Improvement paths (pistes d'amélioration) agreed with the establishment.",
+    static let configuration = CommandConfiguration(commandName: "action", abstract: Messages.actionAbstract,
                                                     subcommands: [ActionAdd.self, ActionList.self, ActionSet.self])
 }
 
 struct ActionAdd: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add an improvement path.")
+    static let configuration = CommandConfiguration(commandName: "add", abstract: Messages.actionAddAbstract)
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var folders: ProtocolFolderOptions
-    @Argument(help: "The visit id.") var visit: String
-    @Option(help: "What will be done.") var title: String?
-    @Option(name: .customLong("from"), help: ArgumentHelp("Add many actions: a CSV file with the columns title,owner,due,criteria,status (criteria separated by `;`), all or nothing.", valueName: "FILE.csv"))
+    @Argument(help: Messages.visitHelp) var visit: String
+    @Option(help: Messages.actionTitleHelp) var title: String?
+    @Option(name: .customLong("from"), help: Messages.actionFromHelp)
     var batch: String?
-    @Option(help: "Who carries it.") var owner: String?
-    @Option(help: "By when (YYYY-MM-DD).") var due: String?
-    @Option(help: "Criteria it answers, comma-separated.") var criteria: String?
+    @Option(help: Messages.actionOwnerHelp) var owner: String?
+    @Option(help: Messages.actionDueHelp) var due: String?
+    @Option(help: Messages.actionCriteriaHelp) var criteria: String?
 
     func validate() throws {
-        if (batch == nil) == (title == nil) { throw ValidationError("give --title (one action) or --from FILE.csv") }
+        if (batch == nil) == (title == nil) { throw ValidationError(Messages.actionOneOrMany) }
     }
 
     func run() throws {
@@ -29,7 +29,7 @@ struct ActionAdd: ParsableCommand {
         if let batch {
             let list = try FieldRecordReader.actions(InputFile.csv(batch), session.record, session.stamp).mapError { RegardsError.refused(batch, $0.list) }.get()
             let saved = try session.workspace.addActions(list)
-            Console.out("\(saved.count) action(s) added to visit \(visit)")
+            Console.out(Messages.actionsAdded(saved.count, visit: visit))
             return
         }
         let fields = FieldRecordReader.fields([("title", title), ("owner", owner), ("due", due), ("criteria", criteria)])
@@ -40,36 +40,35 @@ struct ActionAdd: ParsableCommand {
 }
 
 struct ActionList: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List a visit's improvement paths, and imperative criteria still without one.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: Messages.actionListAbstract)
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var folders: ProtocolFolderOptions
-    @Argument(help: "The visit id.") var visit: String
+    @Argument(help: Messages.visitHelp) var visit: String
 
     func run() throws {
         let r = try VisitSession.open(visit, workspace: workspace, folders: folders).record
         for a in r.actions {
-            Console.out("#\(a.number)  [\(a.status.rawValue)]  \(a.title)  — \(a.owner ?? "sans responsable"), \(a.due.map { "échéance \($0)" } ?? "sans échéance")"
-                        + (a.criteria.isEmpty ? "" : "  → \(a.criteria.joined(separator: ", "))"))
+            Console.out(TextRenderer.line(a))
         }
         let lacking = r.imperativesWithoutAction
-        if !lacking.isEmpty { Console.out("⚠ critères impératifs sous le niveau maximal sans piste : \(lacking.joined(separator: ", "))") }
-        if r.actions.isEmpty && lacking.isEmpty { Console.note("no action for visit \(visit)") }
+        if !lacking.isEmpty { Console.out(Messages.imperativesWithoutAction(lacking.joined(separator: ", "))) }
+        if r.actions.isEmpty && lacking.isEmpty { Console.note(Messages.noAction(visit: visit)) }
     }
 }
 
 struct ActionSet: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "set", abstract: "Change the status of an improvement path.")
+    static let configuration = CommandConfiguration(commandName: "set", abstract: Messages.actionSetAbstract)
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var folders: ProtocolFolderOptions
-    @Argument(help: "The visit id.") var visit: String
-    @Argument(help: "The action's number (#1 …).") var number: String
-    @Option(help: "open, in-progress, done or dropped") var status: ActionStatus
-    @Option(help: "Why (kept in the history).") var reason: String?
+    @Argument(help: Messages.visitHelp) var visit: String
+    @Argument(help: Messages.actionNumberHelp) var number: String
+    @Option(help: Messages.actionStatusHelp) var status: ActionStatus
+    @Option(help: Messages.whyHelp) var reason: String?
 
     func run() throws {
-        guard let n = Int(number.hasPrefix("#") ? String(number.dropFirst()) : number) else { throw RegardsError.usage("`\(number)` is not an action number") }
+        guard let n = Int(number.hasPrefix("#") ? String(number.dropFirst()) : number) else { throw RegardsError.usage(Messages.notAnActionNumber(number)) }
         let ws = try workspace.open()
         try ws.setActionStatus(visit: visit, number: n, status: status, uid: UID.make(), author: workspace.author, at: Clock.now(), reason: reason)
         Console.out("#\(n) \(status.rawValue)")

@@ -5,25 +5,25 @@ import RegardsCore
 struct ObserveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "observe",
-        abstract: "Record an observation (field note) from one immersion method.",
-        discussion: "The text comes from --text, --file, or stdin. Participants are codes (R07, S02), never names.")
+        abstract: Messages.observeAbstract,
+        discussion: Messages.observeDiscussion)
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var folders: ProtocolFolderOptions
-    @Argument(help: "The visit id.") var visit: String
-    @Option(help: "The observation method (a method of the evaluation protocol).") var method: String?
-    @Option(help: "The note.") var text: String?
-    @Option(name: .customLong("from"), help: ArgumentHelp("Record many observations: a CSV file with the columns method,participant,role,criteria,theme,date,text (criteria separated by `;`), all or nothing.", valueName: "FILE.csv"))
+    @Argument(help: Messages.visitHelp) var visit: String
+    @Option(help: Messages.observeMethodHelp) var method: String?
+    @Option(help: Messages.observeTextHelp) var text: String?
+    @Option(name: .customLong("from"), help: Messages.observeFromHelp)
     var batch: String?
-    @Option(help: "Read the note from this file.") var file: String?
-    @Option(help: "The participant's code (never a name).") var participant: String?
-    @Option(help: "resident, staff, partner or other") var role: ParticipantRole?
-    @Option(help: "Criteria it informs, comma-separated.") var criteria: String?
-    @Option(help: "A free theme (repas, nuit …).") var theme: String?
-    @Option(help: "When it was observed (YYYY-MM-DD; default: today).") var date: String?
+    @Option(help: Messages.observeFileHelp) var file: String?
+    @Option(help: Messages.observeParticipantHelp) var participant: String?
+    @Option(help: Messages.observeRoleHelp) var role: ParticipantRole?
+    @Option(help: Messages.observeCriteriaHelp) var criteria: String?
+    @Option(help: Messages.observeThemeHelp) var theme: String?
+    @Option(help: Messages.observeDateHelp) var date: String?
 
     func validate() throws {
-        if (batch == nil) == (method == nil) { throw ValidationError("give --method (one observation) or --from FILE.csv") }
+        if (batch == nil) == (method == nil) { throw ValidationError(Messages.observeOneOrMany) }
     }
 
     func run() throws {
@@ -31,7 +31,7 @@ struct ObserveCommand: ParsableCommand {
         if let batch {
             let list = try FieldRecordReader.observations(InputFile.csv(batch), session.record, session.stamp).mapError { RegardsError.refused(batch, $0.list) }.get()
             try session.workspace.addObservations(list)
-            Console.out("\(list.count) observation(s) recorded for visit \(visit)")
+            Console.out(Messages.observationsRecorded(list.count, visit: visit))
             return
         }
         // The method is checked before the note is asked for on stdin.
@@ -40,32 +40,32 @@ struct ObserveCommand: ParsableCommand {
                                                ("criteria", criteria), ("theme", theme), ("date", date)])
         let observation = try FieldRecordReader.observation(fields, session.record, session.stamp, source: .commandLine).get()
         try session.workspace.addObservation(observation)
-        Console.out("observation recorded (\(observation.method)\(observation.participant.map { ", \($0)" } ?? ""))")
+        Console.out(Messages.observationRecorded(([observation.method] + [observation.participant].compactMap { $0 }).joined(separator: ", ")))
     }
 
     /// The note: --text, --file, or what is typed or piped on stdin.
     func note() throws -> String {
         if let text { return text }
         if let file { return try InputFile.text(file) }
-        if isatty(0) != 0 { Console.note("Texte de l'observation (fin : Ctrl-D) :") }
+        if isatty(0) != 0 { Console.note(Messages.observationPrompt) }
         return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
     }
 }
 
 struct ObservationCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "observation", abstract: "List the observations of a visit.",
+    static let configuration = CommandConfiguration(commandName: "observation", abstract: Messages.observationAbstract,
                                                     subcommands: [ObservationList.self], defaultSubcommand: ObservationList.self)
 }
 
 struct ObservationList: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List a visit's observations, oldest first.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: Messages.observationListAbstract)
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var folders: ProtocolFolderOptions
-    @Argument(help: "The visit id.") var visit: String
-    @Option(help: "Only those tagged with one of these criteria (comma-separated).") var criteria: String?
-    @Option(help: "Only this method.") var method: String?
-    @Option(help: "text or json") var format: OutputFormat = .text
+    @Argument(help: Messages.visitHelp) var visit: String
+    @Option(help: Messages.observationCriteriaFilterHelp) var criteria: String?
+    @Option(help: Messages.observationMethodFilterHelp) var method: String?
+    @Option(help: Messages.textOrJSONHelp) var format: OutputFormat = .text
 
     func run() throws {
         let ws = try workspace.open()
@@ -85,7 +85,7 @@ struct ObservationList: ParsableCommand {
                 Console.out(head)
                 o.text.split(separator: "\n", omittingEmptySubsequences: false).forEach { Console.out("    \($0)") }
             }
-            Console.note("\(list.count) observation(s)")
+            Console.note(Messages.observationsListed(list.count))
         }
     }
 }

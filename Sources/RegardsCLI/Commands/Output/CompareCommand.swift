@@ -4,22 +4,21 @@ import RegardsCore
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
-        abstract: "Compare the control grid and the evaluation of a visit, or of every visit of a campaign.",
-        discussion: "--xlsx writes the comparison workbook; otherwise --format text|csv|json|md prints it (csv: the tidy long table).")
+        abstract: Messages.compareAbstract,
+        discussion: Messages.compareDiscussion)
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var folders: ProtocolFolderOptions
-    @Argument(help: "The visit id.") var visit: String?
-    @Option(help: "Compare every visit of this campaign instead.") var campaign: String?
-    @Option(help: ArgumentHelp("An earlier visit of the same establishment: show the evolution since it (scores and conformity per theme, its measures, its actions).", valueName: "VISIT"))
-    var since: String?
-    @Option(help: ArgumentHelp("Write the workbook here.", valueName: "FILE.xlsx")) var xlsx: String?
-    @Option(help: "text, csv, json or md (to stdout)") var format: ReportFormat = .text
-    @Flag(help: "Export even though personal-data findings are not reviewed (the workbook's properties say so).") var allowPersonalData = false
+    @Argument(help: Messages.visitHelp) var visit: String?
+    @Option(help: Messages.compareCampaignHelp) var campaign: String?
+    @Option(help: Messages.compareSinceHelp) var since: String?
+    @Option(help: Messages.workbookHereHelp) var xlsx: String?
+    @Option(help: Messages.compareFormatHelp) var format: ReportFormat = .text
+    @Flag(help: Messages.allowPersonalDataHelp) var allowPersonalData = false
 
     func validate() throws {
-        if (visit == nil) == (campaign == nil) { throw ValidationError("give a VISIT or --campaign NAME") }
-        if since != nil, visit == nil { throw ValidationError("--since compares a VISIT with an earlier one") }
+        if (visit == nil) == (campaign == nil) { throw ValidationError(Messages.compareVisitOrCampaign) }
+        if since != nil, visit == nil { throw ValidationError(Messages.compareSinceNeedsVisit) }
     }
 
     func run() throws {

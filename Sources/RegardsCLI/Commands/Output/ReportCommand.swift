@@ -31,19 +31,19 @@ enum ReportDocument: String, ExpressibleByArgument, CaseIterable {
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write a visit's restitution, provisional report, its covering letter or the definitive report from the templates in Templates/.",
-        discussion: "Markdown or print-ready HTML (A4, page numbers); pdf, odt and docx are converted from the HTML by LibreOffice (soffice), which must be installed. A report before its phase is issued is marked PROJET. A document is refused while the visit has personal-data findings not reviewed.")
+        abstract: Messages.reportAbstract,
+        discussion: Messages.reportDiscussion)
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var folders: ProtocolFolderOptions
-    @Argument(help: "The visit id.") var visit: String
-    @Option(help: "restitution, rapport-provisoire, lettre (the provisional report's covering letter) or rapport-definitif") var document: ReportDocument = .restitution
-    @Option(help: "md, html, pdf, odt or docx") var format: RestitutionFormat = .md
-    @Option(help: ArgumentHelp("Write here instead of stdout (required for pdf, odt and docx).", valueName: "FILE")) var out: String?
-    @Flag(help: "Write it even though personal-data findings are not reviewed.") var allowPersonalData = false
+    @Argument(help: Messages.visitHelp) var visit: String
+    @Option(help: Messages.reportDocumentHelp) var document: ReportDocument = .restitution
+    @Option(help: Messages.reportFormatHelp) var format: RestitutionFormat = .md
+    @Option(help: Messages.reportOutHelp) var out: String?
+    @Flag(help: Messages.reportAllowPersonalDataHelp) var allowPersonalData = false
 
     func validate() throws {
-        if format.isOffice, out == nil { throw ValidationError("--format \(format.rawValue) writes a file: give --out FILE") }
+        if format.isOffice, out == nil { throw ValidationError(Messages.formatWritesFile(format.rawValue)) }
     }
 
     func run() throws {
@@ -79,7 +79,7 @@ enum DocumentRenderer {
         } catch let error as RegardsError {
             throw error
         } catch {
-            throw RegardsError.badData("\(path): invalid template: \(error)")
+            throw RegardsError.badData(Messages.invalidTemplate(path, "\(error)"))
         }
         return template.render(content)
     }
@@ -99,7 +99,7 @@ enum OfficeConverter {
 
     static func convert(html: String, to format: RestitutionFormat, out: String) throws {
         guard let soffice else {
-            throw RegardsError.ioError("--format \(format.rawValue) needs LibreOffice (soffice), which is not installed; install libreoffice-writer, or write --format html and print it; nothing was written")
+            throw RegardsError.ioError(Messages.needsLibreOffice(format.rawValue))
         }
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("regards-office-\(UID.make())")
         defer { try? FileManager.default.removeItem(at: work) }
@@ -107,7 +107,7 @@ enum OfficeConverter {
             try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             try Data(html.utf8).write(to: work.appendingPathComponent("document.html"))
         } catch {
-            throw RegardsError.ioError("cannot prepare the conversion: \(error.localizedDescription)")
+            throw RegardsError.ioError(Messages.cannotPrepareConversion(error.localizedDescription))
         }
         let filter = ["pdf": "pdf:writer_pdf_Export", "odt": "odt:writer8", "docx": "docx:MS Word 2007 XML"][format.rawValue]!
         let p = Process()
@@ -117,11 +117,11 @@ enum OfficeConverter {
                        "--outdir", work.path, work.appendingPathComponent("document.html").path]
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
-        do { try p.run() } catch { throw RegardsError.ioError("cannot start LibreOffice (\(soffice)): \(error.localizedDescription)") }
+        do { try p.run() } catch { throw RegardsError.ioError(Messages.cannotStartLibreOffice(soffice, error.localizedDescription)) }
         p.waitUntilExit()
         let result = work.appendingPathComponent("document.\(format.rawValue)")
         guard p.terminationStatus == 0, let data = FileManager.default.contents(atPath: result.path), !data.isEmpty else {
-            throw RegardsError.ioError("LibreOffice could not convert the document to \(format.rawValue) (exit \(p.terminationStatus)); nothing was written")
+            throw RegardsError.ioError(Messages.conversionFailed(format.rawValue, status: p.terminationStatus))
         }
         try OutputFile.write(data, to: out)
     }

@@ -4,15 +4,15 @@ import RegardsCore
 struct SheetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sheet",
-        abstract: "Write a fill-in workbook of one grid: drop-down answers, free comment and evidence, everything else protected.")
+        abstract: Messages.sheetAbstract)
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var folders: ProtocolFolderOptions
     @OptionGroup var scoring: ScorerOption
-    @Argument(help: "The visit id.") var visit: String
-    @Option(help: "evaluation or control") var grid: ProtocolKind = .evaluation
-    @Option(help: ArgumentHelp("The workbook to write.", valueName: "FILE.xlsx")) var xlsx: String
-    @Flag(help: "Export even though personal-data findings are not reviewed (the workbook's properties say so).") var allowPersonalData = false
+    @Argument(help: Messages.visitHelp) var visit: String
+    @Option(help: Messages.gridKindHelp) var grid: ProtocolKind = .evaluation
+    @Option(help: Messages.workbookToWriteHelp) var xlsx: String
+    @Flag(help: Messages.allowPersonalDataHelp) var allowPersonalData = false
 
     func run() throws {
         var session = try VisitSession.open(visit, workspace: workspace, folders: folders)
@@ -20,7 +20,7 @@ struct SheetCommand: ParsableCommand {
         let record = session.record
         let stamp = try PrivacyGate.export([record], allow: allowPersonalData, command: "sheet")
         guard var report = FillInReport.build(record, grid: grid, generatedBy: workspace.author) else {
-            throw RegardsError.usage("visit \(visit) has no \(grid.rawValue) grid")
+            throw RegardsError.usage(Messages.noGrid(visit: visit, grid.rawValue))
         }
         report.properties.custom += stamp
         try ReportOutput.write(report, to: xlsx)

@@ -3,10 +3,10 @@ import RegardsCore
 import RegardsProtocols
 
 struct ProtocolList: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the protocols and workflows of the protocol folders.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: Messages.protocolListAbstract)
 
     @OptionGroup var folders: ProtocolFolderOptions
-    @Option(help: "text or json") var format: OutputFormat = .text
+    @Option(help: Messages.textOrJSONHelp) var format: OutputFormat = .text
 
     struct Row: Encodable {
         var id: String
@@ -25,7 +25,7 @@ struct ProtocolList: ParsableCommand {
         let rows = repository.files.map { f in
             Row(id: f.id ?? "?", version: f.version?.description ?? "?",
                 kind: f.grid?.kind.rawValue ?? (f.workflow != nil ? "workflow" : "?"),
-                title: f.grid?.title ?? f.workflow?.title ?? "(unreadable)", file: f.file,
+                title: f.grid?.title ?? f.workflow?.title ?? Messages.unreadableTitle, file: f.file,
                 criteria: f.grid?.criteriaCount, states: f.workflow?.states.count,
                 errors: f.diagnostics.filter { $0.severity == .error }.count, hash: f.contentHash)
         }
@@ -34,12 +34,12 @@ struct ProtocolList: ParsableCommand {
             Console.out(CanonicalJSON.string(rows))
         case .text:
             if rows.isEmpty {
-                Console.note("no protocol files in \(folders.searchPath.joined(separator: ", "))")
+                Console.note(Messages.noProtocolFiles(in: folders.searchPath.joined(separator: ", ")))
                 return
             }
             let table = [["ID", "VERSION", "KIND", "ITEMS", "TITLE", "FILE"]] + rows.map { r in
-                [r.id, r.version, r.kind, r.criteria.map { "\($0) critères" } ?? r.states.map { "\($0) états" } ?? "—",
-                 r.errors > 0 ? "\(r.title) [\(r.errors) erreur(s)]" : r.title, r.file]
+                [r.id, r.version, r.kind, r.criteria.map(Messages.criteriaCount) ?? r.states.map(Messages.statesCount) ?? "—",
+                 r.errors > 0 ? Messages.titleWithErrors(r.title, errors: r.errors) : r.title, r.file]
             }
             TextRenderer.table(table).forEach(Console.out)
         }

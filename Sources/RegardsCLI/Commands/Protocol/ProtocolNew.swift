@@ -6,17 +6,17 @@ import RegardsProtocols
 struct ProtocolNew: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
-        abstract: "Write a new protocol file from the scaffold in Templates/, valid as written.")
+        abstract: Messages.protocolNewAbstract)
 
-    @Argument(help: "The new protocol's id (a lower-case slug).") var id: String
-    @Option(help: "evaluation or control") var kind: ProtocolKind
-    @Option(help: "Title (default: the id).") var title: String?
-    @Option(name: .shortAndLong, help: "Where to write it (default: Protocols/ID.yaml).") var output: String?
-    @Flag(help: "Overwrite an existing file.") var force = false
+    @Argument(help: Messages.protocolNewIDHelp) var id: String
+    @Option(help: Messages.gridKindHelp) var kind: ProtocolKind
+    @Option(help: Messages.protocolNewTitleHelp) var title: String?
+    @Option(name: .shortAndLong, help: Messages.protocolNewOutputHelp) var output: String?
+    @Flag(help: Messages.protocolNewForceHelp) var force = false
 
     func validate() throws {
         guard Identifier.isSlug(id) else {
-            throw ValidationError("`\(id)` is not a valid protocol id: use lower-case letters, digits and `-` (e.g. `chrs-mon-protocole`)")
+            throw ValidationError(Messages.invalidProtocolID(id))
         }
     }
 
@@ -25,14 +25,14 @@ struct ProtocolNew: ParsableCommand {
         let text = ProtocolScaffold.render(template, id: id, title: title ?? id)
         let path = output ?? "Protocols/\(id).yaml"
         if FileManager.default.fileExists(atPath: path) && !force {
-            throw RegardsError.usage("\(path) already exists; pass --force to overwrite it")
+            throw RegardsError.usage(Messages.fileAlreadyExists(path))
         }
         let directory = (path as NSString).deletingLastPathComponent
         do {
             if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw RegardsError.ioError("\(path): cannot write: \(error.localizedDescription)")
+            throw RegardsError.ioError(Messages.cannotWrite(path, error.localizedDescription))
         }
         Console.out(path)
     }

@@ -5,27 +5,21 @@ import RegardsCore
 struct ProtocolReview: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
-        abstract: "Criterion analytics over a campaign: how each criterion was answered, and the changes the figures propose.",
-        discussion: """
-            Per criterion of PROTOCOL over the campaign's visits pinned to it: the levels given, the rates of « non concerné » \
-            and « non évalué », floor and ceiling effects, the correlation with the rest of its theme, systematic divergence \
-            with the other grid, criteria never answered; then drop, split, merge and reword proposals with their figures. \
-            It never edits a protocol. Visits pinned to several versions: each version is reviewed on its own (--version V \
-            reviews one). See docs/criterion-review.md.
-            """)
+        abstract: Messages.protocolReviewAbstract,
+        discussion: Messages.protocolReviewDiscussion)
 
     @OptionGroup var workspace: WorkspaceOptions
-    @Argument(help: ArgumentHelp("The protocol id (ID or ID@VERSION), as the campaign's visits are pinned to it.", valueName: "PROTOCOL")) var specifier: String
-    @Option(help: "The campaign whose visits are reviewed.") var campaign: String
-    @Option(help: "Review only the visits pinned to this version.") var version: String?
-    @Option(help: ArgumentHelp("Write the workbook here.", valueName: "FILE.xlsx")) var xlsx: String?
-    @Option(help: ArgumentHelp("Write the Markdown note (the proposals and their reasons) here.", valueName: "FILE.md")) var md: String?
-    @Option(help: "text, csv, json or md (to stdout), when neither --xlsx nor --md is given") var format: ReportFormat = .text
+    @Argument(help: Messages.protocolReviewSpecifierHelp) var specifier: String
+    @Option(help: Messages.protocolReviewCampaignHelp) var campaign: String
+    @Option(help: Messages.protocolReviewVersionHelp) var version: String?
+    @Option(help: Messages.workbookHereHelp) var xlsx: String?
+    @Option(help: Messages.protocolReviewNoteHelp) var md: String?
+    @Option(help: Messages.protocolReviewFormatHelp) var format: ReportFormat = .text
 
     func validate() throws {
         let parts = specifier.split(separator: "@", omittingEmptySubsequences: false)
-        if parts.count > 2 || parts.contains(where: \.isEmpty) { throw ValidationError("PROTOCOL is ID or ID@VERSION, not `\(specifier)`") }
-        if parts.count == 2, let version, version != String(parts[1]) { throw ValidationError("`\(specifier)` and --version \(version) name two versions") }
+        if parts.count > 2 || parts.contains(where: \.isEmpty) { throw ValidationError(Messages.reviewSpecifierShape(specifier)) }
+        if parts.count == 2, let version, version != String(parts[1]) { throw ValidationError(Messages.twoVersionsNamed(specifier, version: version)) }
     }
 
     func run() throws {
@@ -35,8 +29,9 @@ struct ProtocolReview: ParsableCommand {
         let visits = try ws.visits(campaign: campaign)
         guard !visits.isEmpty else {
             let campaigns = Set(try ws.visits(campaign: nil).compactMap(\.campaign))
-            let known = campaigns.isEmpty ? "; it has no campaign" : "; its campaigns: " + campaigns.sorted().joined(separator: ", ")
-            throw RegardsError.missingInput("no visit of campaign `\(campaign)` in \(workspace.path)" + (Suggestion.hint(for: campaign, in: campaigns).map { "; \($0)" } ?? known))
+            let known = campaigns.isEmpty ? Messages.workspaceHasNoCampaign : Messages.itsCampaigns(campaigns.sorted().joined(separator: ", "))
+            throw RegardsError.missingInput(Messages.noVisitOfCampaign(campaign, in: workspace.path)
+                                            + (Suggestion.hint(for: campaign, in: campaigns).map { .hint($0) } ?? known))
         }
         let (chosen, note) = try CriterionReview.chosenVersions(of: id, version: wanted, in: visits, campaign: campaign)
         if let note { Console.note(note) }
@@ -60,10 +55,11 @@ struct ProtocolReview: ParsableCommand {
         case .csv:
             // Every version's criteria under one header (the sheets share their columns).
             let sheets = report.sheets.filter { $0.role == .criteria }
-            Console.write(sheets.enumerated().map { i, sheet in
+            let parts = sheets.enumerated().map { i, sheet in
                 let csv = ReportRenderer.csv(sheet)
                 return i == 0 ? csv : String(csv.drop { $0 != "\n" }.dropFirst())
-            }.joined())
+            }
+            Console.write(parts.joined())
         }
     }
 

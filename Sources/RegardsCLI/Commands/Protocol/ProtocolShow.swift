@@ -3,11 +3,11 @@ import RegardsCore
 import RegardsProtocols
 
 struct ProtocolShow: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a protocol or workflow: sections, criteria, scales, crosswalk, journey.")
+    static let configuration = CommandConfiguration(commandName: "show", abstract: Messages.protocolShowAbstract)
 
     @OptionGroup var folders: ProtocolFolderOptions
-    @Argument(help: "ID, ID@MAJOR, ID@VERSION or a file path.") var specifier: String
-    @Option(help: "text or json") var format: OutputFormat = .text
+    @Argument(help: Messages.protocolSpecifierHelp) var specifier: String
+    @Option(help: Messages.textOrJSONHelp) var format: OutputFormat = .text
 
     struct Envelope<Content: Encodable>: Encodable {
         var file: String
@@ -28,7 +28,7 @@ struct ProtocolShow: ParsableCommand {
         case (.text, .workflow(let w)?):
             TextRenderer.show(w, file: file.file).forEach(Console.out)
         case (_, nil):
-            throw RegardsError.badData("\(file.file) could not be read")
+            throw RegardsError.badData(Messages.couldNotBeRead(file.file))
         }
     }
 }
@@ -36,25 +36,25 @@ struct ProtocolShow: ParsableCommand {
 struct ProtocolDiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
-        abstract: "Compare two versions of a protocol; class each change safe, migration or breaking.",
-        discussion: "OLD and NEW are files or ID@VERSION specifiers resolved in the protocol folders. Exit 0 once compared, whatever the changes.")
+        abstract: Messages.protocolDiffAbstract,
+        discussion: Messages.protocolDiffDiscussion)
 
     @OptionGroup var folders: ProtocolFolderOptions
-    @Argument(help: "The old version (file or ID@VERSION).") var old: String
-    @Argument(help: "The new version (file or ID@VERSION).") var new: String
-    @Option(help: "text or json") var format: OutputFormat = .text
+    @Argument(help: Messages.protocolDiffOldHelp) var old: String
+    @Argument(help: Messages.protocolDiffNewHelp) var new: String
+    @Option(help: Messages.textOrJSONHelp) var format: OutputFormat = .text
 
     func run() throws {
         let repository = try folders.repository()
         let a = try repository.sound(old), b = try repository.sound(new)
         guard let pa = a.grid, let pb = b.grid else {
-            throw RegardsError.badData("`protocol diff` compares control or evaluation protocols, not workflows")
+            throw RegardsError.badData(Messages.diffComparesGridsOnly)
         }
         let diff: ProtocolDiff
         do {
             diff = try ProtocolDiff(old: pa, new: pb)
         } catch {
-            throw RegardsError.badData("cannot compare `\(error.old)` with `\(error.new)`: they are different protocols")
+            throw RegardsError.badData(Messages.differentProtocols(error.old, error.new))
         }
         switch format {
         case .json: Console.out(CanonicalJSON.string(diff))
@@ -66,14 +66,14 @@ struct ProtocolDiffCommand: ParsableCommand {
 struct ProtocolCoverage: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "coverage",
-        abstract: "How far the control grid covers an evaluation grid: per theme, blind spots both ways, overlapping documents.",
-        discussion: "CONTROL defaults to the protocol the evaluation grid names in `compares_with`.")
+        abstract: Messages.protocolCoverageAbstract,
+        discussion: Messages.protocolCoverageDiscussion)
 
     @OptionGroup var folders: ProtocolFolderOptions
-    @Argument(help: "The evaluation protocol (ID, ID@VERSION or file).") var evaluation: String
-    @Argument(help: "The control protocol (default: its `compares_with`).") var control: String?
-    @Option(help: "text or json") var format: OutputFormat = .text
-    @Option(help: ArgumentHelp("Write the coverage workbook here.", valueName: "FILE.xlsx")) var xlsx: String?
+    @Argument(help: Messages.coverageEvaluationHelp) var evaluation: String
+    @Argument(help: Messages.coverageControlHelp) var control: String?
+    @Option(help: Messages.textOrJSONHelp) var format: OutputFormat = .text
+    @Option(help: Messages.coverageXLSXHelp) var xlsx: String?
 
     func run() throws {
         let repository = try folders.repository()
@@ -84,7 +84,7 @@ struct ProtocolCoverage: ParsableCommand {
             ctl = p
         } else {
             guard let p = try repository.control(for: eval)?.grid else {
-                throw RegardsError.usage("`\(eval.reference)` has no `compares_with`; name the control protocol")
+                throw RegardsError.usage(Messages.noComparesWith(eval.reference))
             }
             ctl = p
         }

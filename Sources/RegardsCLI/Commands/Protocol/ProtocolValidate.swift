@@ -6,11 +6,11 @@ import RegardsProtocols
 struct ProtocolValidate: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check protocol and workflow files; print every problem as file:line:col.",
-        discussion: "Without FILE, checks every file of the protocol folders. Exit 0 when there is no error (warnings allowed), 1 otherwise.")
+        abstract: Messages.protocolValidateAbstract,
+        discussion: Messages.protocolValidateDiscussion)
 
     @OptionGroup var folders: ProtocolFolderOptions
-    @Argument(help: "Files to check (default: every file of the protocol folders).") var files: [String] = []
+    @Argument(help: Messages.protocolValidateFilesHelp) var files: [String] = []
 
     func run() throws {
         var repository: ProtocolRepository
@@ -18,7 +18,7 @@ struct ProtocolValidate: ParsableCommand {
         if files.isEmpty {
             repository = try folders.repository()
             if repository.files.isEmpty {
-                throw RegardsError.missingInput("no protocol files in \(folders.searchPath.joined(separator: ", "))")
+                throw RegardsError.missingInput(Messages.noProtocolFiles(in: folders.searchPath.joined(separator: ", ")))
             }
             checked = repository.files.map(\.file)
         } else {
@@ -34,7 +34,7 @@ struct ProtocolValidate: ParsableCommand {
         diagnostics.forEach { Console.out($0.rendered) }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
-        Console.note("\(checked.count) file(s) checked: \(errors) error(s), \(warnings) warning(s)")
+        Console.note(Messages.filesChecked(checked.count, errors: errors, warnings: warnings))
         if errors > 0 { throw RegardsError.problemsFound }
     }
 }

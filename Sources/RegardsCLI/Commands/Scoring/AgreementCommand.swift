@@ -5,26 +5,21 @@ import RegardsCore
 struct AgreementCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "agreement",
-        abstract: "Double scoring: how much the scorers agree, per criterion, per theme and over the grid.",
-        discussion: """
-        For one VISIT, or over the double-scored visits of --campaign C (two at least): observed agreement, Cohen's kappa \
-        with quadratic weights and its 95 % interval (two scorers), Krippendorff's ordinal alpha, and the coefficient to read. \
-        « Non concerné », « non évalué » and missing answers are left out of the figures and counted. A campaign pinned to \
-        several versions of the grid is measured version by version (--version V takes one). See docs/agreement.md.
-        """)
+        abstract: Messages.agreementAbstract,
+        discussion: Messages.agreementDiscussion)
 
     @OptionGroup var workspace: WorkspaceOptions
-    @Argument(help: "The visit id (or --campaign).") var visit: String?
-    @Option(help: "The campaign whose double-scored visits are measured together.") var campaign: String?
-    @Option(help: "evaluation or control") var grid: ProtocolKind = .evaluation
-    @Option(help: "With --campaign: only the visits pinned to this version of the grid.") var version: String?
-    @Option(help: ArgumentHelp("Write the workbook here.", valueName: "FILE.xlsx")) var xlsx: String?
-    @Option(help: "text, csv or json (to stdout), when --xlsx is not given") var format: ReportFormat = .text
+    @Argument(help: Messages.agreementVisitHelp) var visit: String?
+    @Option(help: Messages.agreementCampaignHelp) var campaign: String?
+    @Option(help: Messages.gridKindHelp) var grid: ProtocolKind = .evaluation
+    @Option(help: Messages.agreementVersionHelp) var version: String?
+    @Option(help: Messages.workbookHereHelp) var xlsx: String?
+    @Option(help: Messages.agreementFormatHelp) var format: ReportFormat = .text
 
     func validate() throws {
-        if (visit == nil) == (campaign == nil) { throw ValidationError("give VISIT or --campaign C") }
-        if version != nil && campaign == nil { throw ValidationError("--version goes with --campaign") }
-        if format == .md { throw ValidationError("--format is text, csv or json") }
+        if (visit == nil) == (campaign == nil) { throw ValidationError(Messages.agreementVisitOrCampaign) }
+        if version != nil && campaign == nil { throw ValidationError(Messages.agreementVersionNeedsCampaign) }
+        if format == .md { throw ValidationError(Messages.agreementFormats) }
     }
 
     func run() throws {
@@ -36,10 +31,11 @@ struct AgreementCommand: ParsableCommand {
         case .json: ReportOutput.print(report, .json)
         case .csv:
             // Every version's rows under one header (the sheets share their columns).
-            Console.write(report.sheets.enumerated().map { i, sheet in
+            let rows = report.sheets.enumerated().map { i, sheet in
                 let csv = ReportRenderer.csv(sheet)
                 return i == 0 ? csv : String(csv.drop { $0 != "\n" }.dropFirst())
-            }.joined())
+            }
+            Console.write(rows.joined())
         case .text, .md: text(measures, scope).forEach(Console.out)
         }
     }
@@ -47,7 +43,7 @@ struct AgreementCommand: ParsableCommand {
     func measureVisit(_ id: String, _ ws: any Workspace) throws -> [ScoringAgreement] {
         let record = try VisitSession.open(id, workspace: workspace, folders: nil, using: ws).record
         guard let protocolGrid = record.grids.grid(grid) else {
-            throw RegardsError.badData("visit \(id) has no \(grid.rawValue) grid (it was started with \(record.visit.evaluation) only)")
+            throw RegardsError.badData(Messages.noGrid(visit: id, grid.rawValue, startedWith: record.visit.evaluation.description))
         }
         let scoring = DoubleScoring(record: record, grid: grid)
         if let refusal = scoring.notDoubleScored { throw refusal }
@@ -58,7 +54,7 @@ struct AgreementCommand: ParsableCommand {
         let visits = try ws.visits(campaign: campaign)
         guard !visits.isEmpty else {
             let campaigns = Set(try ws.visits(campaign: nil).compactMap(\.campaign))
-            throw RegardsError.missingInput("no visit of campaign `\(campaign)` in \(workspace.path)" + .hint(Suggestion.hint(for: campaign, in: campaigns)))
+            throw RegardsError.missingInput(Messages.noVisitOfCampaign(campaign, in: workspace.path) + .hint(Suggestion.hint(for: campaign, in: campaigns)))
         }
         var scorings: [String: DoubleScoring] = [:]
         for visit in visits {

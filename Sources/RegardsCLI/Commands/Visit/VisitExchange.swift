@@ -6,37 +6,37 @@ import RegardsProtocols
 struct VisitExport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write a self-contained JSON bundle of a visit: answers with their history, observations, journeys, actions, protocol snapshots.")
+        abstract: Messages.visitExportAbstract)
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var folders: ProtocolFolderOptions
-    @Argument(help: "The visit id.") var visit: String
-    @Option(help: ArgumentHelp("The bundle to write.", valueName: "FILE.json")) var out: String
-    @Flag(help: "Export even though personal-data findings are not reviewed.") var allowPersonalData = false
+    @Argument(help: Messages.visitHelp) var visit: String
+    @Option(help: Messages.visitExportOutHelp) var out: String
+    @Flag(help: Messages.visitExportAllowPersonalDataHelp) var allowPersonalData = false
 
     func run() throws {
         let session = try VisitSession.open(visit, workspace: workspace, folders: folders)
         _ = try PrivacyGate.export([session.record], allow: allowPersonalData, command: "visit export")
         guard let bundle = try session.workspace.bundle(visit: visit, exportedAt: Clock.now(), exportedBy: workspace.author) else {
-            throw RegardsError.missingInput("no visit `\(visit)` in \(workspace.path)")
+            throw RegardsError.missingInput(Messages.noVisit(visit, in: workspace.path))
         }
         try OutputFile.write(CanonicalJSON.encode(bundle, pretty: true) + Data("\n".utf8), to: out)
         Console.out(out)
-        Console.note("visit \(visit): \(bundle.answers.count) answer event(s), \(bundle.observations.count) observation(s), "
-                      + "\(bundle.journeys.count) journey entr(y/ies), \(bundle.actions.count) action(s)")
+        Console.note(Messages.visitExported(visit, answers: bundle.answers.count, observations: bundle.observations.count,
+                                            journeys: bundle.journeys.count, actions: bundle.actions.count))
     }
 }
 
 struct VisitImport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Bring a visit bundle into this workspace; a newer copy of a visit already here is merged, conflicting edits reported.",
-        discussion: "Both sides of a conflicting edit are kept in the history; the later one is the current answer.")
+        abstract: Messages.visitImportAbstract,
+        discussion: Messages.visitImportDiscussion)
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var folders: ProtocolFolderOptions
-    @Argument(help: "The bundle (written by `visit export`).") var file: String
-    @Option(name: .customLong("as"), help: "Import under this visit id (a copy beside a different visit with the same id).") var newID: String?
+    @Argument(help: Messages.visitImportFileHelp) var file: String
+    @Option(name: .customLong("as"), help: Messages.visitImportAsHelp) var newID: String?
 
     func run() throws {
         let data = try InputFile.bytes(file)
@@ -45,7 +45,7 @@ struct VisitImport: ParsableCommand {
         }.get()
         let ws = try workspace.open(create: true)
         if let newID {
-            guard try ws.visit(newID) == nil else { throw RegardsError.usage("visit `\(newID)` already exists here") }
+            guard try ws.visit(newID) == nil else { throw RegardsError.usage(Messages.visitExistsHere(newID)) }
             bundle = bundle.renamed(to: newID, uid: UID.make())
         }
         let plan = try VisitTransfer.merge(bundle, into: ws)

@@ -6,25 +6,25 @@ import RegardsProtocols
 struct VisitNew: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
-        abstract: "Start a visit, pinned to its protocols (id, version, content hash and a copy of the text).")
+        abstract: Messages.visitNewAbstract)
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var folders: ProtocolFolderOptions
-    @Option(help: "The establishment's name (with --follows: the earlier visit's).") var establishment: String?
-    @Option(help: "Its FINESS number (9 characters, checked; with --follows: the earlier visit's).") var finess: String?
-    @Option(help: "The earlier visit of the same establishment this one follows up: its open actions are carried, its measures followed.") var follows: String?
-    @Option(help: "Visit id (default: YEAR-NNN).") var id: String?
-    @Option(help: "First day on site (YYYY-MM-DD).") var start: String?
-    @Option(help: "Last day on site (YYYY-MM-DD).") var end: String?
-    @Option(help: "Inspectors, comma-separated.") var inspectors: String?
-    @Option(help: "Campaign the visit belongs to (a region, a year).") var campaign: String?
-    @Option(help: "Evaluation protocol (ID, ID@VERSION or file).") var evaluation = "chrs-acces-aux-droits"
-    @Option(help: "Control protocol (default: the one the evaluation protocol compares with).") var control: String?
-    @Option(name: .customLong("context"), help: ArgumentHelp("A context variable, NAME=VALUE (repeatable), e.g. hebergement=diffus.", valueName: "NAME=VALUE"))
+    @Option(help: Messages.visitEstablishmentHelp) var establishment: String?
+    @Option(help: Messages.visitFinessHelp) var finess: String?
+    @Option(help: Messages.visitFollowsHelp) var follows: String?
+    @Option(help: Messages.visitIDHelp) var id: String?
+    @Option(help: Messages.visitStartHelp) var start: String?
+    @Option(help: Messages.visitEndHelp) var end: String?
+    @Option(help: Messages.visitInspectorsHelp) var inspectors: String?
+    @Option(help: Messages.visitCampaignHelp) var campaign: String?
+    @Option(help: Messages.visitEvaluationHelp) var evaluation = "chrs-acces-aux-droits"
+    @Option(help: Messages.visitControlHelp) var control: String?
+    @Option(name: .customLong("context"), help: Messages.visitContextHelp)
     var contextValues: [String] = []
 
     func validate() throws {
-        if follows == nil, establishment == nil || finess == nil { throw ValidationError("give --establishment and --finess (or --follows VISIT)") }
+        if follows == nil, establishment == nil || finess == nil { throw ValidationError(Messages.visitNeedsEstablishment) }
     }
 
     func run() throws {
@@ -34,7 +34,7 @@ struct VisitNew: ParsableCommand {
         case .unverified(let f, let reason)?:
             Console.warning(reason)
             finessNumber = f.value
-        case .invalid(let reason)?: throw RegardsError.badData("--finess: \(reason)")
+        case .invalid(let reason)?: throw RegardsError.badData(Messages.badFiness(reason))
         case nil: break
         }
         // A follow-up visit: the earlier one must exist here and be of the same establishment.
@@ -43,7 +43,7 @@ struct VisitNew: ParsableCommand {
         let startDate = try start.map { try DateInput.read($0, field: "--start").get() }
         let endDate = try end.map { try DateInput.read($0, field: "--end").get() }
         if let startDate, let endDate, endDate < startDate {
-            throw RegardsError.usage("--end \(endDate) is before --start \(startDate)")
+            throw RegardsError.usage(Messages.endBeforeStart(endDate.description, startDate.description))
         }
         let repository = try folders.repository()
         let evaluationFile = try repository.grid(evaluation, kind: .evaluation)
@@ -71,16 +71,16 @@ struct VisitNew: ParsableCommand {
         }
         let snapshots = try files.map { file -> ProtocolSnapshot in
             let source = try InputFile.text(file.file)
-            guard let hash = file.contentHash, let id = file.id, let version = file.version else { throw RegardsError.ioError("\(file.file): cannot read") }
+            guard let hash = file.contentHash, let id = file.id, let version = file.version else { throw RegardsError.ioError(Messages.cannotRead(file.file)) }
             return ProtocolSnapshot(hash: hash, id: id, version: version.description, kind: file.grid?.kind.rawValue ?? "workflow", file: file.file, source: source)
         }
         let ws = try workspace.open(create: true)
         let visitID = try id ?? Visit.nextID(year: (startDate ?? Clock.today()).year, taken: ws.visitIDs(prefix: "\((startDate ?? Clock.today()).year)-"))
         guard Visit.isValidID(visitID) else {
-            throw RegardsError.usage("--id `\(visitID)`: use letters, digits, `.`, `_` or `-`")
+            throw RegardsError.usage(Messages.badVisitID(visitID))
         }
         if try ws.visit(visitID) != nil {
-            throw RegardsError.usage("visit `\(visitID)` already exists in \(workspace.path)")
+            throw RegardsError.usage(Messages.visitExists(visitID, in: workspace.path))
         }
         let visit = Visit(id: visitID, uid: UID.make(), establishment: establishment ?? earlier?.visit.establishment ?? "",
                           finess: finessNumber ?? earlier?.visit.finess ?? "", startDate: startDate, endDate: endDate,
@@ -95,9 +95,8 @@ struct VisitNew: ParsableCommand {
             let carried = Visit.carriedActions(earlier, into: visit, grids: grids, makeID: UID.make, author: workspace.author, at: Clock.now())
             if !carried.isEmpty { _ = try ws.addActions(carried) }
             let open = earlier.procedure.unsettled(today: Clock.today())
-            Console.note("visit \(visitID) follows \(earlier.visit.id): \(carried.count) open action(s) carried, \(open.count) measure(s) to check "
-                         + "(regards measure status \(visitID))")
+            Console.note(Messages.followUpStarted(visitID, follows: earlier.visit.id, carried: carried.count, toCheck: open.count))
         }
-        Console.note("visit \(visitID) created in \(workspace.path): \(visit.evaluation)" + (visit.control.map { " + \($0)" } ?? "") + ", phase \(visit.state)")
+        Console.note(Messages.visitCreated(visitID, in: workspace.path, "\(visit.evaluation)" + (visit.control.map { " + \($0)" } ?? ""), phase: visit.state))
     }
 }

@@ -4,12 +4,15 @@ import RegardsCore
 import RegardsProtocols
 
 struct VisitList: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the visits of the workspace.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: Messages.visitListAbstract)
+
+    /// The columns of `--format csv`, an interface.
+    static let csvColumns = ["id", "establishment", "finess", "start_date", "end_date", "campaign", "state", "evaluation", "control", "inspectors"]
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var folders: ProtocolFolderOptions
-    @Option(help: "Only the visits of this campaign.") var campaign: String?
-    @Option(help: "text, json or csv") var format: TableFormat = .text
+    @Option(help: Messages.visitListCampaignHelp) var campaign: String?
+    @Option(help: Messages.textJSONOrCSVHelp) var format: TableFormat = .text
 
     func run() throws {
         let visits = try workspace.open().visits(campaign: campaign)
@@ -17,13 +20,13 @@ struct VisitList: ParsableCommand {
         case .json:
             Console.out(CanonicalJSON.string(visits))
         case .csv:
-            Console.write(ReportRenderer.line(["id", "establishment", "finess", "start_date", "end_date", "campaign", "state", "evaluation", "control", "inspectors"]))
+            Console.write(ReportRenderer.line(Self.csvColumns))
             for v in visits {
                 Console.write(ReportRenderer.line([v.id, v.establishment, v.finess, v.startDate?.description ?? "", v.endDate?.description ?? "", v.campaign ?? "",
                                                    v.state, v.evaluation.description, v.control?.description ?? "", v.inspectors.joined(separator: ";")]))
             }
         case .text:
-            if visits.isEmpty { Console.note("no visit in \(workspace.path)" + (campaign.map { " for campaign \($0)" } ?? "")) }
+            if visits.isEmpty { Console.note(Messages.noVisitListed(in: workspace.path, campaign: campaign)) }
             let rows = [["VISITE", "ÉTABLISSEMENT", "FINESS", "DÉBUT", "CAMPAGNE", "PHASE"]] + visits.map {
                 [$0.id, $0.establishment, $0.finess, $0.startDate?.description ?? "—", $0.campaign ?? "—", $0.state]
             }
@@ -33,12 +36,12 @@ struct VisitList: ParsableCommand {
 }
 
 struct VisitShow: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a visit: establishment, protocols, context, answers.")
+    static let configuration = CommandConfiguration(commandName: "show", abstract: Messages.visitShowAbstract)
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var folders: ProtocolFolderOptions
-    @Argument(help: "The visit id.") var visit: String
-    @Option(help: "text or json") var format: OutputFormat = .text
+    @Argument(help: Messages.visitHelp) var visit: String
+    @Option(help: Messages.textOrJSONHelp) var format: OutputFormat = .text
 
     func run() throws {
         let session = try VisitSession.open(visit, workspace: workspace, folders: folders)
@@ -62,7 +65,7 @@ struct VisitShow: ParsableCommand {
             for kind in ProtocolKind.allCases {
                 guard let grid = r.grids.grid(kind) else { continue }
                 Console.out("")
-                Console.out(kind == .evaluation ? "Grille d'évaluation — \(grid.reference)" : "Grille de contrôle — \(grid.reference)")
+                Console.out(VisitText.gridHeading(kind, grid.reference.description))
                 for (_, c) in grid.allCriteria {
                     guard let e = r.current[kind]?[c.id], let value = e.value else { continue }
                     Console.out("  \(c.id)  \(value.label(in: grid.scale(c.scale)))" + (e.comment.map { " — \($0)" } ?? ""))
@@ -73,11 +76,11 @@ struct VisitShow: ParsableCommand {
 }
 
 struct VisitStatus: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "status", abstract: "Where a visit stands: phase, completion, observations, journeys, actions, what blocks the next phase.")
+    static let configuration = CommandConfiguration(commandName: "status", abstract: Messages.visitStatusAbstract)
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var folders: ProtocolFolderOptions
-    @Argument(help: "The visit id.") var visit: String
+    @Argument(help: Messages.visitHelp) var visit: String
 
     func run() throws {
         let r = try VisitSession.open(visit, workspace: workspace, folders: folders).record
@@ -87,44 +90,45 @@ struct VisitStatus: ParsableCommand {
             let sections = r.completion(kind)
             let done = sections.reduce(0) { $0 + $1.answered }, total = sections.reduce(0) { $0 + $1.required }
             Console.out("")
-            Console.out("\(kind == .evaluation ? "Grille d'évaluation" : "Grille de contrôle") \(grid.reference) : \(done)/\(total)")
+            Console.out(VisitText.statusCompletion(kind, grid.reference.description, done: done, total: total))
             for s in sections {
                 Console.out("  \(s.section.padding(toLength: 7, withPad: " ", startingAt: 0)) \(VisitText.bar(s.answered, s.required)) \(s.answered)/\(s.required)"
-                            + (s.notRelevant > 0 ? " (\(s.notRelevant) hors champ)" : "") + "  \(s.title)")
+                            + (s.notRelevant > 0 ? VisitText.outOfScope(s.notRelevant) : "") + "  \(s.title)")
             }
             let scoring = DoubleScoring(record: r, grid: kind)
             if !scoring.scorers.isEmpty {
                 let scored = scoring.items.filter { $0.answers.contains { $0 != nil } }
                 let each = scoring.scorers.indices.map { i in "\(scoring.scorers[i]) \(scoring.items.count { $0.answers[i] != nil })" }.joined(separator: ", ")
-                Console.out("  Double évaluation : \(each) ; \(scored.count { $0.consensus != nil }) réconcilié(s), \(scored.count(where: \.pending)) à réconcilier"
-                            + " (regards reconcile \(visit)\(kind == .control ? " --grid control" : ""))")
+                let command = "regards reconcile \(visit)" + (kind == .control ? " --grid control" : "")
+                Console.out(VisitText.statusDoubleScoring(each, reconciled: scored.count { $0.consensus != nil }, pending: scored.count(where: \.pending), command: command))
             }
         }
         Console.out("")
         var perMethod: [String: Int] = [:]
         for o in r.observations { perMethod[o.method, default: 0] += 1 }
-        Console.out("Observations : \(r.observations.count)" + (perMethod.isEmpty ? "" : " — " + r.grids.evaluation.methods.compactMap { m in
+        Console.out(VisitText.statusObservations(r.observations.count, perMethod: r.grids.evaluation.methods.compactMap { m in
             perMethod[m.id].map { "\(m.id) \($0)" } }.joined(separator: ", ")))
         let delays = r.journeyDelays
         let late = delays.filter { $0.check.state == .late }.count
-        Console.out("Parcours : \(r.journeyChecks.count) personne(s), \(late) étape(s) en retard, \(delays.count - late) manquante(s) (au \(r.asOf))")
+        Console.out(VisitText.statusJourneys(people: r.journeyChecks.count, late: late, missing: delays.count - late, asOf: r.asOf.description))
         let byStatus = Dictionary(grouping: r.actions, by: \.status).mapValues(\.count)
-        Console.out("Pistes : \(r.actions.count) — \(byStatus[.open] ?? 0) ouverte(s), \(byStatus[.inProgress] ?? 0) en cours, \(byStatus[.done] ?? 0) faite(s), \(byStatus[.dropped] ?? 0) abandonnée(s)")
+        Console.out(VisitText.statusActions(r.actions.count, open: byStatus[.open] ?? 0, inProgress: byStatus[.inProgress] ?? 0, done: byStatus[.done] ?? 0,
+                                           dropped: byStatus[.dropped] ?? 0))
         let p = r.procedure
         if !p.findings.isEmpty || !p.measures.isEmpty {
             let kinds = FindingKind.allCases.map { k in "\(p.activeFindings.filter { $0.kind == k }.count) \(k.label)(s)" }
             let counts = p.statusCounts(today: r.today)
-            Console.out("Constats : " + kinds.joined(separator: ", ") + " ; mesures : \(p.activeMeasures.count)" + (counts.isEmpty ? "" : " — " + counts))
+            Console.out(VisitText.statusFindings(kinds.joined(separator: ", "), measures: p.activeMeasures.count, counts: counts))
         }
         let imperatives = r.imperativesWithoutAction
-        if !imperatives.isEmpty { Console.out("Impératifs sous le niveau maximal sans piste : \(imperatives.joined(separator: ", "))") }
+        if !imperatives.isEmpty { Console.out(VisitText.statusImperativesWithoutAction(imperatives.joined(separator: ", "))) }
         if let workflow = r.workflow {
             let options = WorkflowEngine(workflow: workflow).options(for: r)
             Console.out("")
-            if options.isEmpty { Console.out("Phase finale : plus de transition.") }
+            if options.isEmpty { Console.out(VisitText.finalPhase) }
             for option in options {
                 let target = workflow.state(option.transition.to)?.title ?? option.transition.to
-                Console.out("Vers « \(target) » : " + (option.allowed ? "possible" : "bloqué"))
+                Console.out(VisitText.towards(target, allowed: option.allowed))
                 for check in option.checks { Console.out("  \(check.holds ? "✔" : "✘") \(check.guardCondition.summary) — \(check.detail)") }
             }
         }
@@ -132,12 +136,12 @@ struct VisitStatus: ParsableCommand {
 }
 
 struct VisitLog: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "log", abstract: "The whole audit trail of a visit, oldest first (the scorers' independent answers marked as such).")
+    static let configuration = CommandConfiguration(commandName: "log", abstract: Messages.visitLogAbstract)
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var folders: ProtocolFolderOptions
-    @Argument(help: "The visit id.") var visit: String
-    @Option(help: "Only this criterion's answers.") var criterion: String?
+    @Argument(help: Messages.visitHelp) var visit: String
+    @Option(help: Messages.visitLogCriterionHelp) var criterion: String?
 
     func run() throws {
         let ws = try workspace.open()
@@ -168,15 +172,15 @@ struct VisitLog: ParsableCommand {
 struct VisitAdvance: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "advance",
-        abstract: "Move a visit to its next phase, or explain, guard by guard, what blocks it.",
-        discussion: "Exit 0 when the visit moved, 1 when a guard blocks (each one is explained).")
+        abstract: Messages.visitAdvanceAbstract,
+        discussion: Messages.visitAdvanceDiscussion)
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var folders: ProtocolFolderOptions
-    @Argument(help: "The visit id.") var visit: String
-    @Option(help: "The phase to move to, when several are possible.") var to: String?
-    @Option(help: "Why (kept in the history).") var reason: String?
-    @Option(help: "The date of the report this phase issues (YYYY-MM-DD; default: today).") var on: String?
+    @Argument(help: Messages.visitHelp) var visit: String
+    @Option(help: Messages.visitAdvanceToHelp) var to: String?
+    @Option(help: Messages.whyHelp) var reason: String?
+    @Option(help: Messages.visitAdvanceOnHelp) var on: String?
 
     func run() throws {
         let date = try on.map { try DateInput.read($0, field: "--on").get() }
@@ -185,11 +189,11 @@ struct VisitAdvance: ParsableCommand {
         let (workflow, option) = try session.nextPhase(to: to)
         let target = workflow.state(option.transition.to)?.title ?? option.transition.to
         guard option.allowed else {
-            Console.out("Passage à « \(target) » bloqué :")
+            Console.out(Messages.moveBlocked(target))
             for check in option.checks { Console.out("  \(check.holds ? "✔" : "✘") \(check.guardCondition.summary) — \(check.detail)") }
             throw RegardsError.problemsFound
         }
         try session.move(option, reason: reason, on: date)
-        Console.out("Visite \(visit) : \(workflow.state(from)?.title ?? from) → \(target)")
+        Console.out(Messages.moved(visit: visit, from: workflow.state(from)?.title ?? from, to: target))
     }
 }

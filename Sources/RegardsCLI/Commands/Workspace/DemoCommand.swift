@@ -6,23 +6,13 @@ import RegardsProtocols
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Build a demonstration workspace (a fictitious CHRS campaign) and write its workbooks and restitution report.",
-        discussion: """
-        Reads the fictitious data in Templates/demo/ and records it through the ordinary commands (visit new, answer --from, \
-        observe --from, journey add --from, action add --from, visit advance), then takes the first visit through the inspection's procedure \
-        and a follow-up visit a year later (Templates/demo/procedure.txt: findings, measures, the organisation's answer, the reports, \
-        the follow-up; the follow-up visit's control grid filled on site in a spreadsheet and read back with answer --from, one answer \
-        in conflict kept from the workspace), and writes the comparison workbooks, the coverage workbook, a fill-in grid, the restitution, \
-        the provisional report and its letter, the definitive report, the tableau de suivi, the evolution and the grid filled on site \
-        into --out. The workspace is OUT/demo.sqlite, rebuilt at each run.
-        (observe, journey add and action add read the demo's CSV files with --from.)
-        """)
+        abstract: Messages.demoAbstract,
+        discussion: Messages.demoDiscussion)
 
     @OptionGroup var folders: ProtocolFolderOptions
-    @Option(help: ArgumentHelp("Where to write the demo.", valueName: "DIR")) var out = "regards-demo"
+    @Option(help: Messages.demoOutHelp) var out = "regards-demo"
     @Option(name: .customLong("db"),
-            help: ArgumentHelp("Build the demo in this workspace instead of OUT/demo.sqlite: an empty PostgreSQL store (set up with `store init`).",
-                               valueName: "URL"))
+            help: Messages.demoDatabaseHelp)
     var server: String?
 
     func run() throws {
@@ -30,7 +20,7 @@ struct DemoCommand: ParsableCommand {
         do {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         } catch {
-            throw RegardsError.ioError("\(out): cannot create the folder: \(error.localizedDescription)")
+            throw RegardsError.ioError(Messages.cannotCreateFolder(out, reason: error.localizedDescription))
         }
         let db = server ?? "\(out)/demo.sqlite"
         let location = WorkspaceLocation(path: db)
@@ -38,7 +28,7 @@ struct DemoCommand: ParsableCommand {
         if location.address.isFile {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
         } else if let found = try location.open().visits(campaign: nil).first {
-            throw RegardsError.usage("the demo is built in an empty store; \(shown) already holds visit \(found.id)")
+            throw RegardsError.usage(Messages.demoNeedsAnEmptyStore(shown, visit: found.id))
         }
         let protocolArgs = folders.directories.flatMap { ["--protocols", $0] }
         let visits = try Self.table("\(data)/visits.csv")
@@ -94,9 +84,10 @@ struct DemoCommand: ParsableCommand {
         written = written.map { "\(out)/\($0)" }
         try CompareCommand.parse([first, "--db", db] + protocolArgs).run()
         Console.out("")
-        Console.out("Espace de travail de démonstration : \(shown) (\(visits.count) visites fictives, campagne \(campaign))")
+        Console.out(Messages.demoWorkspace(shown, visits: visits.count, campaign: campaign))
         written.forEach { Console.out("  \($0)") }
-        Console.out("Essayez : regards visit status \(first) --db \(location.address.isFile ? db : "'\(shown)'")")
+        let status = "regards visit status \(first) --db \(location.address.isFile ? db : "'\(shown)'")"
+        Console.out(Messages.demoTry(status))
     }
 
     /// Runs a demo script: one regards command per line, its arguments separated by « | », `$DEMO`
@@ -110,6 +101,8 @@ struct DemoCommand: ParsableCommand {
     /// The follow-up visit of the first one (Templates/demo/procedure.txt creates it).
     static let followUp = "2027-001"
     static let filledGrid = "grille-remplie-\(followUp).xlsx"
+    /// The answers typed on site into the follow-up visit's grid (in its folder of Templates/demo/).
+    static let onSite = "sur-place.csv"
 
     /// The round trip of a fill-in grid: the follow-up visit's control grid as the second inspector
     /// filled it on site in a spreadsheet (the answers of Templates/demo/2027-001/sur-place.csv, typed
@@ -118,8 +111,8 @@ struct DemoCommand: ParsableCommand {
     func filledOnSite(db: String, data: String) throws {
         let workspace = try WorkspaceOptions.parse(["--db", db, "--inspector", "inspecteur-b"])
         let session = try VisitSession.open(Self.followUp, workspace: workspace, folders: folders)
-        let typed = try AnswerBatch.read(try InputFile.csv("\(data)/\(Self.followUp)/sur-place.csv"), grids: session.record.grids,
-                                         context: session.visit.conditionContext).mapError { RegardsError.refused("sur-place.csv", $0.list) }.get()
+        let typed = try AnswerBatch.read(try InputFile.csv("\(data)/\(Self.followUp)/\(Self.onSite)"), grids: session.record.grids,
+                                         context: session.visit.conditionContext).mapError { RegardsError.refused(Self.onSite, $0.list) }.get()
         var onSite = session.record
         onSite.history += typed.map {
             AnswerEvent(uid: UID.make(), visit: Self.followUp, grid: $0.grid, criterion: $0.criterion, value: $0.value, comment: $0.comment, evidence: $0.evidence,

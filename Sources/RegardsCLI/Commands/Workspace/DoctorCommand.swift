@@ -6,15 +6,15 @@ import RegardsProtocols
 struct DoctorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor",
-        abstract: "Check a workspace: file, integrity, schema, permissions, protocol snapshots, unreviewed personal data.",
-        discussion: "Each check says what to do. Exit 0 when all is well, 1 when something needs doing, 65 when the file cannot be read as a workspace.")
+        abstract: Messages.doctorAbstract,
+        discussion: Messages.doctorDiscussion)
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var folders: ProtocolFolderOptions
 
     func run() throws {
         let path = workspace.path
-        Console.out("Espace de travail \(path)")
+        Console.out(Messages.doctorWorkspace(path))
         var problems = 0
         func ok(_ text: String) { Console.out("  ✔ \(text)") }
         func bad(_ text: String) {
@@ -31,19 +31,19 @@ struct DoctorCommand: ParsableCommand {
             throw RegardsError(failure.kind, nil)
         }
         let isFile = workspace.location.address.isFile
-        ok("\(isFile ? "fichier SQLite" : "base PostgreSQL") d'un espace Regards, schéma \(ws.schemaVersion) (à jour)")
+        ok(Messages.doctorSchema(isFile: isFile, version: ws.schemaVersion))
         let integrity = try ws.integrityCheck()
         if integrity == ["ok"] {
-            ok("intégrité : ok")
+            ok(Messages.doctorIntegrityOK)
         } else {
-            bad("intégrité : \(integrity.prefix(3).joined(separator: " ; ")) — restaurez une sauvegarde, ou réimportez les visites depuis leurs exports (`regards visit import`)")
+            bad(Messages.doctorIntegrityFailed(Array(integrity.prefix(3))))
         }
         for suffix in ["", "-wal", "-shm"] where isFile {
             guard let mode = (try? FileManager.default.attributesOfItem(atPath: path + suffix)[.posixPermissions] as? NSNumber)?.intValue else { continue }
             if mode & 0o077 != 0 {
-                bad("droits de \(path + suffix) : \(String(mode, radix: 8)) — d'autres comptes peuvent le lire ; lancez `chmod 600 \(path + suffix)`")
+                bad(Messages.doctorPermissionsOpen(path + suffix, mode: String(mode, radix: 8)))
             } else if suffix.isEmpty {
-                ok("droits du fichier : propriétaire seul (600)")
+                ok(Messages.doctorPermissionsOK)
             }
         }
         let visits = try ws.visits(campaign: nil)
@@ -51,16 +51,16 @@ struct DoctorCommand: ParsableCommand {
         var drifted: [String] = []
         for visit in visits {
             for pin in visit.pins where try ws.snapshot(hash: pin.hash) == nil {
-                bad("visite \(visit.id) : la copie de \(pin) manque dans l'espace de travail")
+                bad(Messages.doctorSnapshotMissing(visit: visit.id, pin: "\(pin)"))
             }
             for (pin, file) in repository?.drifted(from: visit.pins) ?? [] {
-                drifted.append("\(visit.id) : \(file) a changé sans nouvelle version de \(pin)")
+                drifted.append(Messages.doctorDrifted(visit: visit.id, file: file, pin: "\(pin)"))
             }
         }
         if drifted.isEmpty {
-            ok("protocoles : \(visits.count) visite(s), chacune garde la copie des protocoles avec lesquels elle a commencé")
+            ok(Messages.doctorSnapshotsOK(visits: visits.count))
         } else {
-            drifted.prefix(5).forEach { bad("protocole modifié sans changement de version — \($0) ; donnez-lui un nouveau numéro de version") }
+            drifted.prefix(5).forEach { bad(Messages.doctorDriftedAdvice($0)) }
         }
         var findings = 0
         for visit in visits {
@@ -68,10 +68,10 @@ struct DoctorCommand: ParsableCommand {
             let open = r.unreviewedFindings(r.privacy)
             if !open.isEmpty {
                 findings += open.count
-                bad("données personnelles : visite \(visit.id), \(open.count) signalement(s) à revoir — `regards privacy scan \(visit.id)`")
+                bad(Messages.doctorPersonalDataPending(visit: visit.id, count: open.count))
             }
         }
-        if findings == 0 { ok("données personnelles : aucun signalement en attente") }
+        if findings == 0 { ok(Messages.doctorPersonalDataOK) }
         if problems > 0 { throw RegardsError.problemsFound }
     }
 }

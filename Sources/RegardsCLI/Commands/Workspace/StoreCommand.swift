@@ -5,33 +5,28 @@ import RegardsStore
 struct StoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "store",
-        abstract: "Set up the team's shared store on a PostgreSQL server.",
+        abstract: Messages.storeAbstract,
         subcommands: [StoreInit.self])
 }
 
 struct StoreInit: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create (or upgrade) the store on a PostgreSQL server: its schema, and the roles \(StoreSetup.inspectorRole) and \(StoreSetup.adminRole).",
-        discussion: """
-            Run it as the database's owner or a superuser; running it again applies only the migrations not yet there. \
-            \(StoreSetup.inspectorRole) may add records and read them, never change or delete history; \(StoreSetup.adminRole) owns the schema \
-            (migrations, redaction). Give each inspector a login in the first: CREATE ROLE name LOGIN IN ROLE \(StoreSetup.inspectorRole).
-            """)
+        abstract: Messages.storeInitAbstract(inspector: StoreSetup.inspectorRole, admin: StoreSetup.adminRole),
+        discussion: Messages.storeInitDiscussion(inspector: StoreSetup.inspectorRole, admin: StoreSetup.adminRole))
 
     @OptionGroup var workspace: WorkspaceOptions
 
     func run() throws {
         guard case .server(let server) = workspace.location.address else {
-            throw RegardsError.usage("store init sets up a PostgreSQL store (--db postgres://…); a workspace file needs no set-up")
+            throw RegardsError.usage(Messages.storeInitNeedsServer)
         }
         let setup = try PostgresWorkspace.initialize(server: server)
         if setup.migrationsApplied.isEmpty {
-            Console.out("store \(server): schema \(setup.schemaAfter), up to date")
+            Console.out(Messages.storeUpToDate("\(server)", schema: setup.schemaAfter))
         } else {
-            Console.out("store \(server): schema \(setup.schemaBefore) → \(setup.schemaAfter) (\(setup.migrationsApplied.joined(separator: ", ")))")
+            Console.out(Messages.storeMigrated("\(server)", from: setup.schemaBefore, to: setup.schemaAfter, migrations: setup.migrationsApplied.joined(separator: ", ")))
         }
-        Console.note("roles: \(StoreSetup.inspectorRole) (add and read), \(StoreSetup.adminRole) (migrations, redaction); "
-                     + "give each inspector a login: CREATE ROLE name LOGIN IN ROLE \(StoreSetup.inspectorRole)")
+        Console.note(Messages.storeRoles(inspector: StoreSetup.inspectorRole, admin: StoreSetup.adminRole))
     }
 }

@@ -17,11 +17,14 @@ public enum CellContent: Equatable, Sendable, CustomStringConvertible {
         case .text(let s): s
         case .number(let n): n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
         case .date(let d): d.description
-        case .bool(let b): b ? "TRUE" : "FALSE"
+        case .bool(let b): Self.spreadsheetText(b)
         case .formula(let f): "=" + f
         case .error(let e): e
         }
     }
+
+    /// A boolean as spreadsheets show it (`TRUE`, `FALSE`): a value, in every language.
+    static func spreadsheetText(_ value: Bool) -> String { value ? "TRUE" : "FALSE" }
 }
 
 /// A calendar date and time of day, rounded to the second; no time zone (spreadsheets have none).
@@ -45,8 +48,10 @@ public struct CellDate: Hashable, Sendable, CustomStringConvertible {
     /// True at midnight: the value is (most likely) a date without a time.
     public var isMidnight: Bool { hour == 0 && minute == 0 && second == 0 }
 
+    public var description: String { iso }
+
     /// `2026-02-28`, or `2026-02-28T15:47:24` when there is a time of day.
-    public var description: String {
+    public var iso: String {
         func pad(_ n: Int, _ width: Int) -> String {
             let s = String(abs(n))
             return (n < 0 ? "-" : "") + String(repeating: "0", count: max(0, width - s.count)) + s

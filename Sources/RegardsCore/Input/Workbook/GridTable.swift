@@ -1,5 +1,13 @@
 import Foundation
 
+/// Which workbook written to be read back an import reads: how its messages name it.
+enum ReadBackDocument: Sendable {
+    /// `regards sheet`'s grid.
+    case fillInGrid
+    /// `regards measure sheet`'s tableau de suivi.
+    case followUpTable
+}
+
 /// Where the rows of a workbook written to be read back are: the first sheet (the stamps' aside)
 /// with a header row naming the columns, found by their titles in either language wherever they
 /// are, so that a re-save that moves nothing and a re-save that adds a column both read the same.
@@ -13,7 +21,7 @@ struct GridTable {
     /// The table of `titles`, whose `required` ones must all be there; the header is searched in
     /// the first rows of each sheet.
     static func locate(in workbook: Workbook, path: String, titles: [FillInReport.Title] = FillInReport.gridTitles,
-                       required: [String] = ["criterion", "answer", "comment", "evidence"], what: String = "grid") throws -> GridTable {
+                       required: [String] = ["criterion", "answer", "comment", "evidence"], document: ReadBackDocument = .fillInGrid) throws -> GridTable {
         let keyTitles = titles.filter { required.prefix(2).contains($0.key) }
         for sheet in workbook.sheets where sheet.name != FillInReport.stampSheet {
             for row in sheet.rows.prefix(while: { $0.number <= 30 }) {
@@ -25,13 +33,13 @@ struct GridTable {
                 }
                 guard keyTitles.allSatisfy({ columns[$0.key] != nil }) else { continue }
                 if let absent = titles.first(where: { required.contains($0.key) && columns[$0.key] == nil }) {
-                    throw RegardsError.badData("\(path):\(sheet.name): the column « \(absent.french) » is missing: the \(what)'s columns must stay as written")
+                    throw RegardsError.badData(Messages.columnMissing(path, sheet: sheet.name, absent.french, document))
                 }
                 return GridTable(sheet: sheet, header: row.number, columns: columns)
             }
         }
-        let names = keyTitles.map { "« \($0.french) »" }.joined(separator: " and ")
-        throw RegardsError.badData("\(path): no \(what) in this workbook: no sheet has the columns \(names)")
+        // The key columns are the first two required ones.
+        throw RegardsError.badData(Messages.noTable(path, document, columns: keyTitles[0].french, keyTitles[1].french))
     }
 
     /// A cell's text as typed (nil when empty); a refusal for what an import never takes: a
@@ -43,17 +51,15 @@ struct GridTable {
             let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
             return .success(t.isEmpty ? nil : t)
         case .number, .date, .bool: return .success(content?.description)
-        case .formula: return .failure(Refusal("a formula where a value is expected: type the value itself (formulas are not imported)"))
-        case .error(let e): return .failure(Refusal("the error value \(e) where a value is expected"))
+        case .formula: return .failure(Refusal(Messages.formulaInCell))
+        case .error(let e): return .failure(Refusal(Messages.errorValueInCell(e)))
         }
     }
 
-    /// The one problem of rows the workbook was written with and no longer has (`what`: « a grid »).
-    func deletedRows(_ missing: [String], what: String) -> [CellProblem] {
+    /// The one problem of rows the workbook was written with and no longer has.
+    func deletedRows(_ missing: [String], _ document: ReadBackDocument) -> [CellProblem] {
         guard !missing.isEmpty else { return [] }
-        let one = missing.count == 1
-        return [CellProblem(sheet: sheet.name, reference: nil, message: "the row\(one ? "" : "s") of \(missing.joined(separator: ", ")) \(one ? "was" : "were") deleted: "
-                                + "\(what) comes back with every row it was written with")]
+        return [CellProblem(sheet: sheet.name, reference: nil, message: Messages.rowsDeleted(missing, document))]
     }
 
     struct Refusal: Error {

@@ -34,29 +34,27 @@ public struct WorkbookStamps: Equatable, Sendable {
     public func scoring(wanted: String?, path: String) throws -> String? {
         switch (scorer, wanted) {
         case let (written?, wanted?) where written != wanted:
-            throw RegardsError.badData("\(path): this workbook holds \(written)'s independent scoring, not \(wanted)'s")
+            throw RegardsError.badData(Messages.workbookOfOtherScorer(path, written, wanted))
         case let (nil, wanted?):
-            throw RegardsError.badData("\(path): this workbook holds the visit's own answers, not \(wanted)'s independent scoring "
-                                       + "(write a scorer's grid with `regards sheet VISIT --xlsx FILE.xlsx --scorer \(wanted)`)")
+            throw RegardsError.badData(Messages.workbookOfVisitNotScorer(path, wanted))
         default:
             return scorer
         }
     }
 
-    /// The one-line refusal of a workbook without stamps, for `what` (« a fill-in grid »).
-    public static func missing(_ path: String, what: String, writtenBy command: String) -> RegardsError {
-        .badData("\(path): no Regards stamps: this is not \(what) written by Regards, or its stamps were lost (rows copied into a new workbook?); "
-                 + "write one with `\(command)` and fill that one")
+    /// The one-line refusal of a workbook without stamps, for `document`, written by `command`.
+    static func missing(_ path: String, _ document: ReadBackDocument, writtenBy command: String) -> RegardsError {
+        .badData(Messages.noStamps(path, document, writtenBy: command))
     }
 
     /// Checks that the workbook is for `visit` (its id, then its uid: the same id in another workspace is another visit).
     public func check(visit: Visit, path: String) throws {
-        guard let id = self["visite"] else { throw RegardsError.badData("\(path): the stamp `visite` is missing: the workbook's stamps were edited") }
+        guard let id = self["visite"] else { throw RegardsError.badData(Messages.stampVisitMissing(path)) }
         if id != visit.id {
-            throw RegardsError.badData("\(path): this workbook is for visit \(id), not \(visit.id)")
+            throw RegardsError.badData(Messages.workbookOfOtherVisit(path, id, visit.id))
         }
         if let uid = self["visite-uid"], uid != visit.uid {
-            throw RegardsError.badData("\(path): this workbook is for another visit \(id) (from another workspace: its uid differs)")
+            throw RegardsError.badData(Messages.workbookOfOtherWorkspace(path, id))
         }
     }
 }

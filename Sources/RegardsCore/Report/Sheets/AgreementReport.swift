@@ -96,9 +96,12 @@ public enum AgreementReport {
 
     static func undefined(_ u: Agreement.Undefined, _ v: ReportVocabulary) -> String {
         switch u {
-        case let .tooFewItems(count, needed): v.t("\(count) élément\(count > 1 ? "s" : "") comparé\(count > 1 ? "s" : ""), \(needed) au moins", u.description)
-        case let .tooFewPairableValues(count): v.t("\(count) valeur\(count > 1 ? "s" : "") appariable\(count > 1 ? "s" : "")", u.description)
-        case let .singleCategory(level): v.t("toujours le niveau \(level) : l'accord ne se distingue pas du hasard", u.description)
+        case let .tooFewItems(count, needed): v.t("\(count) élément\(count > 1 ? "s" : "") comparé\(count > 1 ? "s" : ""), \(needed) au moins",
+                                                  "\(count) item\(count == 1 ? "" : "s") scored by both raters, at least \(needed) needed")
+        case let .tooFewPairableValues(count): v.t("\(count) valeur\(count > 1 ? "s" : "") appariable\(count > 1 ? "s" : "")",
+                                                   "\(count) pairable value\(count == 1 ? "" : "s"): no item was scored by two raters or more")
+        case let .singleCategory(level): v.t("toujours le niveau \(level) : l'accord ne se distingue pas du hasard",
+                                             "every value is level \(level): no variation, agreement cannot be told from chance")
         }
     }
 }

@@ -12,8 +12,7 @@ public enum EvolutionReport {
     /// Refused when the two visits are not of the same establishment.
     public static func build(earlier: VisitRecord, later: VisitRecord, generatedBy author: String) -> Result<Report, RegardsError> {
         if earlier.visit.finess != later.visit.finess {
-            return .failure(.badData("--since \(earlier.visit.id): visit \(earlier.visit.id) is of another establishment (FINESS \(earlier.visit.finess), "
-                                     + "not \(later.visit.finess)); the evolution compares two visits of the same one"))
+            return .failure(.badData(Messages.sinceOtherEstablishment(earlier.visit.id, finess: earlier.visit.finess, not: later.visit.finess)))
         }
         let v = ReportVocabulary(language: later.grids.evaluation.language)
         let (before, after) = (VisitComparison(earlier), VisitComparison(later))

@@ -233,10 +233,11 @@ public enum ReviewReport {
 
     static func undefined(_ u: CriterionReview.Undefined, _ v: ReportVocabulary) -> String {
         switch u {
-        case let .tooFewVisits(count, needed): v.t("\(count) visite\(count > 1 ? "s" : "") avec les deux chiffres, \(needed) au moins", u.description)
-        case .noOtherCriterion: v.t("seul critère de son thème", u.description)
-        case let .constant(level): v.t("toujours le niveau \(level) : aucune variation", u.description)
-        case .otherConstant: v.t("le reste du thème a la même moyenne à chaque visite : aucune variation", u.description)
+        case let .tooFewVisits(count, needed): v.t("\(count) visite\(count > 1 ? "s" : "") avec les deux chiffres, \(needed) au moins",
+                                                   "\(count) visit\(count == 1 ? "" : "s") with both figures, at least \(needed) needed")
+        case .noOtherCriterion: v.t("seul critère de son thème", "no other criterion in its theme")
+        case let .constant(level): v.t("toujours le niveau \(level) : aucune variation", "every level given is \(level): no variance")
+        case .otherConstant: v.t("le reste du thème a la même moyenne à chaque visite : aucune variation", "the rest of the theme has the same figure on every visit: no variance")
         }
     }
 
