@@ -83,7 +83,7 @@ extension Messages {
     }
     /// A conflict of a fill-in workbook, and the side kept (`workbook` or `workspace`).
     static func importConflict(_ path: String, _ location: String, _ description: String, kept side: String) -> String {
-        tr("\(path):\(location) : conflit : \(description) ; côté gardé : \(side)", "\(path):\(location): conflict: \(description); kept: the \(side)")
+        tr("\(path):\(location): conflit : \(description) ; côté gardé : \(side)", "\(path):\(location): conflict: \(description); kept: the \(side)")
     }
 
     static func answersRecorded(_ count: Int, visits: Int) -> String {

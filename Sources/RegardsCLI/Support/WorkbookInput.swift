@@ -28,7 +28,7 @@ extension InputFile {
         } catch .cannotOpen(let reason) {
             throw RegardsError.ioError(Messages.cannotRead(path, reason))
         } catch {
-            throw RegardsError.badData("\(path): \(error)")
+            throw RegardsError.badData(Language.labelled(path, "\(error)"))
         }
     }
 }

@@ -7,7 +7,7 @@ extension Messages {
 
     /// `LABEL: MESSAGE`: a field or a visit, then what is wrong with it (in French, a space before the colon).
     static func fieldLabelled(_ label: String, _ message: String) -> String {
-        Language.current == .fr ? "\(label)\(French.space): \(message)" : "\(label): \(message)"
+        Language.labelled(label, message)
     }
 
     /// `; did you mean `x`?` after a message, or nothing (in French, a space before the semicolon).

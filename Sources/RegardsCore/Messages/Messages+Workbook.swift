@@ -196,7 +196,7 @@ extension Messages {
 
     /// `FILE:SHEET!CELL: conflict: …`
     static func conflictDetail(_ place: String, _ description: String) -> String {
-        tr("\(place) : conflit : \(description)", "\(place): conflict: \(description)")
+        tr("\(place): conflit : \(description)", "\(place): conflict: \(description)")
     }
 
     /// `` `non conforme` `` or `no answer`, in a conflict.

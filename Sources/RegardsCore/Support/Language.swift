@@ -26,6 +26,12 @@ public enum Language: String, CaseIterable, Sendable {
         return named(chosen)
     }
 
+    /// `LABEL: TEXT` — a path or an option, then what is said about it —, with French's space
+    /// before the colon.
+    public static func labelled(_ label: String, _ text: String) -> String {
+        current == .fr ? "\(label)\u{00A0}: \(text)" : "\(label): \(text)"
+    }
+
     /// The language named by a settings value (`fr`, `en_GB.UTF-8` …), French unless it starts with `en`.
     public static func named(_ value: String) -> Language {
         value.lowercased().hasPrefix("en") ? .en : .fr
@@ -78,22 +84,33 @@ public struct French: ExpressibleByStringInterpolation, Sendable {
     /// The non-breaking space French puts before `:` `;` `?` `!`, after `«` and before `»`.
     public static let space: Character = "\u{00A0}"
 
-    /// Ordinary spaces before `:` `;` `?` `!` `»` and after `«` made non-breaking.
+    /// Ordinary spaces before `:` `;` `?` `!` `»` and after `«` made non-breaking. Read as UTF-8
+    /// bytes: it runs on every help text at every start.
     public static func typeset(_ literal: String) -> String {
-        guard literal.contains(where: { $0 == ":" || $0 == ";" || $0 == "?" || $0 == "!" || $0 == "«" || $0 == "»" }) else { return literal }
-        var result = ""
-        result.reserveCapacity(literal.utf8.count)
-        var characters = Array(literal)
-        for i in characters.indices {
-            let c = characters[i]
-            if c == " " {
-                let next = i + 1 < characters.count ? characters[i + 1] : nil
-                let previous = i > 0 ? characters[i - 1] : nil
-                if let next, ":;?!»".contains(next) { characters[i] = space }
-                else if previous == "«" { characters[i] = space }
+        var literal = literal
+        return literal.withUTF8 { bytes -> String? in
+            let n = bytes.count
+            var out: [UInt8] = []
+            var i = 0
+            while i < n {
+                let b = bytes[i]
+                if b == 0x20 {
+                    let next: UInt8 = i + 1 < n ? bytes[i + 1] : 0
+                    // `:` `;` `?` `!`, or `»` (C2 BB) next; `«` (C2 AB) before.
+                    let beforeMark = next == 0x3A || next == 0x3B || next == 0x3F || next == 0x21 || (next == 0xC2 && i + 2 < n && bytes[i + 2] == 0xBB)
+                    let afterOpening = i >= 2 && bytes[i - 2] == 0xC2 && bytes[i - 1] == 0xAB
+                    if beforeMark || afterOpening {
+                        if out.isEmpty { out.reserveCapacity(n + 8); out.append(contentsOf: bytes[..<i]) }
+                        out.append(0xC2)
+                        out.append(0xA0)
+                        i += 1
+                        continue
+                    }
+                }
+                if !out.isEmpty { out.append(b) }
+                i += 1
             }
-            result.append(characters[i])
-        }
-        return result
+            return out.isEmpty ? nil : String(decoding: out, as: UTF8.self)
+        } ?? literal
     }
 }
