@@ -50,6 +50,25 @@ import RegardsTestSupport
         }
     }
 
+    /// Installed as `make install` does (French in man1, English in en/man1), man shows each locale its page.
+    @Test(.enabled(if: Clients.which("man") != nil || Clients.required, "man is not installed")) func manFindsEachLanguagesPage() throws {
+        let man = try #require(Clients.which("man"), "man is required (REGARDS_REQUIRE_CLIENTS=1); run `make setup-tests`")
+        let root = temporaryDirectory()
+        for (language, folder) in [("fr", "man1"), ("en", "en/man1")] {
+            let directory = root.appendingPathComponent(folder)
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try manPage(language).write(to: directory.appendingPathComponent("regards.1"), atomically: true, encoding: .utf8)
+        }
+        let shell = try #require(Clients.which("sh"))
+        func heading(_ locale: String) throws -> String {
+            let run = try Clients.run(shell, ["-c", "MANPATH=\(root.path) LC_ALL=C.UTF-8 MANWIDTH=100 \(man) -L \(locale) regards"])
+            return run.stdout.split(separator: "\n").dropFirst().first.map { $0.trimmingCharacters(in: .whitespaces) } ?? run.stderr
+        }
+        #expect(try heading("fr_FR.UTF-8") == "NOM")
+        #expect(try heading("C") == "NOM")
+        #expect(try heading("en_GB.UTF-8") == "NAME")
+    }
+
     /// The bash completion offers the commands, then a command's subcommands.
     @Test func bashCompletesCommands() throws {
         let script = temporaryDirectory().appendingPathComponent("regards.bash")

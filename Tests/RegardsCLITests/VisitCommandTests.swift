@@ -133,7 +133,7 @@ final class Field {
             "Move to « Animation » blocked:",
             "  ✘ au moins 1 observation(s) « visite-guidee » — 0 sur 1 observation(s) « visite-guidee »",
             "  ✘ au moins 3 observation(s) « entretien » — 0 sur 3 observation(s) « entretien »",
-            "  ✘ au moins 3 parcours usager — 0 sur 3 parcours",
+            "  ✘ au moins 3 parcours de personnes accueillies — 0 sur 3 parcours",
         ])
         #expect(try f.run("observe", "2026-001", "--method", "visite-guidee", "--participant", "R07", "--role", "resident", "--criteria", "VC-03,VC-04",
                           "--text", "La cuisine ferme à 19 h.").status == 0)

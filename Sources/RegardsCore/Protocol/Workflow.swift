@@ -136,7 +136,7 @@ public enum Guard: Equatable, Sendable, Codable {
         switch self {
         case .gridComplete(let grid): "grille \(grid == .evaluation ? "d'évaluation" : "de contrôle") complète"
         case .minObservations(let method, let count): "au moins \(count) observation(s)" + (method.map { " « \($0) »" } ?? "")
-        case .minJourneys(let count): "au moins \(count) parcours usager"
+        case .minJourneys(let count): "au moins \(count) parcours de personnes accueillies"
         case .journeysChecked: "parcours vérifiés (chaque retard ou manque est commenté)"
         case .minActions(let count): "au moins \(count) piste(s) d'amélioration"
         case .actionsHaveOwners: "chaque piste a un responsable et une échéance"
