@@ -3,7 +3,7 @@
 #include <dlfcn.h>
 #include <stdio.h>
 
-const char *regards_library_open(regards_library *library) {
+const regards_library_failure *regards_library_open(regards_library *library) {
     pthread_mutex_lock(&library->lock);
     if (!library->tried) {
         library->tried = 1;
@@ -15,19 +15,19 @@ const char *regards_library_open(regards_library *library) {
         }
         if (!library->handle) {
             const char *why = dlerror();
-            snprintf(library->failure, sizeof library->failure, "%s cannot be loaded (%s); install it (%s)", library->label, why ? why : "not found",
-                     library->install);
+            snprintf(library->reason, sizeof library->reason, "%s", why ? why : library->names[0]);
+            library->failure = (regards_library_failure){library->label, library->reason, library->install};
         }
     }
     pthread_mutex_unlock(&library->lock);
-    return library->handle ? NULL : library->failure;
+    return library->handle ? NULL : &library->failure;
 }
 
 void *regards_library_symbol(regards_library *library, const char *name) {
-    const char *problem = regards_library_open(library);
+    const regards_library_failure *problem = regards_library_open(library);
     void *found = problem ? NULL : dlsym(library->handle, name);
     if (!found) {
-        if (problem) fprintf(stderr, "regards: error: %s: %s\n", name, problem);
+        if (problem) fprintf(stderr, "regards: error: %s: %s (%s)\n", name, problem->label, problem->reason);
         else fprintf(stderr, "regards: error: %s: missing from %s\n", name, library->label);
         abort();
     }

@@ -5,7 +5,7 @@
 
 static regards_library pq = REGARDS_LIBRARY(NULL, "libpq", "Debian: apt-get install libpq5", "libpq.so.5", "libpq.so", "libpq.dylib");
 
-const char *regards_pq_open(void) { return regards_library_open(&pq); }
+const regards_library_failure *regards_pq_open(void) { return regards_library_open(&pq); }
 
 #define FORWARD(ret, name, params, args) REGARDS_FORWARD(pq, ret, name, params, args)
 #define FORWARD_VOID(name, params, args) REGARDS_FORWARD_VOID(pq, name, params, args)

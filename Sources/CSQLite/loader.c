@@ -12,7 +12,7 @@
 /* The Debian package's soname first, then the development link. */
 static regards_library sqlite = REGARDS_LIBRARY(NULL, "SQLite", "Debian: apt-get install libsqlite3-0", "libsqlite3.so.0", "libsqlite3.so", "libsqlite3.dylib");
 
-const char *regards_sqlite_open(void) { return regards_library_open(&sqlite); }
+const regards_library_failure *regards_sqlite_open(void) { return regards_library_open(&sqlite); }
 
 #define FORWARD(ret, name, params, args) REGARDS_FORWARD(sqlite, ret, name, params, args)
 

@@ -14,7 +14,7 @@
 static regards_library xlsxwriter = REGARDS_LIBRARY("REGARDS_XLSXWRITER", "libxlsxwriter", "Debian: apt-get install libxlsxwriter4",
                                                     "libxlsxwriter.so.4", "libxlsxwriter.so", "libxlsxwriter.dylib");
 
-const char *regards_xlsx_open(void) { return regards_library_open(&xlsxwriter); }
+const regards_library_failure *regards_xlsx_open(void) { return regards_library_open(&xlsxwriter); }
 
 #define FORWARD(ret, name, params, args) REGARDS_FORWARD(xlsxwriter, ret, name, params, args)
 #define FORWARD_VOID(name, params, args) REGARDS_FORWARD_VOID(xlsxwriter, name, params, args)

@@ -22,7 +22,7 @@ public final class PostgresConnection: Connection {
     static let connectTimeout = "4"
 
     static func loadLibrary() throws(StoreError) {
-        if let problem = regards_pq_open() { throw .libraryMissing(String(cString: problem)) }
+        if let failure = regards_pq_open()?.pointee { throw .libraryMissing(LibraryFailure(failure)) }
     }
 
     /// Connects, refusing a connection to a remote host without TLS.

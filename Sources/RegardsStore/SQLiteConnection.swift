@@ -13,7 +13,7 @@ public final class SQLiteConnection: Connection {
 
     /// Opens libsqlite3 (once): before anything else is done to a workspace, so a missing library leaves nothing behind.
     static func loadLibrary() throws(StoreError) {
-        if let problem = regards_sqlite_open() { throw .libraryMissing(String(cString: problem)) }
+        if let failure = regards_sqlite_open()?.pointee { throw .libraryMissing(LibraryFailure(failure)) }
     }
 
     init(path: String) throws(StoreError) {
@@ -196,5 +196,12 @@ public final class SQLiteStatement: RowCursor {
     public func text(_ column: Int32) -> String? {
         guard let pointer = sqlite3_column_text(statement, column) else { return nil }
         return String(decoding: UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(statement, column))), as: UTF8.self)
+    }
+}
+
+extension LibraryFailure {
+    /// What the loader of a C library (SQLite, libpq) says when it cannot open it.
+    init(_ failure: regards_library_failure) {
+        self.init(label: String(cString: failure.label), reason: String(cString: failure.reason), install: String(cString: failure.install))
     }
 }

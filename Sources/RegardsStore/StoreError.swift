@@ -13,7 +13,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible, Reg
     /// A row a command names (an action by its number) is not there.
     case missingAction(visit: String, number: Int)
     /// libsqlite3 or libpq could not be opened (each is loaded when the first store of its kind is).
-    case libraryMissing(String)
+    case libraryMissing(LibraryFailure)
     /// A PostgreSQL server cannot be reached, refused the connection, or went away (`server` with its password masked).
     case serverUnavailable(server: String, reason: String)
     /// A connection string libpq cannot read.
@@ -39,7 +39,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible, Reg
         case let .cannotCreate(path, reason): Messages.cannotCreateWorkspace(path, reason)
         case let .corrupt(path, detail): Messages.damagedWorkspace(path, detail)
         case let .missingAction(visit, number): Messages.noAction(number, visit: visit)
-        case let .libraryMissing(message): message
+        case let .libraryMissing(failure): failure.description
         case let .serverUnavailable(server, reason): Messages.serverUnreachable(server, reason)
         case let .invalidAddress(server, reason): Messages.invalidConnectionString(server, reason)
         case let .insecure(server, host): Messages.insecureConnection(server, host: host)

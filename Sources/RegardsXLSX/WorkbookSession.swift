@@ -16,7 +16,7 @@ final class WorkbookSession {
     private var tables = 0
 
     init(path: String, created: Int, constantMemory: Bool, temporaryDirectory: String) throws(XLSXError) {
-        if let problem = regards_xlsx_open() { throw .libraryMissing(String(cString: problem)) }
+        if let failure = regards_xlsx_open()?.pointee { throw .libraryMissing(LibraryFailure(failure)) }
         self.created = created
         self.constantMemory = constantMemory
         cPath = strdup(path)
@@ -273,5 +273,12 @@ final class WorkbookSession {
             try Self.check(worksheet_data_validation_range(ws, firstDataRow + lxw_row_t(v.firstRow), column, firstDataRow + lxw_row_t(v.lastRow), column, &validation),
                            "worksheet_data_validation_range")
         }
+    }
+}
+
+extension LibraryFailure {
+    /// What the loader of libxlsxwriter says when it cannot open it.
+    init(_ failure: regards_library_failure) {
+        self.init(label: String(cString: failure.label), reason: String(cString: failure.reason), install: String(cString: failure.install))
     }
 }

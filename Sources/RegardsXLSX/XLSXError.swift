@@ -7,7 +7,7 @@ public enum XLSXError: Error, Equatable, Sendable, CustomStringConvertible, Rega
     case cellTooLong(sheet: String, row: Int, column: String)
     case cannotRename(path: String, reason: String)
     /// libxlsxwriter could not be opened (it is loaded when the first workbook is written).
-    case libraryMissing(String)
+    case libraryMissing(LibraryFailure)
 
     public var description: String {
         switch self {
@@ -15,7 +15,7 @@ public enum XLSXError: Error, Equatable, Sendable, CustomStringConvertible, Rega
         case let .allocation(function): Messages.xlsxNothingReturned(function)
         case let .cellTooLong(sheet, row, column): Messages.cellTooLong(sheet: sheet, row: row, column: column)
         case let .cannotRename(path, reason): Messages.cannotWriteWorkbook(path, reason)
-        case let .libraryMissing(message): message
+        case let .libraryMissing(failure): failure.description
         }
     }
 

@@ -9,6 +9,14 @@
 #include <pthread.h>
 #include <stdlib.h>
 
+/* Why a library cannot be used: what it is called, what the system said, how to install it. The
+ * message is written by the caller, in the user's language. */
+typedef struct {
+    const char *label;
+    const char *reason;
+    const char *install;
+} regards_library_failure;
+
 typedef struct {
     /* An environment variable naming the library file, or NULL. */
     const char *environment;
@@ -21,14 +29,15 @@ typedef struct {
     pthread_mutex_t lock;
     int tried;
     void *handle;
-    char failure[512];
+    char reason[512];
+    regards_library_failure failure;
 } regards_library;
 
 #define REGARDS_LIBRARY(environment, label, install, ...) \
-    {environment, (const char *const[]){__VA_ARGS__, NULL}, label, install, PTHREAD_MUTEX_INITIALIZER, 0, NULL, {0}}
+    {environment, (const char *const[]){__VA_ARGS__, NULL}, label, install, PTHREAD_MUTEX_INITIALIZER, 0, NULL, {0}, {NULL, NULL, NULL}}
 
 /* Opens the library if it is not open yet. Returns NULL when it is usable, else why it is not. */
-const char *regards_library_open(regards_library *library);
+const regards_library_failure *regards_library_open(regards_library *library);
 
 /* A function of the library; aborts with a message if the library cannot be opened or lacks it
  * (only reached if a caller skipped regards_library_open). */

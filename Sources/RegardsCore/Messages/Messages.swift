@@ -8,6 +8,10 @@ extension Messages {
     /// What `RegardsError` says when its output already said it all.
     static var problemsFound: String { tr("problèmes trouvés", "problems found") }
 
+    static func libraryCannotBeLoaded(_ label: String, reason: String, install: String) -> String {
+        tr("\(label) ne peut pas être chargée (\(reason)) ; installez-la (\(install))", "\(label) cannot be loaded (\(reason)); install it (\(install))")
+    }
+
     /// A suggestion after a message: "did you mean `x`?".
     static func didYouMean(_ candidate: String) -> String {
         tr("vouliez-vous dire `\(candidate)` ?", "did you mean `\(candidate)`?")
