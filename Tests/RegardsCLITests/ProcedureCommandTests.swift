@@ -71,7 +71,7 @@ import RegardsStore
         try refused(f, db, ["measure", "answer", v, "M1", "--position", "accepted"], 65,
                     "the provisional report of visit \(v) is not issued yet: the organisation answers it (regards visit advance \(v))")
 
-        #expect(try ok(f, "visit", "advance", v, "--on", "2026-12-10").stdout == "Visite \(v) : Restitution → Rapport provisoire\n")
+        #expect(try ok(f, "visit", "advance", v, "--on", "2026-12-10").stdout == "Visit \(v): Restitution → Rapport provisoire\n")
         // Numbers are frozen: a finding added now takes the next number; one dropped keeps its own.
         _ = try ok(f, "finding", "add", v, "--kind", "remarque", "--fact", "Un constat ajouté après le rapport provisoire.")
         try refused(f, db, ["finding", "drop", v, "R2"], 64, "the provisional report was issued on 2026-12-10: a change to it gives its reason (--reason)")
