@@ -28,12 +28,13 @@ import Testing
     static let invalidCases = ((try? FileManager.default.contentsOfDirectory(atPath: Run.fixtures.appendingPathComponent("invalid").path)) ?? [])
         .filter { !$0.hasSuffix(".md") }.sorted()
 
-    /// Every invalid fixture, through the real binary: exact stdout, exit 1, no crash.
-    @Test(arguments: invalidCases)
-    func validateFixtureEndToEnd(name: String) throws {
+    /// Every invalid fixture, through the real binary, in each language: exact stdout
+    /// (`expected.txt` in English, `expected.fr.txt` in French), exit 1, no crash.
+    @Test(arguments: invalidCases, ["en", "fr"])
+    func validateFixtureEndToEnd(name: String, language: String) throws {
         let directory = Run.fixtures.appendingPathComponent("invalid/\(name)")
-        let run = try Run("protocol", "validate", "--protocols", ".", in: directory)
-        let expected = try String(contentsOf: directory.appendingPathComponent("expected.txt"), encoding: .utf8)
+        let run = try Run(["protocol", "validate", "--protocols", "."], in: directory, environment: ["REGARDS_LANG": language])
+        let expected = try String(contentsOf: directory.appendingPathComponent(language == "fr" ? "expected.fr.txt" : "expected.txt"), encoding: .utf8)
         #expect(run.stdout == expected)
         #expect(run.status == 1)
         #expect(!run.stderr.contains("Fatal error") && !run.stderr.contains("Stack dump"))
