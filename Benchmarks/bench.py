@@ -210,7 +210,8 @@ def readback(db, tmp, results):
         # Before they are timed, both must have read every row: openpyxl prints how many it read, the
         # dry run how many answers it would record and how many rows are unchanged.
         read = int(subprocess.run(openpyxl, capture_output=True, text=True, check=True).stdout)
-        dry = subprocess.run(regards, capture_output=True, text=True)
+        # Its summary read in English, whatever the locale (the timed runs below speak the default language).
+        dry = subprocess.run(regards, capture_output=True, text=True, env=dict(os.environ, REGARDS_LANG="en"))
         summary = re.search(r"(\d+) answer\(s\) would be recorded .*\((\d+) row\(s\) unchanged\)", dry.stdout)
         seen = int(summary.group(1)) + int(summary.group(2)) if summary else None
         if read != rows or dry.returncode != 0 or seen != rows:
