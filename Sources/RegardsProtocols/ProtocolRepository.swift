@@ -18,9 +18,9 @@ public enum ProtocolRepositoryError: Error, Equatable, Sendable, CustomStringCon
 
     public var description: String {
         switch self {
-        case .missingFile(let path): Messages.noSuchFile(path)
+        case .missingFile(let path): FileProblem.missing(path)
         case .missingDirectory(let path): Messages.noSuchProtocolFolder(path)
-        case .unreadable(let path, let reason): Messages.cannotRead(path, reason: reason)
+        case .unreadable(let path, let reason): FileProblem.unreadable(path, reason: reason)
         case .unknownProtocol(let id, let hint): Messages.unknownProtocol(id, hint: .hint(hint))
         case .unknownVersion(let spec, let available): Messages.unknownVersion(spec, available: available.joined(separator: ", "))
         case .invalidSpecifier(let spec): Messages.invalidSpecifier(spec)

@@ -74,9 +74,7 @@ extension Messages {
     static var csvFileNoun: String { tr("fichier CSV", "CSV file") }
     static var workbookNoun: String { tr("classeur", "workbook") }
 
-    static func noSuchFile(_ path: String) -> String { tr("\(path) : fichier introuvable", "\(path): no such file") }
     static func cannotRead(_ path: String) -> String { tr("\(path) : lecture impossible", "\(path): cannot read") }
-    static func cannotRead(_ path: String, _ reason: String) -> String { tr("\(path) : lecture impossible : \(reason)", "\(path): cannot read: \(reason)") }
     /// `PATH: is a folder, not a file` (a CSV file, a workbook: `fileNoun`, `csvFileNoun`, `workbookNoun`).
     static func isAFolder(_ path: String, notA noun: String) -> String {
         tr("\(path) est un dossier, pas un \(noun)", "\(path): is a folder, not a \(noun)")

@@ -8,8 +8,8 @@ enum InputFile {
     static func bytes(_ path: String, kind: String = Messages.fileNoun) throws -> Data {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
-            if errno == ENOENT || errno == ENOTDIR { throw RegardsError.missingInput(Messages.noSuchFile(path)) }
-            throw RegardsError.ioError(Messages.cannotRead(path, String(cString: strerror(errno))))
+            if errno == ENOENT || errno == ENOTDIR { throw RegardsError.missingInput(FileProblem.missing(path)) }
+            throw RegardsError.ioError(FileProblem.unreadable(path, reason: String(cString: strerror(errno))))
         }
         defer { close(fd) }
         var info = stat()
@@ -21,7 +21,7 @@ enum InputFile {
             if count == 0 { return data }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw RegardsError.ioError(Messages.cannotRead(path, String(cString: strerror(errno))))
+                throw RegardsError.ioError(FileProblem.unreadable(path, reason: String(cString: strerror(errno))))
             }
             data.append(contentsOf: buffer[0..<count])
         }

@@ -18,15 +18,15 @@ extension InputFile {
     static func workbook(_ path: String) throws -> Workbook {
         var info = stat()
         guard stat(path, &info) == 0 else {
-            if errno == ENOENT || errno == ENOTDIR { throw RegardsError.missingInput(Messages.noSuchFile(path)) }
-            throw RegardsError.ioError(Messages.cannotRead(path, String(cString: strerror(errno))))
+            if errno == ENOENT || errno == ENOTDIR { throw RegardsError.missingInput(FileProblem.missing(path)) }
+            throw RegardsError.ioError(FileProblem.unreadable(path, reason: String(cString: strerror(errno))))
         }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw RegardsError.usage(Messages.isAFolder(path, notA: Messages.workbookNoun)) }
-        guard access(path, R_OK) == 0 else { throw RegardsError.ioError(Messages.cannotRead(path, String(cString: strerror(errno)))) }
+        guard access(path, R_OK) == 0 else { throw RegardsError.ioError(FileProblem.unreadable(path, reason: String(cString: strerror(errno)))) }
         do {
             return try WorkbookReader().read(path: path)
         } catch .cannotOpen(let reason) {
-            throw RegardsError.ioError(Messages.cannotRead(path, reason))
+            throw RegardsError.ioError(FileProblem.unreadable(path, reason: reason))
         } catch {
             throw RegardsError.badData(Language.labelled(path, "\(error)"))
         }

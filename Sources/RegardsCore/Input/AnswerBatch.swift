@@ -106,7 +106,7 @@ public struct AnswerBatch: Sendable {
             }
             // Answers are checked against the visit's pinned grids and context; nothing else of the visit is needed.
             switch read(CSVTable(header: table.header, rows: rows), grids: grids, context: visit.conditionContext) {
-            case .failure(let refused): problems += refused.list.map { RowProblem(line: $0.line, message: Messages.fieldLabelled(id, $0.message)) }
+            case .failure(let refused): problems += refused.list.map { RowProblem(line: $0.line, message: Language.labelled(id, $0.message)) }
             case .success(let answers): batches.append((id, answers))
             }
         }

@@ -139,7 +139,7 @@ public enum FieldRecordReader {
         let ids = (text ?? "").split(whereSeparator: { $0 == ";" || $0 == "," }).map { String($0).trimmedSpaces }.filter { !$0.isEmpty }
         let field = source.label("criteria")
         for id in ids {
-            if case .failure(let refusal) = grids.locate(id) { return .failure(InputRefusal(Messages.fieldLabelled(field, refusal.description))) }
+            if case .failure(let refusal) = grids.locate(id) { return .failure(InputRefusal(Language.labelled(field, refusal.description))) }
         }
         return .success(ids)
     }

@@ -5,11 +5,6 @@
 extension Messages {
     // MARK: - Punctuation of a message
 
-    /// `LABEL: MESSAGE`: a field or a visit, then what is wrong with it (in French, a space before the colon).
-    static func fieldLabelled(_ label: String, _ message: String) -> String {
-        Language.labelled(label, message)
-    }
-
     /// `; did you mean `x`?` after a message, or nothing (in French, a space before the semicolon).
     static func hintSuffix(_ hint: String?) -> String {
         guard let hint else { return "" }
@@ -143,7 +138,7 @@ extension Messages {
     }
 
     static func notAPseudonym(_ label: String, _ typed: String) -> String {
-        fieldLabelled("\(label) `\(typed)`", pseudonymRule)
+        Language.labelled("\(label) `\(typed)`", pseudonymRule)
     }
 
     static func notAMethod(_ typed: String, methods: [String], hint: String?) -> String {

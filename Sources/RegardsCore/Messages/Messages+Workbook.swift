@@ -5,15 +5,6 @@
 extension Messages {
     // MARK: - Stamps
 
-    /// « grille de contrôle », « grille d'évaluation »: a grid named in a French message (the English
-    /// ones name it by its kind, `control grid`).
-    static func gridKindName(_ kind: ProtocolKind) -> String {
-        switch kind {
-        case .control: tr("grille de contrôle", "control grid")
-        case .evaluation: tr("grille d'évaluation", "evaluation grid")
-        }
-    }
-
     static func noStamps(_ path: String, _ document: ReadBackDocument, writtenBy command: String) -> String {
         switch document {
         case .fillInGrid:
@@ -113,7 +104,7 @@ extension Messages {
     }
 
     static func visitHasNoGrid(_ visit: String, _ kind: ProtocolKind) -> String {
-        tr("la visite \(visit) n'a pas de \(gridKindName(kind))", "visit \(visit) has no \(kind.rawValue) grid")
+        tr("la visite \(visit) n'a pas de \(grid(kind))", "visit \(visit) has no \(kind.rawValue) grid")
     }
 
     static func stampGridMissing(_ path: String, visit: String) -> String {
@@ -122,12 +113,12 @@ extension Messages {
     }
 
     static func workbookHoldsOtherGrid(_ path: String, _ kind: ProtocolKind, wanted: ProtocolKind) -> String {
-        tr("\(path) : ce classeur contient la \(gridKindName(kind)), pas la \(gridKindName(wanted))",
+        tr("\(path) : ce classeur contient la \(grid(kind)), pas la \(grid(wanted))",
            "\(path): this workbook holds the \(kind.rawValue) grid, not the \(wanted.rawValue) grid")
     }
 
     static func visitLacksWorkbookGrid(_ path: String, _ kind: ProtocolKind, visit: String) -> String {
-        tr("\(path) : ce classeur contient une \(gridKindName(kind)), et la visite \(visit) n'en a pas",
+        tr("\(path) : ce classeur contient une \(grid(kind)), et la visite \(visit) n'en a pas",
            "\(path): this workbook holds a \(kind.rawValue) grid, and visit \(visit) has none")
     }
 
@@ -138,7 +129,7 @@ extension Messages {
     }
 
     static func workbookOfOtherProtocol(_ path: String, _ protocolID: String, visit: String, _ kind: ProtocolKind, pinned: String) -> String {
-        tr("\(path) : ce classeur contient le protocole \(protocolID) ; la \(gridKindName(kind)) de la visite \(visit) est \(pinned)",
+        tr("\(path) : ce classeur contient le protocole \(protocolID) ; la \(grid(kind)) de la visite \(visit) est \(pinned)",
            "\(path): this workbook holds protocol \(protocolID); visit \(visit)'s \(kind.rawValue) grid is \(pinned)")
     }
 
@@ -216,7 +207,7 @@ extension Messages {
     static func consensus(_ criterion: String, _ now: String, _ said: String) -> String {
         tr("\(criterion) = \(now) (consensus de \(said))", "\(criterion) = \(now) (consensus of \(said))")
     }
-    static func scorerSaid(_ scorer: String, _ label: String) -> String { fieldLabelled(scorer, label) }
+    static func scorerSaid(_ scorer: String, _ label: String) -> String { Language.labelled(scorer, label) }
 
     /// ` (by X, 2026-11-20)`, who gave the workspace's answer.
     static func answeredBy(_ author: String, on day: Substring) -> String {

@@ -8,6 +8,9 @@ extension Messages {
     /// What `RegardsError` says when its output already said it all.
     static var problemsFound: String { tr("problèmes trouvés", "problems found") }
 
+    static func noSuchFile(_ path: String) -> String { tr("\(path) : fichier introuvable", "\(path): no such file") }
+    static func cannotRead(_ path: String, reason: String) -> String { tr("\(path) : lecture impossible : \(reason)", "\(path): cannot read: \(reason)") }
+
     static func libraryCannotBeLoaded(_ label: String, reason: String, install: String) -> String {
         tr("\(label) ne peut pas être chargée (\(reason)) ; installez-la (\(install))", "\(label) cannot be loaded (\(reason)); install it (\(install))")
     }

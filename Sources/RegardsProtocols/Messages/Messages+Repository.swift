@@ -3,9 +3,7 @@ import RegardsCore
 // MARK: - The protocol folders (ProtocolRepositoryError)
 
 extension Messages {
-    static func noSuchFile(_ path: String) -> String { tr("\(path) : fichier introuvable", "\(path): no such file") }
     static func noSuchProtocolFolder(_ path: String) -> String { tr("\(path) : dossier de protocoles introuvable", "\(path): no such protocol folder") }
-    static func cannotRead(_ path: String, reason: String) -> String { tr("\(path) : lecture impossible : \(reason)", "\(path): cannot read: \(reason)") }
     static var isAFolder: String { tr("c'est un dossier", "is a folder") }
     static var permissionDenied: String { tr("permission refusée", "permission denied") }
     /// `hint` already starts with `; ` when there is one.
